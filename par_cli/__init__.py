@@ -1,0 +1,12 @@
+"""par: a Vietnamese department's yearly PAR-index plan as code.
+
+The core (model, loading, checks, deadlines, scoring, reports) is importable without the
+command line::
+
+    from par_cli.loading import load_plan
+    loaded = load_plan("plans/2024.yaml")
+    for problem in loaded.problems:
+        print(problem.format("vi"))
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,44 @@
+"""The `par` command line: a thin layer that parses options and hands over to the core.
+
+Heavy modules (pydantic, ruamel.yaml, rich) are imported inside the commands that need them,
+so `par --help` and a command that fails early stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from par_cli.commands.common import help_text
+from par_cli.commands.schema import schema
+from par_cli.commands.validate import validate
+
+app = typer.Typer(
+    name="par",
+    help=help_text(
+        "par: kế hoạch nâng cao Chỉ số cải cách hành chính (PAR INDEX) dưới dạng YAML.",
+        "par: a yearly PAR-index improvement plan as version-controlled YAML.",
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+)
+app.command("validate")(validate)
+app.command("schema")(schema)
+
+
+def main() -> None:
+    """Console entry point: a user never sees a Python traceback, even from a bug in par."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        from par_cli.i18n import resolve_lang, t
+
+        lang = resolve_lang(None)
+        print(f"par: {t('internal.error', lang, kind=type(error).__name__, detail=str(error)[:200])}", file=sys.stderr)
+        sys.exit(3)

@@ -1,0 +1,2 @@
+"""The `par` commands: each module parses its options, calls the core and renders. No
+command computes anything a library user could not get from the core."""

@@ -1,0 +1,98 @@
+"""Options and helpers every command shares: plan discovery, language, format, exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from par_cli.i18n import Lang, t
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # invalid plan, or findings a scheduled job should fail on
+EXIT_USAGE = 2
+
+
+class LangChoice(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+def help_text(vi: str, en: str) -> str:
+    """Help in the user's language: ``PAR_LANG=en par --help`` reads English."""
+    return en if os.environ.get("PAR_LANG", "").lower().startswith("en") else vi
+
+
+PlanOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--plan",
+        "-p",
+        help=help_text(
+            "Tệp kế hoạch; mặc định: biến PAR_PLAN, rồi plans/NĂM.yaml mới nhất.",
+            "Plan file; default: PAR_PLAN, then the newest plans/YEAR.yaml.",
+        ),
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    Optional[LangChoice],
+    typer.Option("--lang", envvar="PAR_LANG", help=help_text("Ngôn ngữ: vi (mặc định) hoặc en.", "Language: vi (default) or en."), show_default=False),
+]
+
+
+def lang_of(option: LangChoice | None) -> Lang:
+    return "en" if option is LangChoice.en else "vi"
+
+
+def fail_usage(message: str) -> NoReturn:
+    typer.echo(f"par: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def parse_day(value: str | None, lang: Lang) -> dt.date | None:
+    """A YYYY-MM-DD option, or a usage error that says what was wrong."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail_usage(t("usage.bad_date", lang, value=value))
+
+
+def today_in_vietnam() -> dt.date:
+    """The current date in Asia/Ho_Chi_Minh, whatever the machine's time zone: at 23:30 UTC it
+    is already tomorrow in Hà Nội, and a deadline list must say so."""
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+
+
+def load_or_exit(option: Path | None, lang: Lang):
+    """Find and load the plan; print its problems and exit 1 when it is invalid, exit 2 when
+    there is no file to read. Every command that reads a plan starts here."""
+    from par_cli.discovery import find_plan
+    from par_cli.loading import load_plan
+    from par_cli.problems import PlanFileError
+
+    try:
+        loaded = load_plan(find_plan(option))
+    except PlanFileError as error:
+        fail_usage(error.message(lang))
+    if not loaded.ok:
+        for problem in loaded.problems:
+            typer.echo(problem.format(lang))
+        typer.echo(t("validate.summary", lang, problems=len(loaded.problems), files=1), err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    return loaded
+
+
+def write_json(payload: object) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

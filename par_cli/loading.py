@@ -1,0 +1,352 @@
+"""Reading a plan file: bytes → text → YAML → `Plan`, with every problem as a positioned value.
+
+Two passes, so that positions cost nothing on a valid plan. The fast pass parses with the
+C-accelerated safe loader and validates; only when something is wrong (or the fast pass
+cannot construct a value, such as the date 2025-13-01) does a second pass re-read the text
+with ruamel.yaml's round-trip loader, which keeps the line and column of every node, and
+turn each finding's place in the data into ``PATH:LINE:COL``.
+
+Nothing in a file may crash the loader: encodings, binary bytes, tabs, alias bombs, deep
+nesting and Python-specific tags all become problems.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from par_cli.problems import Finding, Loc, PlanFileError, Problem
+
+# An honest plan has a few thousand nodes; a synthetic one of 50,000 criteria about two
+# million. Past this, aliases are being used to multiply the document ("billion laughs").
+MAX_EXPANDED_NODES = 20_000_000
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+@dataclass
+class LoadedPlan:
+    """The outcome of reading one plan: the model when it is valid, and every problem found.
+
+    ``data`` is the plain Python structure the model was built from (or ``None`` when the
+    file is not YAML); writers and reports never need the positions, only the loader does.
+    """
+
+    path: Path
+    plan: Any = None  # par_cli.model.Plan, imported lazily (pydantic is the slow import)
+    problems: list[Problem] = field(default_factory=list)
+    data: Any = None
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None and not self.problems
+
+
+def read_text(path: Path) -> tuple[str | None, Problem | None]:
+    """Decode a plan's bytes as UTF-8 (a BOM is fine), or say precisely why not.
+
+    Raises `PlanFileError` when the file cannot be read at all: that is a usage error.
+    """
+    try:
+        if path.is_dir():
+            raise PlanFileError(path, "file.is_directory")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise PlanFileError(path, "file.not_found") from None
+    except PlanFileError:
+        raise
+    except OSError as error:
+        raise PlanFileError(path, "file.unreadable", reason=error.strerror or str(error)) from None
+    if len(data) > MAX_FILE_BYTES:
+        return None, Problem(path, 1, 1, "file.too_large", {"size": len(data) // 2**20, "limit": MAX_FILE_BYTES // 2**20})
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if data.startswith(bom):
+            return None, Problem(path, 1, 1, "file.utf16", {"encoding": encoding})
+    if len(data) >= 2 and (data[0] == 0) != (data[1] == 0):
+        # ASCII text saved as UTF-16 without a BOM: every other byte is NUL.
+        return None, Problem(path, 1, 1, "file.utf16", {"encoding": "UTF-16"})
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line, column = _byte_position(data, nul)
+        return None, Problem(path, line, column, "file.binary")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _byte_position(data, error.start)
+        return None, Problem(path, line, column, "file.not_utf8", {"byte": f"0x{data[error.start]:02X}"})
+    if not text.strip():
+        return None, Problem(path, 1, 1, "file.empty")
+    return text, None
+
+
+def load_plan(path: Path | str) -> LoadedPlan:
+    """Read, parse, validate and check one plan file."""
+    path = Path(path)
+    try:
+        return _load(path)
+    except RecursionError:
+        # Nesting deeper than Python's stack anywhere in the pipeline: a value, not a crash.
+        return LoadedPlan(path, problems=[Problem(path, 1, 1, "yaml.too_deep")])
+
+
+def _load(path: Path) -> LoadedPlan:
+    result = LoadedPlan(path)
+    text, problem = read_text(path)
+    if problem is not None:
+        result.problems.append(problem)
+        return result
+    assert text is not None
+    data, problem = _parse_fast(path, text)
+    if problem is not None:
+        result.problems.append(problem)
+        return result
+    findings: list[Finding] = []
+    if data is not None:
+        result.data = data
+        result.plan, findings = validate_data(data)
+        if not findings:
+            return result
+    # Something is wrong, or the fast pass could not build the data: read again with positions.
+    tree, problem = _parse_with_positions(path, text)
+    if problem is not None:
+        result.problems.append(problem)
+        result.plan = None
+        return result
+    if data is None:
+        result.data = tree
+        result.plan, findings = validate_data(tree)
+    result.problems = locate(path, tree, findings)
+    if result.problems:
+        result.plan = None
+    return result
+
+
+def validate_data(data: Any) -> tuple[Any, list[Finding]]:
+    """Build the model from plain data and run the semantic checks; findings have no positions."""
+    from pydantic import ValidationError
+
+    from par_cli.checks import check_plan
+    from par_cli.model import Plan
+    from par_cli.schema_errors import findings_from_validation_error
+
+    if not isinstance(data, dict):
+        return None, [Finding((), "yaml.not_mapping", {"found": _kind_of(data)})]
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as error:
+        return None, findings_from_validation_error(error)
+    except RecursionError:
+        return None, [Finding((), "yaml.too_deep")]
+    return plan, check_plan(plan)
+
+
+# --- parsing -----------------------------------------------------------------------------
+
+
+def _parse_fast(path: Path, text: str) -> tuple[Any, Problem | None]:
+    """Parse with the C loader. Returns (data, None), (None, problem) for a YAML error, or
+    (None, None) when only the positional pass can tell what is wrong."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="safe", pure=False)
+    try:
+        data = yaml.load(text)
+    except MarkedYAMLError as error:
+        return None, _yaml_problem(path, text, error)
+    except YAMLError as error:
+        return None, _yaml_problem(path, text, error)
+    except RecursionError:
+        return None, Problem(path, 1, 1, "yaml.too_deep")
+    except (ValueError, TypeError, OverflowError):
+        # e.g. a date that does not exist: the positional pass reads it as text and the
+        # model reports it where it stands.
+        return None, None
+    if data is None:
+        return None, Problem(path, 1, 1, "file.empty")
+    problem = _check_expansion(path, text, data)
+    if problem is not None:
+        return None, problem
+    return data, None
+
+
+def _parse_with_positions(path: Path, text: str) -> tuple[Any, Problem | None]:
+    """Round-trip parse, keeping positions; timestamps stay text so that pydantic, not the
+    YAML constructor, judges them (and says where they are)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.error import YAMLError
+
+    class _TextDates(RoundTripConstructor):
+        pass
+
+    def _timestamp_as_text(constructor: Any, node: Any) -> str:
+        return str(node.value)
+
+    def _refuse_tag(constructor: Any, tag_suffix: Any, node: Any = None) -> Any:
+        from ruamel.yaml.constructor import ConstructorError
+
+        node = node if node is not None else tag_suffix
+        raise ConstructorError(None, None, f"tag {node.tag!s}", node.start_mark)
+
+    _TextDates.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+    _TextDates.add_constructor(None, _refuse_tag)
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _TextDates
+    try:
+        tree = yaml.load(text)
+    except YAMLError as error:
+        return None, _yaml_problem(path, text, error)
+    except RecursionError:
+        return None, Problem(path, 1, 1, "yaml.too_deep")
+    if tree is None:
+        return None, Problem(path, 1, 1, "file.empty")
+    problem = _check_expansion(path, text, tree)
+    return (None, problem) if problem else (tree, None)
+
+
+def _yaml_problem(path: Path, text: str, error: Exception) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+    elif getattr(error, "position", None) is not None:
+        line, column = _char_position(text, error.position)  # type: ignore[attr-defined]
+    else:
+        line, column = 1, 1
+    problem_text = str(getattr(error, "problem", None) or error).strip()
+    name = type(error).__name__
+    if name == "DuplicateKeyError":
+        key = problem_text.split('"')[1] if '"' in problem_text else "?"
+        return Problem(path, line, column, "yaml.duplicate_key", {"key": key})
+    if name == "ConstructorError" and "tag" in problem_text:
+        tag = problem_text.rsplit(" ", 1)[-1].strip("'")
+        return Problem(path, line, column, "yaml.tag", {"tag": tag})
+    if "\t" in _line_of(text, line) and "token" in problem_text:
+        return Problem(path, line, column, "yaml.tab")
+    return Problem(path, line, column, "yaml.syntax", {"detail": problem_text.splitlines()[0][:200]})
+
+
+def _check_expansion(path: Path, text: str, data: Any) -> Problem | None:
+    """Refuse documents whose aliases multiply them past any honest size. Aliases need a
+    '*' in the text, so a plan without one pays nothing."""
+    if "*" not in text:
+        return None
+    if _expanded_size(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
+        return Problem(path, 1, 1, "yaml.alias_bomb", {"limit": float(MAX_EXPANDED_NODES)})
+    return None
+
+
+def _expanded_size(root: Any, limit: int) -> int:
+    """Node count of ``root`` as if every alias were copied out, computed on the shared
+    structure (memoised by identity), so a billion laughs costs a few thousand steps.
+    A node met again while its own children are counted (a recursive alias) counts once."""
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)] if isinstance(root, (dict, list)) else []
+    while stack:
+        node, children_counted = stack.pop()
+        children = list(node.values()) if isinstance(node, dict) else node
+        if children_counted:
+            total = 1 + sum(sizes.get(id(child), 1) for child in children)
+            sizes[id(node)] = total
+            visiting.discard(id(node))
+            if total > limit:
+                return total
+            continue
+        if id(node) in sizes or id(node) in visiting:
+            continue
+        visiting.add(id(node))
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if isinstance(child, (dict, list)))
+    return sizes.get(id(root), 1)
+
+
+# --- positions -----------------------------------------------------------------------------
+
+
+def locate(path: Path, tree: Any, findings: Iterable[Finding]) -> list[Problem]:
+    """Give each finding the line and column of the YAML node it names; one problem per
+    place (a value that fails every member of a union is reported once)."""
+    problems: list[Problem] = []
+    seen: set[tuple[int, int]] = set()
+    for finding in findings:
+        line, column, criterion_id = position_of(tree, finding.loc, key=finding.key)
+        place = (line, column)
+        if place in seen:
+            continue
+        seen.add(place)
+        problems.append(Problem(path, line, column, finding.code, finding.params, criterion_id))
+    problems.sort(key=lambda p: (p.line, p.column))
+    return problems
+
+
+def position_of(tree: Any, loc: Loc, key: bool = False) -> tuple[int, int, str | None]:
+    """1-based line and column of the node at ``loc`` (or of its key), and the id of the
+    criterion that holds it. Parts of ``loc`` that are not in the data (pydantic's names for
+    union members and discriminator tags) are stepped over; a part that is missing from a
+    mapping leaves the position on that mapping, which is where a missing key belongs."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    node = tree
+    line, column = _node_start(tree)
+    criterion_id: str | None = None
+    parent_key: str | int | None = None
+    for part in loc:
+        if isinstance(node, CommentedMap) and not isinstance(part, int) and part in node:
+            key_line, key_column = node.lc.key(part)
+            value_line, value_column = node.lc.value(part)
+            if key:
+                line, column = key_line + 1, key_column + 1
+            else:
+                line, column = value_line + 1, value_column + 1
+            node = node[part]
+            parent_key = part
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            item_line, item_column = node.lc.item(part)
+            line, column = item_line + 1, item_column + 1
+            node = node[part]
+            if parent_key in ("criteria", "children") and isinstance(node, CommentedMap) and "id" in node:
+                criterion_id = str(node["id"])
+        else:
+            continue
+    return line, column, criterion_id
+
+
+def _node_start(node: Any) -> tuple[int, int]:
+    lc = getattr(node, "lc", None)
+    if lc is not None and lc.line is not None:
+        return lc.line + 1, lc.col + 1
+    return 1, 1
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def _char_position(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _line_of(text: str, line: int) -> str:
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _kind_of(value: Any) -> str:
+    """A short, language-neutral picture of what stands where the plan should be."""
+    if isinstance(value, list):
+        return "[…]"
+    return repr(value)[:40]

@@ -1,0 +1,186 @@
+"""Renderers: one table value, several ways to show it.
+
+A command builds a `TableView` of raw values (floats, dates, text) and hands it to the
+renderer chosen by ``--format``. Table and text renderers format numbers and dates the
+Vietnamese way; CSV keeps machine forms (ISO dates, a dot for decimals) so a spreadsheet or a
+script reads them back unchanged. JSON is not here: each command builds its own payload with
+stable keys.
+
+``auto`` (the default) is a rich table on a terminal and plain aligned text when piped, so
+`par score | grep` works and CI logs stay readable. Rich honours ``NO_COLOR`` itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import IO, Literal, assert_never
+
+from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent
+
+Kind = Literal["text", "points", "percent", "date", "int"]
+
+
+class Format(str, Enum):
+    auto = "auto"
+    table = "table"
+    text = "text"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: Kind = "text"
+    max_width: int | None = None
+    # Columns a narrow terminal may drop first (higher drops first); 0 never drops.
+    optional: int = 0
+
+
+@dataclass
+class TableView:
+    title: str
+    columns: Sequence[Column]
+    rows: list[dict[str, object]] = field(default_factory=list)
+    # Per-row style for the rich table ("bold" for a domain, "red" for overdue), by row index.
+    styles: dict[int, str] = field(default_factory=dict)
+    footer: list[str] = field(default_factory=list)
+
+
+def resolve(fmt: Format, stream: IO[str] | None = None) -> Format:
+    if fmt is not Format.auto:
+        return fmt
+    stream = stream or sys.stdout
+    return Format.table if stream.isatty() else Format.text
+
+
+def cell(value: object, kind: Kind, lang: Lang) -> str:
+    """A value as a person reads it: 1,5 / 84,59 % / 05/01/2024 / — for unknown."""
+    if value is None:
+        return "—"
+    if kind == "points" and isinstance(value, (int, float)):
+        return fmt_number(float(value), lang)
+    if kind == "percent" and isinstance(value, (int, float)):
+        return fmt_percent(float(value), lang)
+    if kind == "date" and isinstance(value, dt.date):
+        return fmt_date(value, lang)
+    if isinstance(value, bool):
+        return ("có" if value else "không") if lang == "vi" else ("yes" if value else "no")
+    return str(value)
+
+
+def machine(value: object) -> str:
+    """A value for CSV: ISO dates, dot decimals, empty for unknown."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:.4f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return str(value)
+
+
+def render(view: TableView, fmt: Format, lang: Lang, out: IO[str] | None = None) -> None:
+    out = out or sys.stdout
+    fmt = resolve(fmt, out)
+    if fmt is Format.table:
+        _render_rich(view, lang, out)
+    elif fmt is Format.text:
+        out.write(render_text(view, lang))
+    elif fmt is Format.csv:
+        out.write(render_csv(view))
+    elif fmt is Format.md:
+        out.write(render_md(view, lang))
+    elif fmt is Format.json or fmt is Format.auto:
+        raise ValueError(f"{fmt.value} is rendered by the command itself")
+    else:
+        assert_never(fmt)
+
+
+def _shorten(text: str, width: int | None) -> str:
+    if width is None or len(text) <= width:
+        return text
+    return text[: width - 1].rstrip() + "…"
+
+
+def render_text(view: TableView, lang: Lang) -> str:
+    """Aligned columns with no box and no colour: readable in a CI log, easy to grep."""
+    header = [column.header for column in view.columns]
+    body = [[_shorten(cell(row.get(column.key), column.kind, lang), column.max_width) for column in view.columns] for row in view.rows]
+    widths = [max([len(header[i])] + [len(line[i]) for line in body]) for i in range(len(header))]
+    right = [column.kind in ("points", "percent", "int") for column in view.columns]
+
+    def line(values: list[str]) -> str:
+        parts = [value.rjust(widths[i]) if right[i] else value.ljust(widths[i]) for i, value in enumerate(values)]
+        return "  ".join(parts).rstrip()
+
+    lines = [view.title, line(header), "  ".join("-" * width for width in widths)]
+    lines += [line(values) for values in body]
+    lines += view.footer
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(view: TableView) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([column.key for column in view.columns])
+    for row in view.rows:
+        writer.writerow([machine(row.get(column.key)) for column in view.columns])
+    return buffer.getvalue()
+
+
+def render_md(view: TableView, lang: Lang) -> str:
+    """A GitHub-style table that pastes into a report or a chat message."""
+
+    def escape(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    align = ["---:" if column.kind in ("points", "percent", "int") else "---" for column in view.columns]
+    lines = [f"**{escape(view.title)}**", "", "| " + " | ".join(escape(c.header) for c in view.columns) + " |", "| " + " | ".join(align) + " |"]
+    for index, row in enumerate(view.rows):
+        values = [escape(_shorten(cell(row.get(column.key), column.kind, lang), column.max_width)) for column in view.columns]
+        if view.styles.get(index) == "bold":
+            values = [f"**{value}**" if value and value != "—" else value for value in values]
+        lines.append("| " + " | ".join(values) + " |")
+    if view.footer:
+        lines.append("")
+        lines += [escape(text) + "  " for text in view.footer]
+    return "\n".join(lines) + "\n"
+
+
+def _render_rich(view: TableView, lang: Lang, out: IO[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, highlight=False)
+    table = Table(title=view.title, title_justify="left", header_style="bold")
+    for column in view.columns:
+        numeric = column.kind in ("points", "percent", "int")
+        table.add_column(
+            column.header,
+            justify="right" if numeric else "left",
+            no_wrap=True,
+            overflow="ellipsis",
+            max_width=column.max_width,
+        )
+    for index, row in enumerate(view.rows):
+        table.add_row(*[cell(row.get(column.key), column.kind, lang) for column in view.columns], style=view.styles.get(index))
+    console.print(table)
+    for text in view.footer:
+        console.print(text, markup=False)
+
+
+def console_err():
+    """A console on stderr for summaries and diagnostics (pip-audit's habit: the report on
+    stdout, what is said about it on stderr)."""
+    from rich.console import Console
+
+    return Console(file=sys.stderr, highlight=False)

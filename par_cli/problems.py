@@ -1,0 +1,75 @@
+"""Problems are values: every issue found in a plan travels as a `Problem`, never as an
+exception, so one run reports all of them and one place decides the exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from par_cli.i18n import Lang, t
+
+# Where a problem sits in the data: keys and list indices from the document root, e.g.
+# ("domains", 0, "criteria", 3, "max"). Resolved to a line and column only when reported.
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one file. ``code`` is a key of the message catalogue (i18n.MESSAGES)."""
+
+    path: Path
+    line: int
+    column: int
+    code: str
+    params: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    criterion_id: str | None = None
+
+    def message(self, lang: Lang) -> str:
+        text = t(self.code, lang, **self.params)
+        if self.criterion_id is not None:
+            prefix = "tiêu chí" if lang == "vi" else "criterion"
+            text = f"{prefix} {self.criterion_id}: {text}"
+        return text
+
+    def format(self, lang: Lang) -> str:
+        """The one-line form every tool and editor understands: ``PATH:LINE:COL: message``."""
+        return f"{self.path}:{self.line}:{self.column}: {self.message(lang)}"
+
+    def as_json(self, lang: Lang) -> dict[str, object]:
+        return {
+            "path": str(self.path),
+            "line": self.line,
+            "column": self.column,
+            "criterion_id": self.criterion_id,
+            "code": self.code,
+            "message": self.message(lang),
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem before it has a position: where it is in the data (``loc``), what it is.
+
+    Checks produce findings on the validated model; the loader turns them into problems with
+    line and column by walking the YAML only when there is something to report, so a valid
+    plan never pays for positions.
+    """
+
+    loc: Loc
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+    key: bool = False  # point at the key itself rather than its value (e.g. an unknown key)
+
+
+class PlanFileError(Exception):
+    """The plan file cannot be read at all (missing, a directory, permission denied): a
+    usage error (exit 2), unlike a file that reads but is invalid (exit 1)."""
+
+    def __init__(self, path: Path, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.path = path
+        self.code = code
+        self.params = params
+
+    def message(self, lang: Lang) -> str:
+        return f"{self.path}: {t(self.code, lang, **self.params)}"

@@ -1,0 +1,94 @@
+"""Turn pydantic's validation errors into findings the message catalogue can say in Vietnamese.
+
+Pydantic speaks English and names error kinds by ``type``; each kind maps to one catalogue
+key with the parameters that message needs. Unknown kinds fall back to pydantic's own words
+rather than being lost.
+"""
+
+from __future__ import annotations
+
+import reprlib
+from typing import Any
+
+from par_cli.i18n import MESSAGES
+from par_cli.problems import Finding
+
+_EXPECTED = {
+    "float": "số / number",
+    "int": "số nguyên / integer",
+    "string": "văn bản / text",
+    "bool": "true/false",
+    "dict": "bảng khóa: giá trị / mapping",
+    "model": "bảng khóa: giá trị / mapping",
+    "list": "danh sách / list",
+}
+
+_RANGE_OPS = {
+    "greater_than_equal": (">=", "ge"),
+    "greater_than": (">", "gt"),
+    "less_than_equal": ("<=", "le"),
+    "less_than": ("<", "lt"),
+}
+
+
+def findings_from_validation_error(error: Any) -> list[Finding]:
+    return [_finding(item) for item in error.errors(include_url=False)]
+
+
+def _finding(item: dict[str, Any]) -> Finding:
+    kind: str = item["type"]
+    loc = tuple(item["loc"])
+    ctx = item.get("ctx") or {}
+    value = _show(item.get("input"))
+    if kind in MESSAGES:
+        return Finding(loc, kind)
+    if kind == "missing":
+        return Finding(loc, "schema.missing", {"field": _last_name(loc)})
+    if kind == "extra_forbidden":
+        return Finding(loc, "schema.extra", {"field": _last_name(loc)}, key=True)
+    if kind in _RANGE_OPS:
+        op, ctx_key = _RANGE_OPS[kind]
+        return Finding(loc, "schema.range", {"value": value, "op": op, "limit": ctx.get(ctx_key)})
+    if kind == "literal_error":
+        return Finding(loc, "schema.choice", {"value": value, "expected": ctx.get("expected", "")})
+    if kind == "union_tag_invalid":
+        return Finding(loc, "schema.choice", {"value": repr(ctx.get("tag")), "expected": ctx.get("expected_tags", "")})
+    if kind == "union_tag_not_found":
+        return Finding(loc, "schema.missing", {"field": str(ctx.get("discriminator", "kind")).strip("'")})
+    if kind == "string_pattern_mismatch":
+        return Finding(loc, "schema.pattern", {"value": value, "what": _pattern_name(loc, ctx.get("pattern", ""))})
+    if kind in ("too_short", "string_too_short"):
+        return Finding(loc, "schema.too_short")
+    if kind == "finite_number":
+        return Finding(loc, "schema.finite", {"value": value})
+    if kind.startswith("date"):
+        return Finding(loc, "schema.date", {"value": value})
+    if kind == "recursion_loop":
+        return Finding(loc, "yaml.too_deep")
+    for prefix, expected in _EXPECTED.items():
+        if kind.startswith(prefix) and kind.endswith(("_type", "_parsing", "_from_float")):
+            return Finding(loc, "schema.type", {"value": value, "expected": expected})
+    return Finding(loc, "schema.other", {"detail": item.get("msg", kind)})
+
+
+def _last_name(loc: tuple[Any, ...]) -> str:
+    for part in reversed(loc):
+        if isinstance(part, str):
+            return part
+    return "?"
+
+
+def _pattern_name(loc: tuple[Any, ...], pattern: str) -> str:
+    name = _last_name(loc)
+    if name == "id" and "[0-9]" in pattern:
+        return "mã tiêu chí / criterion id (1.2.3)"
+    return f"{name} ({pattern})"
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother, _REPR.maxlist, _REPR.maxdict = 2, 36, 36, 3, 3
+
+
+def _show(value: Any) -> str:
+    """A short picture of the offending value; bounded, whatever its size or depth."""
+    return _REPR.repr(value)
