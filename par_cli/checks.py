@@ -223,7 +223,7 @@ def measure_value_problem(measure: Measure, value: object) -> tuple[str, dict[st
     """Why ``value`` cannot be a reading of ``measure`` (catalogue key and parameters), or
     None. Shared by the checks and by `par set`, so a value refused on the command line is
     refused the same way when typed into the file by hand."""
-    shown = repr(value)
+    shown: object = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else repr(value)
     if measure.kind == "yes_no":
         return None if isinstance(value, bool) else ("check.measure_value", {"value": shown, "why": "true/false"})
     if measure.kind == "level":
@@ -253,7 +253,7 @@ def _check_deadlines(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Fin
         when = deadline.when
         if isinstance(when, dt.date):
             if abs(when.year - plan.year) > 1:
-                yield Finding((*here, key), "check.date_far", {"date": when.isoformat(), "year": plan.year})
+                yield Finding((*here, key), "check.date_far", {"date": when, "year": plan.year})
             continue
         try:
             dates = stated_dates(deadline, plan.year)
@@ -272,7 +272,7 @@ def _check_progress(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Find
     for index, measurement in enumerate(progress.measurements):
         entry = (*here, "measurements", index)
         if measurement.date.year != plan.year:
-            yield Finding((*entry, "date"), "check.date_outside_year", {"date": measurement.date.isoformat(), "year": plan.year})
+            yield Finding((*entry, "date"), "check.date_outside_year", {"date": measurement.date, "year": plan.year})
         for name, value in measurement.values.items():
             measure = criterion.measures.get(name)
             if measure is None:
@@ -285,7 +285,7 @@ def _check_progress(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Find
     for index, completion in enumerate(progress.done):
         entry = (*here, "done", index)
         if abs(completion.date.year - plan.year) > 1:
-            yield Finding((*entry, "date"), "check.date_far", {"date": completion.date.isoformat(), "year": plan.year})
+            yield Finding((*entry, "date"), "check.date_far", {"date": completion.date, "year": plan.year})
         deadline = deadlines.get(completion.deadline)
         if deadline is None:
             yield Finding((*entry, "deadline"), "check.unknown_deadline", {"deadline": completion.deadline})
@@ -299,12 +299,12 @@ def _check_progress(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Find
         except RecurrenceError:
             continue
         if completion.occurrence not in valid:
-            yield Finding((*entry, "occurrence"), "check.not_an_occurrence", {"occurrence": completion.occurrence.isoformat(), "deadline": deadline.id})
+            yield Finding((*entry, "occurrence"), "check.not_an_occurrence", {"occurrence": completion.occurrence, "deadline": deadline.id})
     for key in ("self_assessed", "appraised"):
         points = getattr(progress, key)
         if points is not None and points > criterion.max + EPSILON:
             yield Finding((*here, key), "check.points_above_max", {"points": points, "max": criterion.max})
     for index, evidence in enumerate(progress.evidence):
         if abs(evidence.date.year - plan.year) > 1:
-            yield Finding((*here, "evidence", index, "date"), "check.date_far", {"date": evidence.date.isoformat(), "year": plan.year})
+            yield Finding((*here, "evidence", index, "date"), "check.date_far", {"date": evidence.date, "year": plan.year})
 

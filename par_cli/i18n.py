@@ -161,8 +161,16 @@ def resolve_lang(option: str | None) -> Lang:
 def t(key: str, lang: Lang, /, **params: object) -> str:
     """The message for ``key`` in ``lang``, with parameters filled in; numbers in the
     language's habit (1,5 in Vietnamese)."""
-    shown = {name: fmt_number(value, lang) if isinstance(value, float) else value for name, value in params.items()}
+    shown = {name: _show(value, lang) for name, value in params.items()}
     return MESSAGES[key][lang].format(**shown)
+
+
+def _show(value: object, lang: Lang) -> object:
+    if isinstance(value, float):
+        return fmt_number(value, lang)
+    if isinstance(value, dt.date):
+        return fmt_date(value, lang)
+    return value
 
 
 def fmt_number(value: float | None, lang: Lang, digits: int = 2) -> str:

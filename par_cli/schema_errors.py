@@ -24,9 +24,9 @@ _EXPECTED = {
 }
 
 _RANGE_OPS = {
-    "greater_than_equal": (">=", "ge"),
+    "greater_than_equal": ("≥", "ge"),
     "greater_than": (">", "gt"),
-    "less_than_equal": ("<=", "le"),
+    "less_than_equal": ("≤", "le"),
     "less_than": ("<", "lt"),
 }
 
