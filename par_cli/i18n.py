@@ -148,6 +148,43 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "lỗi nội bộ của par ({kind}: {detail}); xin báo lại kèm tệp kế hoạch",
         "en": "internal error in par ({kind}: {detail}); please report it with the plan file",
     },
+    # --- due: `par due`
+    "due.title": {"vi": "Việc đến hạn từ {start} đến {end}, và việc quá hạn", "en": "Due from {start} to {end}, and overdue work"},
+    "due.title_all": {"vi": "Mọi lần đến hạn năm {year}", "en": "Every deadline of {year}"},
+    "due.title_unit": {"vi": "{title}: {unit}", "en": "{title}: {unit}"},
+    "due.summary": {
+        "vi": "Hôm nay {today}: {due} việc đến hạn, {overdue} việc quá hạn.",
+        "en": "Today {today}: {due} due, {overdue} overdue.",
+    },
+    "due.summary_all": {
+        "vi": "Hôm nay {today}: {count} lần đến hạn, {done} đã xong, {overdue} quá hạn.",
+        "en": "Today {today}: {count} deadlines, {done} done, {overdue} overdue.",
+    },
+    "due.explain": {
+        "vi": "Hạn cuối là ngày cuối cùng còn đúng hạn: “trước ngày D” thì hạn cuối là ngày D − 1.",
+        "en": "Last day = the last day on time: for “trước ngày D” (before day D) it is D − 1.",
+    },
+    "due.col.id": {"vi": "Mã", "en": "Id"},
+    "due.col.title": {"vi": "Tiêu chí", "en": "Criterion"},
+    "due.col.what": {"vi": "Việc phải làm", "en": "What is due"},
+    "due.col.due": {"vi": "Hạn cuối", "en": "Last day"},
+    "due.col.days_left": {"vi": "Còn lại", "en": "Days left"},
+    "due.col.done": {"vi": "Đã xong", "en": "Done"},
+    "due.col.lead": {"vi": "Chủ trì", "en": "Lead"},
+    "due.col.support": {"vi": "Phối hợp", "en": "Support"},
+    "due.col.max": {"vi": "Điểm tối đa", "en": "Max"},
+    "due.today": {"vi": "hôm nay", "en": "today"},
+    "due.day_left": {"vi": "còn 1 ngày", "en": "1 day left"},
+    "due.days_left": {"vi": "còn {n} ngày", "en": "{n} days left"},
+    "due.day_late": {"vi": "trễ 1 ngày", "en": "1 day late"},
+    "due.days_late": {"vi": "trễ {n} ngày", "en": "{n} days late"},
+    "due.bad_days": {"vi": "--days phải là số ngày ≥ 0, không phải {value}", "en": "--days must be a number of days ≥ 0, not {value}"},
+    "due.unknown_unit": {
+        "vi": "không có đơn vị '{unit}' trong kế hoạch; các mã đơn vị: {known}",
+        "en": "the plan has no unit '{unit}'; unit ids: {known}",
+    },
+    "due.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
+    "due.written": {"vi": "đã ghi {count} mục vào {path}", "en": "wrote {count} items to {path}"},
 }
 
 
