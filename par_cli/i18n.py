@@ -148,7 +148,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "lỗi nội bộ của par ({kind}: {detail}); xin báo lại kèm tệp kế hoạch",
         "en": "internal error in par ({kind}: {detail}); please report it with the plan file",
     },
-    # --- due: `par due`
+    # --- due: `par due` and its calendar export
     "due.title": {"vi": "Việc đến hạn từ {start} đến {end}, và việc quá hạn", "en": "Due from {start} to {end}, and overdue work"},
     "due.title_all": {"vi": "Mọi lần đến hạn năm {year}", "en": "Every deadline of {year}"},
     "due.title_unit": {"vi": "{title}: {unit}", "en": "{title}: {unit}"},
@@ -185,6 +185,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "due.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
     "due.written": {"vi": "đã ghi {count} mục vào {path}", "en": "wrote {count} items to {path}"},
+    "ics.name": {"vi": "Hạn CCHC {year} ({plan})", "en": "PAR deadlines {year} ({plan})"},
+    "ics.criterion": {"vi": "Tiêu chí {id}: {title}", "en": "Criterion {id}: {title}"},
+    "ics.before": {"vi": "Hạn: trước ngày {stated}, hạn cuối {due}", "en": "Deadline: before {stated}, last day {due}"},
+    "ics.by": {"vi": "Hạn cuối: {due}", "en": "Last day: {due}"},
+    "ics.lead": {"vi": "Chủ trì: {units}", "en": "Lead: {units}"},
+    "ics.support": {"vi": "Phối hợp: {units}", "en": "Support: {units}"},
+    "ics.max": {"vi": "Điểm tối đa: {points}", "en": "Maximum points: {points}"},
+    "ics.done": {"vi": "Đã xong ngày {date}", "en": "Done on {date}"},
+    "ics.evidence": {"vi": "Tài liệu kiểm chứng: {evidence}", "en": "Evidence: {evidence}"},
+    "ics.plan": {"vi": "Kế hoạch số {number}", "en": "Plan no. {number}"},
 }
 
 

@@ -1,9 +1,10 @@
-"""`par due`: what falls due in the next days, and what is overdue."""
+"""`par due`: what falls due in the next days, what is overdue, and a calendar to subscribe to."""
 
 from __future__ import annotations
 
 import contextlib
 import io
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -40,6 +41,7 @@ class DueFormat(str, Enum):
     json = "json"
     csv = "csv"
     md = "md"
+    ics = "ics"
 
 
 def due(
@@ -68,7 +70,10 @@ def due(
         typer.Option(
             "--format",
             "-f",
-            help="auto | table | text | json | csv | md",
+            help=help_text(
+                "auto | table | text | json | csv | md | ics. Lịch ics gồm cả năm (việc chưa xong), không chỉ các ngày tới.",
+                "auto | table | text | json | csv | md | ics. The ics calendar holds the whole year (work not done), not only the coming days.",
+            ),
         ),
     ] = DueFormat.auto,
     output: Annotated[
@@ -82,7 +87,7 @@ def due(
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Việc đến hạn và quá hạn (deadlines and overdue work)."""
+    """Việc đến hạn và quá hạn; lịch ics để đăng ký (deadlines, overdue work, calendar)."""
     import datetime as dt
 
     from par_cli.deadlines import due_within, overdue_first, plan_occurrences
@@ -102,7 +107,10 @@ def due(
             fail_usage(t("due.unknown_unit", language, unit=unit, known=", ".join(known)))
 
     items = plan_occurrences(the_plan, unit)
-    if everything:
+    if fmt is DueFormat.ics:
+        # People subscribe to the whole year, so the calendar is not cut to the window.
+        shown = items if everything else [item for item in items if not item.done]
+    elif everything:
         shown = overdue_first(items, day)
     else:
         shown = due_within(items, day, days)
@@ -118,6 +126,13 @@ def due(
     with contextlib.redirect_stdout(buffer) if output is not None else contextlib.nullcontext():
         if fmt is DueFormat.json:
             write_json(_payload(the_plan, shown, day, days, unit))
+        elif fmt is DueFormat.ics:
+            from par_cli.ics import calendar
+
+            name = t("ics.name", language, year=the_plan.year, plan=the_plan.plan.number)
+            if unit is not None:
+                name = f"{name}: {known[unit].name}"
+            sys.stdout.write(calendar(the_plan, shown, language, name, dt.datetime.now(dt.timezone.utc)))
         else:
             from par_cli.output import Format, render
 
