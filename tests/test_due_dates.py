@@ -5,11 +5,14 @@ Every expected date is worked out by hand in the comments."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from par_cli.cli import app
 from par_cli.deadlines import RecurrenceError, occurrences
@@ -181,3 +184,25 @@ def test_unreadable_rule_is_a_recurrence_error():
     deadline = Deadline(id="x", what="Nộp", by={"rrule": "FREQ=FORTNIGHTLY"})
     with pytest.raises(RecurrenceError):
         occurrences(deadline, 2024)
+
+
+@settings(max_examples=300, deadline=None)
+@given(year=st.integers(min_value=1999, max_value=2101), day=st.integers(min_value=1, max_value=31), exclusive=st.booleans())
+def test_monthly_short_form_in_any_year(year, day, exclusive):
+    """Every month of any year, against the calendar module's month lengths: "by day d" ends
+    on d or the month's last day if shorter; "before day d" ends on d − 1, or on the month's
+    last day when d is past it; "before the 1st" ends on the previous month's last day."""
+    recurrence = {"every": "month", "day": day}
+    deadline = Deadline(id="x", what="Nộp", **({"before": recurrence} if exclusive else {"by": recurrence}))
+    expected = []
+    for month in range(1, 13):
+        length = calendar.monthrange(year, month)[1]
+        stated = dt.date(year, month, min(day, length))
+        if not exclusive:
+            last = stated
+        elif day == 1:
+            last = stated - dt.timedelta(days=1)
+        else:
+            last = dt.date(year, month, min(day - 1, length))
+        expected.append((stated, last))
+    assert [(o.stated, o.last_day) for o in occurrences(deadline, year)] == expected
