@@ -11,6 +11,7 @@ import sys
 import typer
 
 from par_cli.commands.common import help_text
+from par_cli.commands.due import due
 from par_cli.commands.schema import schema
 from par_cli.commands.validate import validate
 
@@ -28,6 +29,7 @@ app = typer.Typer(
 )
 app.command("validate")(validate)
 app.command("schema")(schema)
+app.command("due")(due)
 
 
 def main() -> None:

@@ -4,27 +4,38 @@ The plan says "trước ngày D" (before day D): the last day on time is D − 1
 keeps both dates: ``stated`` (as the document writes it, which is also how a completion
 names the occurrence) and ``last_day`` (what a person must meet, what output shows).
 
-Recurring deadlines are RFC 5545 rules run by python-dateutil. The short forms compile to
-such a rule, so the calendar export can hand the same rule on.
+Recurring deadlines are RFC 5545 rules run by python-dateutil; the short forms compile to
+such a rule. This module is the one place that does date arithmetic on deadlines: `par due`,
+the calendar export and scoring all ask it which occurrences a plan year holds, which are
+done, and how many days are left.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from par_cli.model import Deadline, Recurrence
+from par_cli.checks import walk
+from par_cli.model import Completion, Criterion, Deadline, Plan, Recurrence
+from par_cli.units import involves
 
 
 class RecurrenceError(ValueError):
-    """A recurrence rule that python-dateutil cannot read."""
+    """A recurrence rule that python-dateutil cannot read, or that is not a rule of days."""
 
 
 @dataclass(frozen=True, order=True)
 class Occurrence:
     last_day: dt.date
     stated: dt.date
+
+
+# A deadline is a day. Hourly, minutely or secondly rules (or BYHOUR/BYMINUTE/BYSECOND) only
+# repeat the same days, and FREQ=SECONDLY over a year is 31 million steps: `par validate` on
+# such a plan took three and a half minutes before this guard.
+_SUB_DAILY = re.compile(r"FREQ\s*=\s*(HOURLY|MINUTELY|SECONDLY)|BY(HOUR|MINUTE|SECOND)\s*=", re.IGNORECASE)
 
 
 def to_rrule(recurrence: Recurrence) -> str:
@@ -50,11 +61,14 @@ def to_rrule(recurrence: Recurrence) -> str:
 def _expand_rule(rule: str, year: int) -> tuple[dt.date, ...]:
     from dateutil.rrule import rrulestr
 
+    found = _SUB_DAILY.search(rule)
+    if found:
+        raise RecurrenceError(f"{found.group(0).rstrip('= ')}: a deadline is a day, use FREQ=DAILY or coarser")
     start = dt.datetime(year, 1, 1)
     end = dt.datetime(year, 12, 31, 23, 59, 59)
     try:
         parsed = rrulestr(rule, dtstart=start, ignoretz=True, cache=False)
-        return tuple(moment.date() for moment in parsed.between(start, end, inc=True))
+        return tuple(sorted({moment.date() for moment in parsed.between(start, end, inc=True)}))
     except (ValueError, TypeError, OverflowError) as error:
         raise RecurrenceError(str(error) or type(error).__name__) from None
 
@@ -72,12 +86,98 @@ def stated_dates(deadline: Deadline, year: int) -> tuple[dt.date, ...]:
 
 
 def last_day_on_time(deadline: Deadline, stated: dt.date) -> dt.date:
-    return stated - dt.timedelta(days=1) if deadline.exclusive else stated
+    """The day before ``stated`` for "trước ngày", ``stated`` itself for "by".
+
+    One exception: a short form whose day does not exist in that month ("before the 31st"
+    in April, "before 29 February" in 2023) was moved back to the month's last day, and
+    nothing of that day is after the missing one, so the month's last day is on time. Without
+    this, "before 29/2" would end on 27/2 in 2023 but on 28/2 in 2024.
+    """
+    if not deadline.exclusive:
+        return stated
+    when = deadline.when
+    if isinstance(when, Recurrence) and when.day is not None and stated.day < when.day:
+        return stated
+    return stated - dt.timedelta(days=1)
 
 
 def occurrences(deadline: Deadline, year: int) -> list[Occurrence]:
-    return [Occurrence(last_day_on_time(deadline, day), day) for day in stated_dates(deadline, year)]
+    """The occurrences of the plan year: those whose stated date falls in it. A one-off
+    deadline stated in another year belongs to that year's plan (7.1's "before 1 January"
+    stays in 2024, though its last day on time is 31/12/2023)."""
+    return [Occurrence(last_day_on_time(deadline, day), day) for day in stated_dates(deadline, year) if day.year == year]
 
 
 def is_recurring(deadline: Deadline) -> bool:
     return not isinstance(deadline.when, dt.date)
+
+
+def completion_of(criterion: Criterion, deadline: Deadline, stated: dt.date) -> Completion | None:
+    """The completion recorded for one occurrence: a ``progress.done`` entry naming the
+    deadline and, for a recurring one, the occurrence by its stated date. When several are
+    recorded, the earliest counts: it says whether the work was on time."""
+    recurring = is_recurring(deadline)
+    matches = [
+        completion
+        for completion in criterion.progress.done
+        if completion.deadline == deadline.id
+        and (completion.occurrence == stated if recurring else completion.occurrence in (None, stated))
+    ]
+    return min(matches, key=lambda completion: completion.date, default=None)
+
+
+@dataclass(frozen=True)
+class PlanOccurrence:
+    """One occurrence of one deadline of one criterion, with its completion when recorded."""
+
+    criterion: Criterion
+    deadline: Deadline
+    occurrence: Occurrence
+    completion: Completion | None
+
+    @property
+    def stated(self) -> dt.date:
+        return self.occurrence.stated
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.occurrence.last_day
+
+    @property
+    def done(self) -> bool:
+        return self.completion is not None
+
+    def days_left(self, today: dt.date) -> int:
+        """Days from ``today`` to the last day on time: 0 on the day itself, negative when late."""
+        return (self.last_day - today).days
+
+    def overdue(self, today: dt.date) -> bool:
+        return not self.done and self.last_day < today
+
+
+def plan_occurrences(plan: Plan, unit: str | None = None) -> list[PlanOccurrence]:
+    """Every occurrence of the plan year, by last day on time (document order within a day);
+    with ``unit``, only criteria that unit leads or supports (see units.involves)."""
+    found: list[PlanOccurrence] = []
+    for node in walk(plan):
+        criterion = node.criterion
+        if unit is not None and not involves(plan, criterion, unit):
+            continue
+        for deadline in criterion.deadlines:
+            for occurrence in occurrences(deadline, plan.year):
+                found.append(PlanOccurrence(criterion, deadline, occurrence, completion_of(criterion, deadline, occurrence.stated)))
+    found.sort(key=lambda item: item.occurrence)
+    return found
+
+
+def overdue_first(items: list[PlanOccurrence], today: dt.date) -> list[PlanOccurrence]:
+    """Overdue work first, each group keeping its order by date."""
+    return sorted(items, key=lambda item: not item.overdue(today))
+
+
+def due_within(items: list[PlanOccurrence], today: dt.date, days: int) -> list[PlanOccurrence]:
+    """The due list: what is not done and whose last day on time falls within today …
+    today + ``days``, after everything earlier that is not done (overdue). Done work leaves
+    the list whether it was on time or late."""
+    end = today + dt.timedelta(days=days)
+    return overdue_first([item for item in items if not item.done and item.last_day <= end], today)

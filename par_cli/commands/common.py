@@ -65,12 +65,14 @@ def parse_day(value: str | None, lang: Lang) -> dt.date | None:
         fail_usage(t("usage.bad_date", lang, value=value))
 
 
-def today_in_vietnam() -> dt.date:
-    """The current date in Asia/Ho_Chi_Minh, whatever the machine's time zone: at 23:30 UTC it
-    is already tomorrow in Hà Nội, and a deadline list must say so."""
+def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:
+    """The date in Asia/Ho_Chi_Minh at the aware instant ``now`` (default: this moment),
+    whatever the machine's time zone: at 23:30 UTC it is already tomorrow in Hà Nội, and a
+    deadline list must say so."""
     from zoneinfo import ZoneInfo
 
-    return dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    zone = ZoneInfo("Asia/Ho_Chi_Minh")
+    return (now.astimezone(zone) if now is not None else dt.datetime.now(zone)).date()
 
 
 def load_or_exit(option: Path | None, lang: Lang):
