@@ -12,6 +12,7 @@ import typer
 
 from par_cli.commands.common import help_text
 from par_cli.commands.schema import schema
+from par_cli.commands.score import score
 from par_cli.commands.validate import validate
 
 app = typer.Typer(
@@ -28,6 +29,7 @@ app = typer.Typer(
 )
 app.command("validate")(validate)
 app.command("schema")(schema)
+app.command("score")(score)
 
 
 def main() -> None:
