@@ -11,6 +11,7 @@ import sys
 import typer
 
 from par_cli.commands.common import help_text
+from par_cli.commands.gap import gap
 from par_cli.commands.schema import schema
 from par_cli.commands.score import score
 from par_cli.commands.validate import validate
@@ -30,6 +31,7 @@ app = typer.Typer(
 app.command("validate")(validate)
 app.command("schema")(schema)
 app.command("score")(score)
+app.command("gap")(gap)
 
 
 def main() -> None:

@@ -277,6 +277,40 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "score.no_evidence": {"vi": "⚠ điểm chưa có tài liệu kiểm chứng: {ids}", "en": "⚠ points without evidence: {ids}"},
     "score.overdue": {"vi": "Quá hạn chưa thực hiện: {ids}", "en": "Overdue and not done: {ids}"},
     "score.unknown": {"vi": "Chưa rõ, tính 0 điểm: {ids}", "en": "Unknown, counted 0: {ids}"},
+    "gap.title": {"vi": "Khoảng cách tới điểm tối đa: {plan}", "en": "Gap to the maximum: {plan}"},
+    "gap.col.lost": {"vi": "Mất {year}", "en": "Lost {year}"},
+    "gap.col.change": {"vi": "Thay đổi", "en": "Change"},
+    "gap.col.gap": {"vi": "Còn thiếu", "en": "Gap"},
+    "gap.col.winnable": {"vi": "Còn giành được", "en": "Winnable"},
+    "gap.col.note": {"vi": "Ghi chú", "en": "Note"},
+    "gap.total": {
+        "vi": "Các tiêu chí trên: tối đa {max}, dự kiến {projected}, còn thiếu {gap} điểm",
+        "en": "The criteria above: max {max}, expected {projected}, {gap} points still open",
+    },
+    "gap.reconcile": {
+        "vi": "Năm {year} mất {lost} điểm ({max} − {points}): kết quả từng tiêu chí giải thích {explained} điểm; {unexplained} điểm chưa giải thích (ngoài bảng hoặc không ghi nhận)",
+        "en": "In {year}, {lost} points were lost ({max} − {points}): the itemised results explain {explained}; {unexplained} are unexplained (outside the table or not recorded)",
+    },
+    "gap.outside": {
+        "vi": "Phần ngoài bảng: dự kiến {projected}/{max}, còn thiếu {gap} điểm (giả định)",
+        "en": "Outside the table: expected {projected}/{max}, {gap} points open (assumed)",
+    },
+    "gap.target": {
+        "vi": "Mục tiêu nhóm {rank}/{of}: cần khoảng {score} điểm (giả định); tổng dự kiến {projected}: còn thiếu {distance} điểm",
+        "en": "Target top {rank} of {of}: about {score} points (assumed); expected total {projected}: {distance} points short",
+    },
+    "gap.target_reached": {
+        "vi": "Mục tiêu nhóm {rank}/{of}: cần khoảng {score} điểm (giả định); tổng dự kiến {projected} đã vượt {surplus} điểm",
+        "en": "Target top {rank} of {of}: about {score} points (assumed); the expected total {projected} exceeds it by {surplus} points",
+    },
+    "gap.to_close": {
+        "vi": "Để đạt mục tiêu, ưu tiên: {ids} (cộng lại còn giành được {covered} điểm)",
+        "en": "To reach the target, work on: {ids} ({covered} points still winnable between them)",
+    },
+    "gap.not_closable": {
+        "vi": "Cả bảng chỉ còn giành được {covered} điểm: chưa đủ để đạt mục tiêu",
+        "en": "The whole table has only {covered} points left to win: not enough for the target",
+    },
 }
 
 
