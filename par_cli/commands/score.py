@@ -28,7 +28,7 @@ DepthOption = Annotated[
 ]
 UnitOption = Annotated[
     Optional[str],
-    typer.Option("--unit", help=help_text("Chỉ các tiêu chí đơn vị này chủ trì hoặc phối hợp.", "Only the criteria this unit leads or supports."), show_default=False),
+    typer.Option("--unit", metavar="ID", help=help_text("Chỉ các tiêu chí đơn vị này chủ trì hoặc phối hợp.", "Only the criteria this unit leads or supports."), show_default=False),
 ]
 AsOfOption = Annotated[
     Optional[str],
