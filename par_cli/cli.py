@@ -12,7 +12,9 @@ import typer
 
 from par_cli.commands.common import help_text
 from par_cli.commands.due import due
+from par_cli.commands.gap import gap
 from par_cli.commands.schema import schema
+from par_cli.commands.score import score
 from par_cli.commands.validate import validate
 
 app = typer.Typer(
@@ -30,6 +32,8 @@ app = typer.Typer(
 app.command("validate")(validate)
 app.command("schema")(schema)
 app.command("due")(due)
+app.command("score")(score)
+app.command("gap")(gap)
 
 
 def main() -> None:

@@ -161,21 +161,51 @@ def _render_rich(view: TableView, lang: Lang, out: IO[str]) -> None:
     from rich.table import Table
 
     console = Console(file=out, highlight=False)
+    texts = [[cell(row.get(column.key), column.kind, lang) for column in view.columns] for row in view.rows]
+    widths = _fit(view.columns, texts, console.width)
     table = Table(title=view.title, title_justify="left", header_style="bold")
-    for column in view.columns:
+    for i, width in widths.items():
+        column = view.columns[i]
         numeric = column.kind in ("points", "percent", "int")
         table.add_column(
             column.header,
             justify="right" if numeric else "left",
             no_wrap=True,
             overflow="ellipsis",
-            max_width=column.max_width,
+            width=width,
         )
-    for index, row in enumerate(view.rows):
-        table.add_row(*[cell(row.get(column.key), column.kind, lang) for column in view.columns], style=view.styles.get(index))
+    for index, line in enumerate(texts):
+        table.add_row(*[line[i] for i in widths], style=view.styles.get(index))
     console.print(table)
     for text in view.footer:
         console.print(text, markup=False)
+
+
+def _fit(columns: Sequence[Column], texts: list[list[str]], width: int) -> dict[int, int]:
+    """Column widths for a terminal ``width`` columns wide, by column index. Numbers are never
+    cut to "…": the widest text column gives way first, down to a few characters, and when
+    that is not enough optional columns are dropped (highest ``optional`` first)."""
+    least = 8
+    widths: dict[int, int] = {}
+    for i, column in enumerate(columns):
+        natural = max([len(column.header)] + [len(line[i]) for line in texts])
+        widths[i] = min(natural, column.max_width) if column.max_width else natural
+
+    def needed(shown: dict[int, int]) -> int:
+        return sum(shown.values()) + 3 * len(shown) + 1
+
+    for level in sorted({column.optional for column in columns if column.optional > 0}, reverse=True):
+        floor = {i: (min(w, least) if columns[i].kind == "text" else w) for i, w in widths.items()}
+        if needed(floor) <= width:
+            break
+        widths = {i: w for i, w in widths.items() if columns[i].optional != level}
+    while needed(widths) > width:
+        text = [i for i, w in widths.items() if columns[i].kind == "text" and w > least]
+        if not text:
+            break
+        widest = max(text, key=lambda i: widths[i])
+        widths[widest] -= 1
+    return widths
 
 
 def console_err():

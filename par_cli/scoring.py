@@ -1,0 +1,478 @@
+"""The scorer: every criterion's points as recorded, expected (projected), at worst and at best.
+
+A leaf's expected points come from the first source that exists, in this order: the appraised
+score (thẩm định: it is the one that counts), the rule applied to recorded progress, the
+self-assessed score (tự đánh giá), the criterion's declared projection, its 2023 points, the
+plan's declared share of the maximum for criteria with nothing known, and otherwise unknown
+(counted 0 and flagged). Whatever rests on anything but recorded values is marked ``assumed``
+and says which source it used (``basis``), so no figure is silently invented.
+
+The floor scores unknown inputs 0 and open tasks as failed; the ceiling lets them reach the
+maximum, except that a deadline already past can at best be met late. An expectation outside
+that range is brought back into it: the expected total can never promise what is no longer
+possible.
+
+Parents, domains and the total are sums of their children. The part of the index outside the
+plan's table is one more node, projected from its own declared assumption.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from par_cli.i18n import Lang, fmt_number, t
+from par_cli.model import Criterion, DeadlineRule, ManualRule, Plan
+from par_cli.rules import (
+    OccurrenceStatus,
+    Outcome,
+    Reading,
+    arithmetic,
+    describe,
+    evaluate,
+    latest_readings,
+    measures_used,
+    occurrence_statuses,
+    occurrence_text,
+    rule_assumptions,
+)
+from par_cli.units import involves
+
+Level = Literal["domain", "criterion", "sub", "outside"]
+Basis = Literal["appraised", "recorded", "self_assessed", "projection", "baseline", "plan_assumption", "unknown", "children"]
+Status = Literal["appraised", "recorded", "self_assessed", "overdue", "in_progress", "estimated", "assumed", "unknown", "mixed"]
+
+# Bases a person has vouched for: a score resting on one of them must have evidence behind it.
+CLAIMED: tuple[Basis, ...] = ("appraised", "recorded", "self_assessed")
+
+
+def points(value: float) -> float:
+    """Sums of halves and hundredths without binary noise: 95 − 80.36 is 14.64, not
+    14.640000000000001 (the index is read to the hundredth), and a change of nothing is 0,
+    never −0."""
+    return round(value, 6) + 0.0
+
+
+@dataclass
+class LeafDetail:
+    """What a leaf's points were computed from, kept for ``--explain``."""
+
+    readings: dict[str, Reading]
+    statuses: list[OccurrenceStatus]
+    known: Outcome
+    low: Outcome
+    high: Outcome
+    unclamped: float | None  # the expectation before it was brought into [floor, ceiling]
+    evidence: int
+
+
+@dataclass
+class NodeScore:
+    """One node of the scored tree. ``projected`` is None for a leaf whose expectation is
+    unknown (it counts 0 in every sum); ``baseline`` is None where the previous year's points
+    are not known for the whole node, ``baseline_known_sum`` the part that is."""
+
+    id: str
+    level: Level
+    title: str
+    max: float
+    baseline: float | None
+    baseline_known_sum: float
+    projected: float | None
+    floor: float
+    ceiling: float
+    assumed: bool
+    basis: Basis
+    status: Status
+    lead: list[str] = field(default_factory=list)
+    self_assessed: float | None = None
+    appraised: float | None = None
+    computed: float | None = None
+    no_evidence: bool = False
+    children: list[NodeScore] = field(default_factory=list)
+    criterion: Criterion | None = None
+    detail: LeafDetail | None = None
+
+    def walk(self) -> Iterator[NodeScore]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def leaves(self) -> Iterator[NodeScore]:
+        return (node for node in self.walk() if not node.children and node.level != "domain")
+
+
+@dataclass(frozen=True)
+class Total:
+    max: float
+    projected: float
+    floor: float
+    ceiling: float
+    baseline: float | None
+    change: float | None
+    percent: float | None
+    assumed_points: float  # how much of the expected total rests on assumptions
+    outside_points: float  # how much of it is the component outside the table
+
+
+@dataclass
+class PlanScore:
+    domains: list[NodeScore]
+    outside: NodeScore | None
+    total: Total
+    as_of: dt.date | None
+    reference: dt.date  # the day against which open deadlines are overdue
+    unit: str | None = None
+
+    def nodes(self) -> Iterator[NodeScore]:
+        """Every node in document order: domains, their criteria and sub-criteria, then the
+        component outside the table."""
+        for domain in self.domains:
+            yield from domain.walk()
+        if self.outside is not None:
+            yield self.outside
+
+    def leaves(self) -> Iterator[NodeScore]:
+        for domain in self.domains:
+            yield from domain.leaves()
+
+    def find(self, node_id: str) -> NodeScore | None:
+        from par_cli.text import nfc
+
+        wanted = nfc(node_id.strip())
+        return next((node for node in self.nodes() if node.id == wanted), None)
+
+
+def score_plan(plan: Plan, *, today: dt.date, as_of: dt.date | None = None, unit: str | None = None) -> PlanScore:
+    """Score ``plan`` with the progress recorded up to ``as_of`` (all of it when None).
+
+    ``today`` matters only without ``as_of``: it is the day against which an open deadline
+    is already past. ``unit`` keeps the criteria that unit leads or supports, and the totals
+    become theirs.
+    """
+    reference = as_of if as_of is not None else today
+    domains: list[NodeScore] = []
+    for domain in plan.domains:
+        criteria = [node for criterion in domain.criteria if (node := _score(plan, criterion, 2, as_of, reference, unit)) is not None]
+        if criteria:
+            domains.append(_sum_node(domain.id, "domain", domain.title, criteria, own_baseline=None))
+    outside = _outside(plan) if unit is None else None
+    parts = [*domains, *([outside] if outside else [])]
+    if unit is None:
+        top = plan.index_max
+        baseline = plan.previous.points if plan.previous is not None else None
+    else:
+        top = points(sum(node.max for node in parts))
+        baseline = _sum_known([node.baseline for node in parts])
+    projected = points(sum(node.projected or 0.0 for node in parts))
+    leaves = [leaf for node in domains for leaf in node.leaves()]
+    assumed = sum(leaf.projected or 0.0 for leaf in leaves if leaf.assumed)
+    outside_points = (outside.projected or 0.0) if outside is not None else 0.0
+    total = Total(
+        max=top,
+        projected=projected,
+        floor=points(sum(node.floor for node in parts)),
+        ceiling=points(sum(node.ceiling for node in parts)),
+        baseline=baseline,
+        change=points(projected - baseline) if baseline is not None else None,
+        percent=points(projected / top * 100) if top else None,
+        assumed_points=points(assumed + outside_points),
+        outside_points=points(outside_points),
+    )
+    return PlanScore(domains, outside, total, as_of, reference, unit)
+
+
+def _level(depth: int) -> Level:
+    return "criterion" if depth == 2 else "sub"
+
+
+def _score(plan: Plan, criterion: Criterion, depth: int, as_of: dt.date | None, reference: dt.date, unit: str | None) -> NodeScore | None:
+    if not criterion.children:
+        if unit is not None and not involves(plan, criterion, unit):
+            return None
+        return _score_leaf(plan, criterion, depth, as_of, reference)
+    keep_all = unit is not None and involves(plan, criterion, unit)
+    children = [
+        node
+        for child in criterion.children
+        if (node := _score(plan, child, depth + 1, as_of, reference, None if keep_all else unit)) is not None
+    ]
+    if not children:
+        return None
+    node = _sum_node(criterion.id, _level(depth), criterion.title, children, own_baseline=criterion.baseline.known)
+    node.lead = list(criterion.lead)
+    node.criterion = criterion
+    return node
+
+
+def _evidence_count(criterion: Criterion, as_of: dt.date | None) -> int:
+    def counts(date: dt.date) -> bool:
+        return as_of is None or date <= as_of
+
+    progress = criterion.progress
+    return (
+        sum(1 for evidence in progress.evidence if counts(evidence.date))
+        + sum(1 for measurement in progress.measurements if measurement.evidence and counts(measurement.date))
+        + sum(1 for completion in progress.done if completion.evidence and counts(completion.date))
+    )
+
+
+def _score_leaf(plan: Plan, criterion: Criterion, depth: int, as_of: dt.date | None, reference: dt.date) -> NodeScore:
+    progress = criterion.progress
+    rule = criterion.rule
+    readings = latest_readings(progress, as_of)
+    statuses = occurrence_statuses(criterion, plan.year, as_of, reference) if isinstance(rule, DeadlineRule) else []
+    known = evaluate(rule, criterion, readings, statuses, "known")
+    low = evaluate(rule, criterion, readings, statuses, "fail")
+    high = evaluate(rule, criterion, readings, statuses, "pass")
+    baseline = criterion.baseline.known
+    unclamped: float | None = None
+    basis: Basis
+    if progress.appraised is not None:
+        basis, projected = "appraised", progress.appraised
+        floor = ceiling = projected
+    elif known.points is not None:
+        scored_by_hand = rule is None or isinstance(rule, ManualRule)
+        basis, projected = ("self_assessed" if scored_by_hand else "recorded"), known.points
+        floor = ceiling = projected
+    else:
+        # Missing readings taken as failing or passing always decide a rule.
+        floor, ceiling = float(low.points or 0.0), float(high.points or 0.0)
+        if progress.self_assessed is not None:
+            basis, projected = "self_assessed", progress.self_assessed
+        elif criterion.projection is not None:
+            basis, projected = "projection", criterion.projection.points
+        elif baseline is not None:
+            basis, projected = "baseline", baseline
+        elif plan.assumptions.unknown_share is not None:
+            basis, projected = "plan_assumption", plan.assumptions.unknown_share * criterion.max
+        else:
+            basis, projected = "unknown", None
+        if projected is not None and not floor <= projected <= ceiling:
+            unclamped, projected = projected, min(max(projected, floor), ceiling)
+    projected = points(projected) if projected is not None else None
+    assumed = basis in ("projection", "baseline", "plan_assumption", "unknown") or (basis != "appraised" and bool(rule_assumptions(criterion)))
+    evidence = _evidence_count(criterion, as_of)
+    return NodeScore(
+        id=criterion.id,
+        level=_level(depth),
+        title=criterion.title,
+        max=criterion.max,
+        baseline=baseline,
+        baseline_known_sum=baseline or 0.0,
+        projected=projected,
+        floor=points(floor),
+        ceiling=points(ceiling),
+        assumed=assumed,
+        basis=basis,
+        status=_status(basis, readings, statuses),
+        lead=list(criterion.lead),
+        self_assessed=progress.self_assessed,
+        appraised=progress.appraised,
+        computed=known.points,
+        no_evidence=basis in CLAIMED and (projected or 0.0) > 0 and evidence == 0,
+        criterion=criterion,
+        detail=LeafDetail(readings, statuses, known, low, high, unclamped, evidence),
+    )
+
+
+def _status(basis: Basis, readings: dict[str, Reading], statuses: list[OccurrenceStatus]) -> Status:
+    if basis in ("appraised", "recorded", "self_assessed"):
+        return basis  # type: ignore[return-value]
+    if any(status.state == "overdue" for status in statuses):
+        return "overdue"
+    if readings or any(status.done is not None for status in statuses):
+        return "in_progress"
+    return {"baseline": "estimated", "unknown": "unknown"}.get(basis, "assumed")  # type: ignore[return-value]
+
+
+def _sum_known(values: list[float | None]) -> float | None:
+    return None if any(value is None for value in values) else points(sum(value for value in values if value is not None))
+
+
+def _sum_node(node_id: str, level: Level, title: str, children: list[NodeScore], own_baseline: float | None) -> NodeScore:
+    statuses = {child.status for child in children}
+    baseline = _sum_known([child.baseline for child in children])
+    return NodeScore(
+        id=node_id,
+        level=level,
+        title=title,
+        max=points(sum(child.max for child in children)),
+        baseline=baseline if baseline is not None else own_baseline,
+        baseline_known_sum=points(sum(child.baseline_known_sum for child in children)),
+        projected=points(sum(child.projected or 0.0 for child in children)),
+        floor=points(sum(child.floor for child in children)),
+        ceiling=points(sum(child.ceiling for child in children)),
+        assumed=any(child.assumed for child in children),
+        basis="children",
+        status=statuses.pop() if len(statuses) == 1 else "mixed",
+        self_assessed=_sum_known([child.self_assessed for child in children]),
+        appraised=_sum_known([child.appraised for child in children]),
+        no_evidence=any(child.no_evidence for child in children),
+        children=children,
+    )
+
+
+def _outside(plan: Plan) -> NodeScore | None:
+    outside = plan.outside_table
+    if outside is None:
+        return None
+    return NodeScore(
+        id=outside.id,
+        level="outside",
+        title=outside.title,
+        max=outside.max,
+        baseline=outside.baseline.known,
+        baseline_known_sum=outside.baseline.known or 0.0,
+        projected=outside.projection.points,
+        floor=0.0,
+        ceiling=outside.max,
+        assumed=True,
+        basis="projection",
+        status="assumed",
+    )
+
+
+# --- explanation ----------------------------------------------------------------------------
+
+
+def explanation(plan: Plan, node: NodeScore, lang: Lang) -> dict[str, object]:
+    """Everything behind one node's points: the rule, the inputs with their sources (seed,
+    assumed, recorded on a date), the arithmetic and the assumptions relied on."""
+
+    def n(value: float | None) -> str:
+        return fmt_number(value, lang)
+
+    result: dict[str, object] = {
+        "id": node.id,
+        "level": node.level,
+        "title": node.title,
+        "max": node.max,
+        "projected": node.projected,
+        "floor": node.floor,
+        "ceiling": node.ceiling,
+        "baseline": node.baseline,
+        "basis": node.basis,
+        "status": node.status,
+        "assumed": node.assumed,
+        "no_evidence": node.no_evidence,
+    }
+    if node.level == "outside":
+        outside = plan.outside_table
+        assert outside is not None
+        result.update(
+            rule=None,
+            inputs=[
+                {"kind": "projection", "value": outside.projection.points, "source": "assumed"},
+                {"kind": "baseline", "value": outside.baseline.known, "source": "seed"},
+            ],
+            arithmetic=n(outside.projection.points),
+            projection=t("explain.projection.projection", lang, points=n(outside.projection.points)),
+            assumptions=[outside.projection.assumption],
+        )
+        return result
+    if node.children:
+        parts = " + ".join(f"{child.id} ({n(child.projected)})" for child in node.children)
+        floors = " + ".join(n(child.floor) for child in node.children)
+        ceilings = " + ".join(n(child.ceiling) for child in node.children)
+        result.update(
+            rule=t("explain.sum_rule", lang),
+            inputs=[{"kind": "child", "id": child.id, "value": child.projected, "basis": child.basis, "source": _source(child.basis)} for child in node.children],
+            arithmetic=f"{parts} = {n(node.projected)}",
+            floor_arithmetic=f"{floors} = {n(node.floor)}",
+            ceiling_arithmetic=f"{ceilings} = {n(node.ceiling)}",
+            projection=t("explain.projection.children", lang, points=n(node.projected)),
+            assumptions=[],
+        )
+        return result
+    criterion, detail = node.criterion, node.detail
+    assert criterion is not None and detail is not None
+    inputs: list[dict[str, object]] = []
+    for name in measures_used(criterion.rule):
+        reading = detail.readings.get(name)
+        measure = criterion.measures.get(name)
+        inputs.append(
+            {
+                "kind": "measure",
+                "name": name,
+                "label": measure.label if measure else None,
+                "value": reading.value if reading else None,
+                "source": "recorded" if reading else "missing",
+                "date": reading.date.isoformat() if reading else None,
+                "evidence": reading.evidence if reading else None,
+            }
+        )
+    for status in detail.statuses:
+        inputs.append(
+            {
+                "kind": "occurrence",
+                "deadline": status.deadline.id,
+                "what": status.deadline.what,
+                "stated": status.occurrence.stated.isoformat(),
+                "last_day": status.occurrence.last_day.isoformat(),
+                "done": status.done.date.isoformat() if status.done else None,
+                "state": status.state,
+                "source": "recorded" if status.done else ("assumed" if status.deadline.assumption else "seed"),
+                "evidence": status.done.evidence if status.done else None,
+                "text": occurrence_text(status, lang),
+            }
+        )
+    progress = criterion.progress
+    for name in ("self_assessed", "appraised"):
+        value = getattr(progress, name)
+        if value is not None:
+            inputs.append({"kind": "score", "name": name, "value": value, "source": "recorded"})
+    inputs.append({"kind": "baseline", "value": criterion.baseline.known, "source": "assumed" if criterion.baseline.assumption else "seed"})
+    if criterion.projection is not None:
+        inputs.append({"kind": "projection", "value": criterion.projection.points, "source": "assumed"})
+    if node.basis == "plan_assumption":
+        inputs.append({"kind": "plan_assumption", "value": plan.assumptions.unknown_share, "source": "assumed"})
+    assumptions = rule_assumptions(criterion)
+    if node.basis == "projection" and criterion.projection is not None:
+        assumptions.append(criterion.projection.assumption)
+    if node.basis == "baseline" and criterion.baseline.assumption:
+        assumptions.append(criterion.baseline.assumption)
+    if node.basis == "plan_assumption" and plan.assumptions.why:
+        assumptions.append(plan.assumptions.why)
+    assumptions += [f"{key}: {text}" for key, text in criterion.assumptions.items()]
+    projection = _projection_text(plan, node, detail, lang)
+    result.update(
+        rule=describe(criterion, lang),
+        rule_kind=criterion.rule.kind if criterion.rule is not None else "manual",
+        inputs=inputs,
+        arithmetic=arithmetic(criterion, detail.known, lang),
+        # Once the rule is decided the floor and the ceiling are its result: nothing to add.
+        floor_arithmetic=arithmetic(criterion, detail.low, lang) if detail.known.points is None else None,
+        ceiling_arithmetic=arithmetic(criterion, detail.high, lang) if detail.known.points is None else None,
+        projection=projection,
+        self_assessed=progress.self_assessed,
+        appraised=progress.appraised,
+        computed=node.computed,
+        evidence=detail.evidence,
+        assumptions=assumptions,
+    )
+    return result
+
+
+def _source(basis: Basis) -> str:
+    return "recorded" if basis in CLAIMED else "assumed"
+
+
+def _projection_text(plan: Plan, node: NodeScore, detail: LeafDetail, lang: Lang) -> str:
+    def n(value: float | None) -> str:
+        return fmt_number(value, lang)
+
+    max_points = node.max
+    if node.basis == "appraised":
+        text = t("explain.projection.appraised", lang, points=n(node.projected), computed=n(node.computed), self_assessed=n(node.self_assessed))
+    elif node.basis == "plan_assumption":
+        share = plan.assumptions.unknown_share or 0.0
+        text = t("explain.projection.plan_assumption", lang, share=n(share), max=n(max_points), points=n(share * max_points))
+    else:
+        shown = detail.unclamped if detail.unclamped is not None else node.projected
+        text = t(f"explain.projection.{node.basis}", lang, points=n(shown))
+    if detail.unclamped is not None:
+        text += t("explain.clamped", lang, floor=n(node.floor), ceiling=n(node.ceiling), points=n(node.projected))
+    return text
