@@ -146,7 +146,8 @@ def render_md(view: TableView, lang: Lang) -> str:
     align = ["---:" if column.kind in ("points", "percent", "int") else "---" for column in view.columns]
     lines = [f"**{escape(view.title)}**", "", "| " + " | ".join(escape(c.header) for c in view.columns) + " |", "| " + " | ".join(align) + " |"]
     for index, row in enumerate(view.rows):
-        values = [escape(_shorten(cell(row.get(column.key), column.kind, lang), column.max_width)) for column in view.columns]
+        # A report has room for the whole title; only terminals and logs need it shortened.
+        values = [escape(cell(row.get(column.key), column.kind, lang)) for column in view.columns]
         if view.styles.get(index) == "bold":
             values = [f"**{value}**" if value and value != "—" else value for value in values]
         lines.append("| " + " | ".join(values) + " |")
