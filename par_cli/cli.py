@@ -13,6 +13,7 @@ import typer
 from par_cli.commands.common import help_text
 from par_cli.commands.due import due
 from par_cli.commands.gap import gap
+from par_cli.commands.report import report
 from par_cli.commands.schema import schema
 from par_cli.commands.score import score
 from par_cli.commands.validate import validate
@@ -34,6 +35,7 @@ app.command("schema")(schema)
 app.command("due")(due)
 app.command("score")(score)
 app.command("gap")(gap)
+app.command("report")(report)
 
 
 def main() -> None:
