@@ -16,6 +16,7 @@ from par_cli.commands.gap import gap
 from par_cli.commands.report import report
 from par_cli.commands.schema import schema
 from par_cli.commands.score import score
+from par_cli.commands.units import units
 from par_cli.commands.validate import validate
 
 app = typer.Typer(
@@ -36,6 +37,7 @@ app.command("due")(due)
 app.command("score")(score)
 app.command("gap")(gap)
 app.command("report")(report)
+app.command("units")(units)
 
 
 def main() -> None:

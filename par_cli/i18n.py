@@ -358,7 +358,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "Cả bảng chỉ còn giành được {covered} điểm: chưa đủ để đạt mục tiêu",
         "en": "The whole table has only {covered} points left to win: not enough for the target",
     },
-    # --- report: `par report`, the briefing page (issue 7)
+    # --- report: `par report` (the briefing page) and `par units` (issue 7)
     "report.page_title": {"vi": "Báo cáo giao ban CCHC: {plan}, ngày {date}", "en": "PAR briefing: {plan}, {date}"},
     "report.kicker": {"vi": "{issuer} · Kế hoạch số {number} ngày {date}", "en": "{issuer} · Plan no. {number} of {date}"},
     "report.status_on": {"vi": "Tình hình đến ngày {date}", "en": "Status on {date}"},
@@ -450,6 +450,40 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "report.written": {"vi": "đã ghi báo cáo vào {path}", "en": "wrote the report to {path}"},
     "report.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
     "report.bad_days": {"vi": "--days phải là số ngày ≥ 0, không phải {value}", "en": "--days must be a number of days ≥ 0, not {value}"},
+    "units.title": {"vi": "Phân công theo đơn vị: {plan}, ngày {date}", "en": "Tasks by unit: {plan}, on {date}"},
+    "units.col.id": {"vi": "Mã", "en": "ID"},
+    "units.col.name": {"vi": "Đơn vị", "en": "Unit"},
+    "units.col.leads": {"vi": "Chủ trì", "en": "Leads"},
+    "units.col.supports": {"vi": "Phối hợp", "en": "Supports"},
+    "units.col.lead_max": {"vi": "Điểm chủ trì", "en": "Lead pts"},
+    "units.col.projected": {"vi": "Dự kiến", "en": "Expected"},
+    "units.col.open": {"vi": "Chưa đến hạn", "en": "Open"},
+    "units.col.overdue": {"vi": "Quá hạn", "en": "Overdue"},
+    "units.col.next_due": {"vi": "Hạn gần nhất", "en": "Next due"},
+    "units.footer.all": {
+        "vi": "“{name}”: tiêu chí giao chung cho mọi phòng, đơn vị; tính một lần ở dòng này, không cộng vào từng đơn vị.",
+        "en": "“{name}”: criteria given to every unit together; counted once on this row, not added to each unit.",
+    },
+    "units.footer.assigned": {
+        "vi": "“{name}”: đơn vị nào được giao nhiệm vụ cụ thể thì chủ trì; kế hoạch không nêu tên đơn vị.",
+        "en": "“{name}”: whichever unit a task is assigned to leads it; the plan names none.",
+    },
+    "units.footer.concerned": {
+        "vi": "“{name}”: các đơn vị có liên quan đến nhiệm vụ cùng phối hợp.",
+        "en": "“{name}”: the units a task concerns support it.",
+    },
+    "units.footer.part_of": {
+        "vi": "{outer} gồm cả {inner}: dòng {outer} tính cả các tiêu chí của {inner}.",
+        "en": "{outer} includes {inner}: the {outer} row counts {inner}'s criteria too.",
+    },
+    "units.footer.total": {
+        "vi": "Điểm chủ trì cộng lại (đơn vị trực thuộc không tính hai lần): {counted} trên {table} điểm của bảng phân công.",
+        "en": "Lead points added up (units within another counted once): {counted} of the table's {table} points.",
+    },
+    "units.footer.deadlines": {
+        "vi": "Hạn tính cho đơn vị chủ trì, các lần chưa xong: quá hạn là đã qua hạn cuối trước ngày {date}. Báo cáo riêng một đơn vị: par report --unit MÃ.",
+        "en": "Deadlines count for the lead unit, occurrences not done: overdue means past the last day before {date}. One unit's report: par report --unit ID.",
+    },
 }
 
 
