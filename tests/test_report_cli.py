@@ -152,6 +152,7 @@ def test_unit_report(runner, progress):
     assert "Chủ trì: 2.2–2.3 (3 điểm, dự kiến 1,5). Phối hợp: không có." in html
     top = html.split("Tiêu chí gỡ được nhiều điểm nhất")[1].split("</table>")[0]
     assert re.findall(r'data-criterion="([\d.]+)"', top) == ["2.2", "2.3"]
+    assert "ưu tiên 2.4" not in html  # the department's way to its target is not this unit's list
     text = report(runner, progress, "--unit", "pc", "--format", "md")
     assert "- **Dự kiến, các tiêu chí của đơn vị: 5,5/7 (78,57 %)**, sàn 4 · trần 6,5" in text
     assert "- Toàn Sở: dự kiến 15/20 điểm (75,00 %)" in text
