@@ -13,7 +13,7 @@ it is left out, and deadlines before it that are not done are overdue.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from par_cli.deadlines import PlanOccurrence, due_within, plan_occurrences
@@ -21,7 +21,7 @@ from par_cli.gap import GapRow, TargetGap, gap_report, most_winnable
 from par_cli.model import Plan, Result, Unit
 from par_cli.responsibilities import UnitLoad, unit_loads
 from par_cli.rules import rule_assumptions
-from par_cli.scoring import NodeScore, PlanScore, Total, points, score_plan
+from par_cli.scoring import NodeScore, PlanScore, Total, points
 from par_cli.units import members, units_by_id
 
 TOP_CRITERIA = 5
@@ -110,7 +110,6 @@ class Report:
     no_evidence: list[Claim]
     assumptions: list[AssumptionNote]
     responsibility: UnitLoad | None  # the unit's own row of `par units`
-    outside: NodeScore | None = field(default=None)
 
     @property
     def total(self) -> Total:
@@ -123,10 +122,6 @@ class Report:
     @property
     def due_count(self) -> int:
         return sum(len(group.due) for group in self.deadlines)
-
-    @property
-    def assumed_points(self) -> float:
-        return self.total.assumed_points
 
 
 def build_report(plan: Plan, path: Path, *, today: dt.date, days: int = 14, unit: str | None = None) -> Report:
@@ -155,7 +150,6 @@ def build_report(plan: Plan, path: Path, *, today: dt.date, days: int = 14, unit
         no_evidence=[Claim(leaf.id, leaf.title, leaf.projected or 0.0, leaf.basis, leaf.lead) for leaf in score.leaves() if leaf.no_evidence],
         assumptions=_assumptions(plan, score),
         responsibility=responsibility,
-        outside=score.outside,
     )
 
 

@@ -69,7 +69,7 @@ def meter_geometry(report: Report) -> MeterGeometry:
     )
 
 
-def _helpers(report: Report, lang: Lang) -> dict[str, object]:
+def _context(report: Report, lang: Lang) -> dict[str, object]:
     def label(key: str, **params: object) -> str:
         return t(key, lang, **params)
 
@@ -118,7 +118,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
 
 
 def render_html(report: Report, lang: Lang) -> str:
-    return _environment(autoescape=True).get_template("report.html.j2").render(_helpers(report, lang))
+    return _environment(autoescape=True).get_template("report.html.j2").render(_context(report, lang))
 
 
 def _md_cell(text: object) -> str:
@@ -129,7 +129,7 @@ def _md_cell(text: object) -> str:
 def render_md(report: Report, lang: Lang) -> str:
     environment = _environment(autoescape=False)
     environment.filters["cell"] = _md_cell
-    return environment.get_template("report.md.j2").render(_helpers(report, lang))
+    return environment.get_template("report.md.j2").render(_context(report, lang))
 
 
 RENDERERS: dict[str, Callable[[Report, Lang], str]] = {"html": render_html, "md": render_md}

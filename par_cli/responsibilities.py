@@ -50,10 +50,6 @@ class UnitsTable:
     counted: float  # lead points of every row, units within another counted once
     table: float  # the maxima of the plan's table, which ``counted`` should reach
 
-    @property
-    def unassigned(self) -> float:
-        return points(self.table - self.counted)
-
 
 def units_table(plan: Plan, score: PlanScore, today: dt.date) -> UnitsTable:
     """Every row, and the check a reader wants: do the rows account for the whole table?"""

@@ -159,3 +159,27 @@ def figures(html: str) -> Figures:
 def shown_number(text: str) -> float:
     """A number as the page shows it in Vietnamese: "1.234,5" → 1234.5, "+1,3" → 1.3."""
     return float(text.strip().rstrip(" %").replace(".", "").replace(",", ".").replace("−", "-"))
+
+
+def bundled_with_progress(bundled_text: str) -> str:
+    """The bundled plan with progress recorded for two criteria whose rules are our reading:
+    1.1's plan issued on 10/01 (late: its last day was 04/01), with evidence; 1.3's three
+    conditions met, with no evidence."""
+    done = '            before: 2024-01-05\n      - id: "1.2"'
+    assert done in bundled_text
+    text = bundled_text.replace(
+        done,
+        '            before: 2024-01-05\n'
+        '        progress:\n'
+        '          done: [{deadline: ke-hoach, date: 2024-01-10, evidence: "KH 12/KH-SGTVT ngày 10/01/2024"}]\n'
+        '      - id: "1.2"',
+    )
+    measured = '      - id: "1.4"'
+    assert text.count(measured) == 1
+    return text.replace(
+        measured,
+        '        progress:\n'
+        '          measurements:\n'
+        '            - {date: 2024-05-20, plan_issued: true, report_sent: true, contest_participation_pct: 95}\n'
+        + measured,
+    )

@@ -4,6 +4,7 @@ view, English, and every way a command line can go wrong."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from par_cli.cli import app
 from par_cli.loading import load_plan
 from par_cli.report import build_report
 from tests.conftest import BUNDLED
-from tests.report_plans import PROGRESS, figures, score_total, shown_number, write
+from tests.report_plans import PROGRESS, bundled_with_progress, figures, score_total, shown_number, write
 
 DAY = "2024-06-15"
 
@@ -65,6 +66,28 @@ def test_bundled_page_content(runner):
     domains = [shown_number(text) for _, text in figures(html).found["domain-projected"]]
     assert domains == [6.5, 6.5, 10.5, 4, 9, 5.5, 11.75]  # `par score --depth 1` on the same day
     assert sum(domains) + 27.91 == pytest.approx(81.66)  # and the part outside the table
+
+
+def test_bundled_plan_with_progress(runner, plan_copy):
+    plan_copy.write_text(bundled_with_progress(plan_copy.read_text(encoding="utf-8")), encoding="utf-8")
+    html = report(runner, plan_copy)
+    page = figures(html)
+    total = score_total(runner, plan_copy, DAY)
+    # 1.1 was expected 1 already (overdue: at best late, ½ × 2) and is now recorded late: 1.
+    # 1.3 was expected its maximum 2 by the plan's general assumption and is now recorded 2.
+    # The total does not move; 1.1 leaves the overdue work (7 − 1).
+    assert figure(page, "expected") == total["projected"] == 81.66
+    assert figure(page, "overdue") == 6
+    # Both rules are our reading, so their points still rest on an assumption, now of another
+    # kind: the plan's general share loses 1.1 and 1.3 (51,75 − 1 − 2 = 48,75, 38 − 2 = 36
+    # criteria) and the rules' group holds them (1 + 2 = 3).
+    assert "36 tiêu chí chưa có số liệu, dự kiến theo giả định chung của kế hoạch: 48,75 điểm" in html
+    assert "2 tiêu chí chấm theo cách chấm là giả định (kế hoạch không nêu): 3 điểm (1.1, 1.3)" in html
+    evidence = html.split("Điểm chưa có tài liệu kiểm chứng")[1].split("</section>")[0]
+    assert re.findall(r'data-criterion="([\d.]+)"', evidence) == ["1.3"]  # 1.1 has its document
+    units = runner.invoke(app, ["units", "--plan", str(plan_copy), "--today", DAY, "--format", "json"])
+    office = next(row for row in json.loads(units.stdout)["units"] if row["id"] == "van-phong")
+    assert (office["overdue"], office["lead_projected"]) == (3, 32.75)
 
 
 def test_progress_plan_page(runner, progress):
