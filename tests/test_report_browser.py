@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pypdf
 import pytest
+from playwright import sync_api
 
 from par_cli.cli import app
 from tests.conftest import BUNDLED
@@ -24,8 +26,6 @@ A4 = (595.28, 841.89)  # points
 PHONE = 390  # CSS pixels: a common phone's width
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
-pypdf = pytest.importorskip("pypdf", reason="pypdf is not installed (pip install -e '.[test]')")
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,8 @@ TodayOption = Annotated[
         "--today",
         metavar="YYYY-MM-DD",
         help=help_text(
-            "Ngày lập báo cáo: điểm tính theo số liệu ghi nhận đến ngày này; mặc định: hôm nay theo giờ Việt Nam.",
-            "The report's day: scores use the progress recorded up to it; default: today in Asia/Ho_Chi_Minh.",
+            "Ngày tính là hôm nay: điểm theo số liệu ghi nhận đến ngày này, hạn tính từ ngày này; mặc định: hôm nay theo giờ Việt Nam.",
+            "The day taken as today: scores use the progress recorded up to it, deadlines count from it; default: today in Asia/Ho_Chi_Minh.",
         ),
         show_default=False,
     ),
