@@ -13,8 +13,10 @@ import typer
 from par_cli.commands.common import help_text
 from par_cli.commands.due import due
 from par_cli.commands.gap import gap
+from par_cli.commands.report import report
 from par_cli.commands.schema import schema
 from par_cli.commands.score import score
+from par_cli.commands.units import units
 from par_cli.commands.validate import validate
 
 app = typer.Typer(
@@ -34,6 +36,8 @@ app.command("schema")(schema)
 app.command("due")(due)
 app.command("score")(score)
 app.command("gap")(gap)
+app.command("report")(report)
+app.command("units")(units)
 
 
 def main() -> None:

@@ -116,6 +116,12 @@ def reconcile(plan: Plan, rows: list[GapRow]) -> Reconciliation:
     return Reconciliation(lost, explained, points(lost - explained))
 
 
+def most_winnable(rows: list[GapRow]) -> list[GapRow]:
+    """The criteria that can still give points back, most first (ties in document order):
+    the order in which to work on them, for the target and for the briefing report."""
+    return sorted((row for row in rows if row.winnable > 0), key=lambda row: (-row.winnable, _id_key(row.id)))
+
+
 def target_gap(plan: Plan, whole: PlanScore, rows: list[GapRow]) -> TargetGap | None:
     target = plan.target
     if target is None or target.score is None:
@@ -123,8 +129,8 @@ def target_gap(plan: Plan, whole: PlanScore, rows: list[GapRow]) -> TargetGap | 
     distance = points(target.score - whole.total.projected)
     to_close: list[str] = []
     covered = 0.0
-    for row in sorted(rows, key=lambda row: (-row.winnable, _id_key(row.id))):
-        if covered >= distance - EPSILON or row.winnable <= 0:
+    for row in most_winnable(rows):
+        if covered >= distance - EPSILON:
             break
         to_close.append(row.id)
         covered += row.winnable

@@ -21,29 +21,31 @@ def units_by_id(plan: Plan) -> dict[str, Unit]:
     return {unit.id: unit for unit in plan.units}
 
 
-def _members(plan: Plan, unit_id: str) -> set[str]:
+def members(plan: Plan, unit_id: str) -> set[str]:
     """The unit and every unit that is part of it."""
-    members = {unit_id}
+    found = {unit_id}
     changed = True
     while changed:
         changed = False
         for unit in plan.units:
-            if unit.part_of in members and unit.id not in members:
-                members.add(unit.id)
+            if unit.part_of in found and unit.id not in found:
+                found.add(unit.id)
                 changed = True
-    return members
+    return found
 
 
-def roles(plan: Plan, criterion: Criterion, unit_id: str) -> set[Role]:
+def roles(plan: Plan, criterion: Criterion, unit_id: str, *, collective: bool = True) -> set[Role]:
     """The roles ``unit_id`` holds on ``criterion``: named directly, through a unit it
-    contains, or through a collective phrase that covers every unit."""
+    contains, or (unless ``collective`` is False) through a collective phrase that covers
+    every unit. Without the collective phrases, each task is counted once: under the unit or
+    the phrase the plan writes, which is how ``par units`` divides the table."""
     known = units_by_id(plan)
-    members = _members(plan, unit_id)
+    contained = members(plan, unit_id)
     found: set[Role] = set()
     for role in ("lead", "support"):
         for named in getattr(criterion, role):
             unit = known.get(named)
-            if named in members or (unit is not None and unit.kind != "unit"):
+            if named in contained or (collective and unit is not None and unit.kind != "unit"):
                 found.add(role)  # type: ignore[arg-type]
     return found
 
