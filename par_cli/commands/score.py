@@ -43,6 +43,16 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="auto | tab
 
 
 def score(
+    path: Annotated[
+        Optional[Path],
+        typer.Argument(
+            help=help_text(
+                "Tệp kế hoạch, hoặc thư mục: bảng tổng điểm mọi kế hoạch trong đó (theo sở và năm).",
+                "A plan file, or a folder: one table of the totals of every plan in it (by department and year).",
+            ),
+            show_default=False,
+        ),
+    ] = None,
     plan: PlanOption = None,
     depth: DepthOption = 3,
     unit: UnitOption = None,
@@ -59,7 +69,14 @@ def score(
 
     language = lang_of(lang)
     day = parse_day(as_of, language)
-    loaded = load_or_exit(plan, language)
+    if path is not None and plan is not None:
+        fail_usage(t("score.path_and_plan", language))
+    if path is not None and path.is_dir():
+        if explain is not None or unit is not None:
+            fail_usage(t("score.folder_options", language))
+        score_folder(path, day, fmt, language)
+        return
+    loaded = load_or_exit(path or plan, language)
     the_plan = loaded.plan
     unit_id = check_unit(the_plan, unit, language)
     today = today_in_vietnam()
@@ -80,6 +97,64 @@ def score(
     from par_cli.output import render
 
     render(score_view(the_plan, result, depth, language), fmt, language)
+
+
+def score_folder(folder: Path, as_of: dt.date | None, fmt: Format, lang: Lang) -> None:
+    """Every plan in a folder (a province's departments, several years each): one table of
+    totals, sorted by department then year. A plan that does not validate is reported with its
+    problems and left out of the table; the others are still scored (exit 1 at the end)."""
+    from par_cli.discovery import plan_files
+    from par_cli.loading import load_plan
+    from par_cli.output import Column, TableView, render
+    from par_cli.scoring import score_plan
+
+    files = plan_files(folder) or sorted(entry for entry in folder.rglob("*.y*ml") if entry.is_file())
+    today = today_in_vietnam()
+    rows: list[dict[str, object]] = []
+    problems = []
+    for file in files:
+        loaded = load_plan(file)
+        if not loaded.ok:
+            problems += loaded.problems
+            continue
+        the_plan = loaded.plan
+        total = score_plan(the_plan, today=today, as_of=as_of).total
+        rows.append(
+            {
+                "path": str(file),
+                "issuer": the_plan.issuer,
+                "year": the_plan.year,
+                "number": the_plan.plan.number,
+                "max": total.max,
+                "baseline": total.baseline,
+                "projected": total.projected,
+                "percent": total.percent,
+                "change": total.change,
+                "floor": total.floor,
+                "ceiling": total.ceiling,
+            }
+        )
+    rows.sort(key=lambda row: (str(row["issuer"]), int(row["year"]), str(row["path"])))  # type: ignore[call-overload]
+    if fmt is Format.json:
+        write_json({"as_of": as_of.isoformat() if as_of else None, "plans": rows, "problems": [problem.as_json(lang) for problem in problems]})
+    else:
+        for problem in problems:
+            typer.echo(problem.format(lang), err=True)
+        columns = [
+            Column("issuer", t("score.col.issuer", lang), max_width=40),
+            Column("year", t("score.col.year", lang), "int"),
+            Column("number", t("score.col.number", lang), optional=1),
+            Column("max", t("score.col.max", lang), "points"),
+            Column("baseline", t("score.col.previous", lang), "points"),
+            Column("projected", t("score.col.projected", lang), "points"),
+            Column("percent", "%", "percent"),
+            Column("floor", t("score.col.floor", lang), "points"),
+            Column("ceiling", t("score.col.ceiling", lang), "points"),
+        ]
+        footer = [t("score.as_of", lang, date=fmt_date(as_of, lang))] if as_of else []
+        render(TableView(t("score.folder_title", lang, folder=folder, count=len(rows)), columns, rows, {}, footer), fmt, lang)
+    if problems:
+        raise typer.Exit(1)
 
 
 def check_unit(plan: Plan, unit: str | None, lang: Lang) -> str | None:
