@@ -13,6 +13,7 @@ nesting and Python-specific tags all become problems.
 from __future__ import annotations
 
 import codecs
+import functools
 import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -167,10 +168,9 @@ def validate_data(data: Any) -> tuple[Any, list[Finding]]:
 def _parse_fast(path: Path, text: str) -> tuple[Any, Problem | None]:
     """Parse with the C loader. Returns (data, None), (None, problem) for a YAML error, or
     (None, None) when only the positional pass can tell what is wrong."""
-    from ruamel.yaml.cyaml import CSafeLoader
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    loader = CSafeLoader(text)
+    loader = _loader_class()(text)
     try:
         root = loader.get_single_node()
         try:
@@ -195,6 +195,34 @@ def _parse_fast(path: Path, text: str) -> tuple[Any, Problem | None]:
     if problem is not None:
         return None, problem
     return data, None
+
+
+@functools.cache
+def _loader_class() -> type:
+    """ruamel.yaml's CSafeLoader (the C parser, YAML 1.2 core schema), remembering how each
+    plain scalar resolved. The C parser asks the resolver about every scalar, and a plan
+    repeats the same keys and values thousands of times; a quoted scalar is always text.
+    Without path resolvers (a safe loader has none) the answer depends on the text alone,
+    so remembering it changes nothing but the time: a fifth of the parse on 10,000 criteria."""
+    from ruamel.yaml.cyaml import CSafeLoader
+    from ruamel.yaml.nodes import ScalarNode
+
+    class PlanLoader(CSafeLoader):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.plain_tags: dict[str, Any] = {}
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is not ScalarNode or self.yaml_path_resolvers:
+                return super().resolve(kind, value, implicit)
+            if not implicit[0]:
+                return self.DEFAULT_SCALAR_TAG
+            tag = self.plain_tags.get(value)
+            if tag is None:
+                tag = self.plain_tags[value] = super().resolve(kind, value, implicit)
+            return tag
+
+    return PlanLoader
 
 
 class _Unusual(Exception):
