@@ -58,11 +58,13 @@ def walk(plan: Plan) -> Iterator[Node]:
 
 def check_plan(plan: Plan) -> list[Finding]:
     findings: list[Finding] = []
+    nodes = list(walk(plan))
     findings += _check_units(plan)
-    findings += _check_ids(plan)
+    findings += _check_ids(plan, nodes)
     findings += _check_totals(plan)
-    for node in walk(plan):
-        findings += _check_criterion(plan, node)
+    unit_ids = {unit.id for unit in plan.units}
+    for node in nodes:
+        findings += _check_criterion(plan, node, unit_ids)
     return findings
 
 
@@ -77,14 +79,14 @@ def _check_units(plan: Plan) -> Iterator[Finding]:
             yield Finding(("units", index, "part_of"), "check.unknown_unit", {"unit": unit.part_of})
 
 
-def _check_ids(plan: Plan) -> Iterator[Finding]:
+def _check_ids(plan: Plan, nodes: list[Node]) -> Iterator[Finding]:
     first: dict[str, Loc] = {}
     for d_index, domain in enumerate(plan.domains):
         loc = ("domains", d_index, "id")
         if domain.id in first:
             yield Finding(loc, "check.duplicate_id", {"id": domain.id})
         first.setdefault(domain.id, loc)
-    for node in walk(plan):
+    for node in nodes:
         loc = (*node.loc, "id")
         criterion_id = node.criterion.id
         if criterion_id in first:
@@ -125,9 +127,8 @@ def _check_totals(plan: Plan) -> Iterator[Finding]:
                 yield Finding(("outside_table", key, "points"), "check.points_above_max", {"points": points, "max": outside_table.max})
 
 
-def _check_criterion(plan: Plan, node: Node) -> Iterator[Finding]:
+def _check_criterion(plan: Plan, node: Node, unit_ids: set[str]) -> Iterator[Finding]:
     criterion, loc = node.criterion, node.loc
-    unit_ids = {unit.id for unit in plan.units}
     for field_name in ("lead", "support"):
         for index, unit in enumerate(getattr(criterion, field_name)):
             if unit not in unit_ids:
