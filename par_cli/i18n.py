@@ -148,6 +148,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "lỗi nội bộ của par ({kind}: {detail}); xin báo lại kèm tệp kế hoạch",
         "en": "internal error in par ({kind}: {detail}); please report it with the plan file",
     },
+    # --- recording progress (par set / done / evidence) and the loader's fuzzing fixes
+    "yaml.number_too_long": {
+        "vi": "số có {digits} chữ số, quá dài để đọc; hãy kiểm tra lại giá trị này",
+        "en": "a number of {digits} digits is too long to read; check this value",
+    },
 }
 
 

@@ -24,6 +24,7 @@ from par_cli.problems import Finding, Loc, PlanFileError, Problem
 # million. Past this, aliases are being used to multiply the document ("billion laughs").
 MAX_EXPANDED_NODES = 20_000_000
 MAX_FILE_BYTES = 512 * 1024 * 1024
+_NUMBER_TOO_LONG = "number too long:"
 
 
 @dataclass
@@ -199,7 +200,18 @@ def _parse_with_positions(path: Path, text: str) -> tuple[Any, Problem | None]:
         node = node if node is not None else tag_suffix
         raise ConstructorError(None, None, f"tag {node.tag!s}", node.start_mark)
 
+    def _int_or_problem(constructor: Any, node: Any) -> Any:
+        # Python refuses to read integers of more than 4300 digits (a guard against
+        # quadratic conversion); say where the number is instead of crashing.
+        from ruamel.yaml.constructor import ConstructorError
+
+        try:
+            return RoundTripConstructor.construct_yaml_int(constructor, node)
+        except ValueError:
+            raise ConstructorError(None, None, f"{_NUMBER_TOO_LONG} {len(str(node.value))}", node.start_mark) from None
+
     _TextDates.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+    _TextDates.add_constructor("tag:yaml.org,2002:int", _int_or_problem)
     _TextDates.add_constructor(None, _refuse_tag)
     yaml = YAML(typ="rt")
     yaml.Constructor = _TextDates
@@ -228,6 +240,8 @@ def _yaml_problem(path: Path, text: str, error: Exception) -> Problem:
     if name == "DuplicateKeyError":
         key = problem_text.split('"')[1] if '"' in problem_text else "?"
         return Problem(path, line, column, "yaml.duplicate_key", {"key": key})
+    if name == "ConstructorError" and problem_text.startswith(_NUMBER_TOO_LONG):
+        return Problem(path, line, column, "yaml.number_too_long", {"digits": int(problem_text.rsplit(" ", 1)[-1])})
     if name == "ConstructorError" and "tag" in problem_text:
         tag = problem_text.rsplit(" ", 1)[-1].strip("'")
         return Problem(path, line, column, "yaml.tag", {"tag": tag})
