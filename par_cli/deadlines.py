@@ -11,6 +11,7 @@ such a rule, so the calendar export can hand the same rule on.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,15 +47,33 @@ def to_rrule(recurrence: Recurrence) -> str:
     return ";".join(parts)
 
 
+# A deadline falls on a day, so a year holds at most 366 of them. A rule that yields one
+# every second would take minutes and gigabytes to expand: stop reading a rule after this
+# many moments (a daily rule with two hours a day, or a DTSTART decades back, stays under it).
+MAX_MOMENTS = 10_000
+_FINER_THAN_A_DAY = re.compile(r"FREQ\s*=\s*(HOURLY|MINUTELY|SECONDLY)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1024)
 def _expand_rule(rule: str, year: int) -> tuple[dt.date, ...]:
     from dateutil.rrule import rrulestr
 
+    finer = _FINER_THAN_A_DAY.search(rule)
+    if finer:
+        raise RecurrenceError(f"FREQ={finer.group(1).upper()}: a deadline recurs at most daily")
     start = dt.datetime(year, 1, 1)
     end = dt.datetime(year, 12, 31, 23, 59, 59)
     try:
         parsed = rrulestr(rule, dtstart=start, ignoretz=True, cache=False)
-        return tuple(moment.date() for moment in parsed.between(start, end, inc=True))
+        days: list[dt.date] = []
+        for count, moment in enumerate(parsed, start=1):
+            if moment > end:
+                break
+            if count > MAX_MOMENTS:
+                raise RecurrenceError(f"more than {MAX_MOMENTS} moments before the end of {year}")
+            if moment >= start and (not days or moment.date() != days[-1]):
+                days.append(moment.date())
+        return tuple(days)
     except (ValueError, TypeError, OverflowError) as error:
         raise RecurrenceError(str(error) or type(error).__name__) from None
 

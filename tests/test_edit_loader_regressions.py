@@ -29,3 +29,50 @@ def test_the_long_integer_problem_reads_in_english(tmp_path: Path):
 
     assert [(p.line, p.column, p.code) for p in problems] == [(1, 7, "yaml.number_too_long")]
     assert problems[0].message("en") == "a number of 4401 digits is too long to read; check this value"
+
+
+def _plan_with_rule(tmp_path: Path, rule: str) -> Path:
+    from tests.conftest import BUNDLED
+
+    text = BUNDLED.read_text(encoding="utf-8")
+    quarterly = "before: {every: quarter, day: 12}"
+    assert text.count(quarterly) == 1
+    plan = tmp_path / "2024.yaml"
+    plan.write_text(text.replace(quarterly, f'before: {{rrule: "{rule}"}}'), encoding="utf-8")
+    return plan
+
+
+def test_a_rule_finer_than_a_day_is_refused_instead_of_expanded(tmp_path: Path, runner):
+    # Expanding FREQ=SECONDLY over 2024 took six minutes and gigabytes before the fix.
+    plan = _plan_with_rule(tmp_path, "FREQ=SECONDLY")
+
+    result = runner.invoke(app, ["validate", str(plan), "--lang", "en"])
+
+    assert result.exit_code == 1, result.output
+    # line 73 holds criterion 1.2's deadline; the rule text starts at column 29:
+    # 12 spaces + "before: " (8) + "{rrule: " (8) = 28 characters before it.
+    assert result.output.splitlines()[0] == (
+        f"{plan}:73:29: criterion 1.2: cannot read the recurrence rule: FREQ=SECONDLY: a deadline recurs at most daily"
+    )
+
+
+def test_a_daily_rule_with_a_moment_every_second_is_refused(tmp_path: Path):
+    hours = ",".join(str(h) for h in range(24))
+    minutes = ",".join(str(m) for m in range(60))
+    plan = _plan_with_rule(tmp_path, f"FREQ=DAILY;BYHOUR={hours};BYMINUTE={minutes};BYSECOND={minutes}")
+
+    problems = load_plan(plan).problems
+
+    assert [(p.line, p.code) for p in problems] == [(73, "check.rrule")]
+    assert "more than 10000 moments" in problems[0].message("en")
+
+
+def test_a_daily_rule_still_gives_every_day_of_a_leap_year(tmp_path: Path):
+    from par_cli.deadlines import stated_dates
+
+    loaded = load_plan(_plan_with_rule(tmp_path, "FREQ=DAILY;BYHOUR=8,14"))
+
+    assert loaded.ok, [p.format("en") for p in loaded.problems]
+    criterion = loaded.plan.domains[0].criteria[1]
+    # 2024 is a leap year: 366 days, each once although the rule names two hours a day.
+    assert len(stated_dates(criterion.deadlines[0], 2024)) == 366
