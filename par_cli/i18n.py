@@ -153,6 +153,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "số có {digits} chữ số, quá dài để đọc; hãy kiểm tra lại giá trị này",
         "en": "a number of {digits} digits is too long to read; check this value",
     },
+    "schema.key_type": {"vi": "khóa {value} không hợp lệ: khóa phải là văn bản", "en": "key {value} is not valid: a key must be text"},
 }
 
 

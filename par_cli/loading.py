@@ -316,7 +316,7 @@ def position_of(tree: Any, loc: Loc, key: bool = False) -> tuple[int, int, str |
     criterion_id: str | None = None
     parent_key: str | int | None = None
     for part in loc:
-        if isinstance(node, CommentedMap) and not isinstance(part, int) and part in node:
+        if isinstance(node, CommentedMap) and _has_key(node, part):
             key_line, key_column = node.lc.key(part)
             value_line, value_column = node.lc.value(part)
             if key:
@@ -334,6 +334,16 @@ def position_of(tree: Any, loc: Loc, key: bool = False) -> tuple[int, int, str |
         else:
             continue
     return line, column, criterion_id
+
+
+def _has_key(node: Any, part: Any) -> bool:
+    """Whether ``part`` names a key of this mapping. Pydantic gives list indices as ints, but a
+    mapping's keys can be ints or None too (``1: x`` in a hand-edited plan): on a mapping, any
+    part is a key."""
+    try:
+        return part in node
+    except TypeError:
+        return False
 
 
 def _node_start(node: Any) -> tuple[int, int]:

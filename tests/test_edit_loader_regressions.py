@@ -76,3 +76,18 @@ def test_a_daily_rule_still_gives_every_day_of_a_leap_year(tmp_path: Path):
     criterion = loaded.plan.domains[0].criteria[1]
     # 2024 is a leap year: 366 days, each once although the rule names two hours a day.
     assert len(stated_dates(criterion.deadlines[0], 2024)) == 366
+
+
+def test_a_key_that_is_not_text_is_reported_in_vietnamese_at_the_key(tmp_path: Path, runner):
+    # Pydantic's own words ("Keys should be strings") used to reach a Vietnamese user, placed
+    # at the top of the mapping rather than at the key.
+    from tests.conftest import BUNDLED
+
+    plan = tmp_path / "2024.yaml"
+    plan.write_text(BUNDLED.read_text(encoding="utf-8").replace("year: 2024\n", "year: 2024\n1: x\n"), encoding="utf-8")
+
+    result = runner.invoke(app, ["validate", str(plan)])
+
+    assert result.exit_code == 1
+    # "year: 2024" is line 11 of the bundled plan, so the key "1" stands at line 12, column 1.
+    assert result.output.splitlines()[0] == f"{plan}:12:1: khóa 1 không hợp lệ: khóa phải là văn bản"
