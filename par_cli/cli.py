@@ -11,6 +11,7 @@ import sys
 import typer
 
 from par_cli.commands.common import help_text
+from par_cli.commands.edit import done, evidence, set_
 from par_cli.commands.schema import schema
 from par_cli.commands.validate import validate
 
@@ -28,6 +29,9 @@ app = typer.Typer(
 )
 app.command("validate")(validate)
 app.command("schema")(schema)
+app.command("set")(set_)
+app.command("done")(done)
+app.command("evidence")(evidence)
 
 
 def main() -> None:
