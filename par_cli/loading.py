@@ -25,6 +25,8 @@ from par_cli.problems import Finding, Loc, PlanFileError, Problem
 MAX_EXPANDED_NODES = 20_000_000
 MAX_FILE_BYTES = 512 * 1024 * 1024
 _NUMBER_TOO_LONG = "number too long:"
+# Flow nesting ("[[[…" or "{a: {a: …") deeper than this is refused before the positional pass.
+MAX_FLOW_DEPTH = 250
 
 
 @dataclass
@@ -213,6 +215,9 @@ def _parse_with_positions(path: Path, text: str) -> tuple[Any, Problem | None]:
     _TextDates.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
     _TextDates.add_constructor("tag:yaml.org,2002:int", _int_or_problem)
     _TextDates.add_constructor(None, _refuse_tag)
+    too_deep = _flow_too_deep(text, MAX_FLOW_DEPTH)
+    if too_deep is not None:
+        return None, Problem(path, *too_deep, "yaml.too_deep")
     yaml = YAML(typ="rt")
     yaml.Constructor = _TextDates
     try:
@@ -225,6 +230,52 @@ def _parse_with_positions(path: Path, text: str) -> tuple[Any, Problem | None]:
         return None, Problem(path, 1, 1, "file.empty")
     problem = _check_expansion(path, text, tree)
     return (None, problem) if problem else (tree, None)
+
+
+def _flow_too_deep(text: str, limit: int) -> tuple[int, int] | None:
+    """Line and column of the first ``[`` or ``{`` nested more than ``limit`` deep, or None.
+
+    The pure-Python scanner of the positional pass is quadratic in flow depth (1,450 levels
+    of "[" took 12 seconds) and gives up past about 300 levels anyway, so such a file is
+    refused here, at the bracket, before it is scanned. Quoted text and comments are skipped;
+    a bracket inside a plain scalar is counted, which can only err on a file holding hundreds
+    of them unbalanced.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    depth, line, column = 0, 1, 0
+    quote: str | None = None
+    escaped = comment = False
+    previous = "\n"
+    for character in text:
+        column += 1
+        if character == "\n":
+            line, column, comment, previous = line + 1, 0, False, character
+            continue
+        if comment:
+            continue
+        if quote == '"':
+            if escaped:
+                escaped = False
+            elif character == "\\":
+                escaped = True
+            elif character == '"':
+                quote = None
+        elif quote == "'":
+            if character == "'":
+                quote = None
+        elif character == "#" and previous in " \t\n":
+            comment = True
+        elif character in "\"'" and previous in " \t\n[{,:-?":
+            quote = character
+        elif character in "[{":
+            depth += 1
+            if depth > limit:
+                return line, column
+        elif character in "]}":
+            depth = max(0, depth - 1)
+        previous = character
+    return None
 
 
 def _yaml_problem(path: Path, text: str, error: Exception) -> Problem:

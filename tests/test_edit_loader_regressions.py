@@ -91,3 +91,38 @@ def test_a_key_that_is_not_text_is_reported_in_vietnamese_at_the_key(tmp_path: P
     assert result.exit_code == 1
     # "year: 2024" is line 11 of the bundled plan, so the key "1" stands at line 12, column 1.
     assert result.output.splitlines()[0] == f"{plan}:12:1: khóa 1 không hợp lệ: khóa phải là văn bản"
+
+
+def test_deep_flow_nesting_is_refused_at_the_bracket_without_the_slow_scan(tmp_path: Path, runner):
+    # 1,450 levels of "[" took the positional pass 12 seconds (its scanner is quadratic in
+    # flow depth) only to answer "too deep" at 1:1. Now the bracket past 250 levels is named.
+    from tests.conftest import BUNDLED
+
+    plan = tmp_path / "2024.yaml"
+    nested = "[" * 1450 + "]" * 1450
+    plan.write_text(BUNDLED.read_text(encoding="utf-8").replace("index_max: 95", f"index_max: {nested}"), encoding="utf-8")
+
+    result = runner.invoke(app, ["validate", str(plan), "--lang", "en"])
+
+    assert result.exit_code == 1
+    # line 12 is index_max; "index_max: " is 11 characters, so the 251st "[" is column 262
+    assert result.output.splitlines()[0] == f"{plan}:12:262: the structure is nested too deeply"
+
+
+def test_brackets_inside_quotes_and_comments_are_not_nesting(tmp_path: Path):
+    from tests.conftest import BUNDLED
+
+    many = "[{" * 200
+    text = BUNDLED.read_text(encoding="utf-8")
+    text = text.replace('title: "Kế hoạch CCHC"', f'title: "Kế hoạch CCHC {many}"  # {many}', 1)
+    text = text.replace('title: "Công tác tuyên truyền CCHC"', f"title: 'Công tác {many} tuyên truyền'", 1)
+    # one real problem, so that the positional pass runs over the brackets
+    text = text.replace("index_max: 95", "index_max: 96")
+    plan = tmp_path / "2024.yaml"
+    plan.write_text(text, encoding="utf-8")
+
+    problems = load_plan(plan).problems
+
+    # the sum of maxima and 2023's percentage no longer match 96 (lines 12 and 13); nothing
+    # is said about nesting
+    assert [(p.line, p.code) for p in problems] == [(12, "check.total"), (13, "check.percent_mismatch")]
