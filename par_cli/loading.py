@@ -13,6 +13,7 @@ nesting and Python-specific tags all become problems.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,8 @@ from par_cli.problems import Finding, Loc, PlanFileError, Problem
 MAX_EXPANDED_NODES = 20_000_000
 MAX_FILE_BYTES = 512 * 1024 * 1024
 _NUMBER_TOO_LONG = "number too long:"
+# What the YAML scanner counts as a line break.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 # Flow nesting ("[[[…" or "{a: {a: …") deeper than this is refused before the positional pass.
 MAX_FLOW_DEPTH = 250
 
@@ -281,7 +284,7 @@ def _flow_too_deep(text: str, limit: int) -> tuple[int, int] | None:
 def _yaml_problem(path: Path, text: str, error: Exception) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     if mark is not None:
-        line, column = mark.line + 1, mark.column + 1
+        line, column = _within_text(text, mark.line + 1, mark.column + 1)
     elif getattr(error, "position", None) is not None:
         line, column = _char_position(text, error.position)  # type: ignore[attr-defined]
     else:
@@ -408,6 +411,15 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     line_start = data.rfind(b"\n", 0, offset) + 1
     column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
     return data.count(b"\n", 0, offset) + 1, column
+
+
+def _within_text(text: str, line: int, column: int) -> tuple[int, int]:
+    """The parser puts "unexpected end" one line past the last when the file does not end
+    with a line break; an editor has no such line, so point at the end of the last one."""
+    parts = _LINE_BREAK.split(text)
+    if line > len(parts):
+        return len(parts), len(parts[-1]) + 1
+    return line, column
 
 
 def _char_position(text: str, offset: int) -> tuple[int, int]:

@@ -126,3 +126,16 @@ def test_brackets_inside_quotes_and_comments_are_not_nesting(tmp_path: Path):
     # the sum of maxima and 2023's percentage no longer match 96 (lines 12 and 13); nothing
     # is said about nesting
     assert [(p.line, p.code) for p in problems] == [(12, "check.total"), (13, "check.percent_mismatch")]
+
+
+def test_an_unexpected_end_without_a_final_newline_points_inside_the_file(tmp_path: Path, runner):
+    # A file cut short (a truncated copy, a half-saved file) was reported one line past its
+    # last line, which no editor can jump to.
+    plan = tmp_path / "2024.yaml"
+    plan.write_text("title: x\nyear", encoding="utf-8")
+
+    result = runner.invoke(app, ["validate", str(plan), "--lang", "en"])
+
+    assert result.exit_code == 1
+    # two lines; the end of the text is after "year", at line 2, column 5
+    assert result.output.splitlines()[0] == f"{plan}:2:5: YAML syntax error: could not find expected ':'"
