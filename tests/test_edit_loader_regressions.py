@@ -139,3 +139,18 @@ def test_an_unexpected_end_without_a_final_newline_points_inside_the_file(tmp_pa
     assert result.exit_code == 1
     # two lines; the end of the text is after "year", at line 2, column 5
     assert result.output.splitlines()[0] == f"{plan}:2:5: YAML syntax error: could not find expected ':'"
+
+
+def test_a_key_with_a_line_break_keeps_its_problem_on_one_line(tmp_path: Path, runner):
+    # A quoted key holding "\n" made the problem message span two lines, so the second line
+    # no longer started with PATH:LINE:COL.
+    from tests.conftest import BUNDLED
+
+    plan = tmp_path / "2024.yaml"
+    plan.write_text(BUNDLED.read_text(encoding="utf-8").replace("year: 2024\n", 'year: 2024\n"ti\\ntle": x\n'), encoding="utf-8")
+
+    result = runner.invoke(app, ["validate", str(plan), "--lang", "en"])
+
+    assert result.exit_code == 1
+    # the key is on line 12, after "year: 2024" on line 11
+    assert result.stdout == f"{plan}:12:1: unknown key 'ti\\ntle' (a typo?)\n"

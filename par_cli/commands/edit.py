@@ -196,7 +196,9 @@ def _run(plan: Path | None, lang: Lang, fmt: EditFormat, dry_run: bool, build: C
 
 
 def _refuse(message: str) -> None:
-    typer.echo(f"par: {message}", err=True)
+    from par_cli.problems import one_line
+
+    typer.echo(f"par: {one_line(message)}", err=True)
     raise typer.Exit(EXIT_FINDINGS)
 
 
