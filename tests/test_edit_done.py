@@ -161,3 +161,13 @@ def test_evidence_text_with_quotes_and_a_link_survives(plan: Path):
     loaded = load_plan(plan)
     assert loaded.ok
     assert loaded.plan.domains[0].criteria[3].progress.evidence[0].text == text
+
+
+def test_evidence_on_two_lines_is_kept_and_confirmed_on_one(plan: Path):
+    text = "Báo cáo số 12/BC-SGTVT\nngày 08/3/2024"
+
+    result = par(plan, "evidence", "1.4", text, "--date", "2024-03-11")
+
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Đã ghi cho tiêu chí 1.4: tài liệu kiểm chứng ngày 11/03/2024: Báo cáo số 12/BC-SGTVT\\nngày 08/3/2024 ({plan})\n"
+    assert '            - {date: 2024-03-11, text: "Báo cáo số 12/BC-SGTVT\\nngày 08/3/2024"}\n' in plan.read_text(encoding="utf-8")

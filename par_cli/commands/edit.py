@@ -186,8 +186,10 @@ def _run(plan: Path | None, lang: Lang, fmt: EditFormat, dry_run: bool, build: C
     if fmt is EditFormat.json:
         write_json({"path": str(path), "dry_run": dry_run, "written": outcome.written, "recorded": _jsonable(summary), "diff": outcome.diff})
         return
+    from par_cli.problems import one_line
+
     key = "edit.would_record" if dry_run else "edit.recorded"
-    line = t(key, lang, id=outcome.change.criterion_id, what=_describe(summary, lang), path=path)
+    line = one_line(t(key, lang, id=outcome.change.criterion_id, what=_describe(summary, lang), path=path))
     if dry_run:
         typer.echo(outcome.diff, nl=False)
         typer.echo(line, err=True)
