@@ -10,6 +10,7 @@ The lock is the kernel's (``flock``), so a killed `par` cannot leave a stale loc
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -105,6 +106,10 @@ def replace_atomically(path: Path, data: bytes, *, expected: bytes, check: Calla
     """
     target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(os.stat(target).st_mode)
+    if not os.access(target, os.W_OK):
+        # Renaming over a read-only file succeeds in a writable folder; the flag means "do not
+        # change this file", so respect it.
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target))
     handle, temporary_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
     temporary = Path(temporary_name)
     try:

@@ -167,3 +167,15 @@ def test_a_writer_killed_mid_write_leaves_the_original_whole(tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert entries_of_1_4(plan) == [("2024-03-10", 2)]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["2024.yaml"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write any file, so a read-only flag cannot be shown to hold")
+def test_a_read_only_plan_is_not_replaced(plan: Path):
+    plan.chmod(0o444)
+    before = plan.read_bytes()
+
+    result = par(plan, "set", "1.4", "initiatives=2", "--date", "2024-03-10")
+
+    assert result.exit_code == 1
+    assert result.stderr == "par: không ghi được tệp: Permission denied; tệp kế hoạch không thay đổi\n"
+    assert plan.read_bytes() == before
