@@ -27,7 +27,7 @@ _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class SpliceError(Exception):
-    """The text has a shape this module does not edit (an alias, a merge key)."""
+    """The text has a shape this module does not edit (a merge key, a list ending in an alias)."""
 
 
 @dataclass(frozen=True)
@@ -265,9 +265,16 @@ def _content_end(text: str, node: Any) -> int:
     last item ends (its end mark is the next token, past any closing comments)."""
     while (_is_mapping(node) or _is_sequence(node)) and not node.flow_style and node.value:
         last = node.value[-1]
-        node = last[1] if isinstance(last, tuple) else last
-        if isinstance(last, tuple) and _is_scalar(node) and node.end_mark.index <= node.start_mark.index:
-            return last[0].end_mark.index
+        if isinstance(last, tuple):
+            key, value = last
+            written_elsewhere = value.start_mark.index < key.end_mark.index  # an alias: ``key: *name``
+            if written_elsewhere or (_is_scalar(value) and value.end_mark.index <= value.start_mark.index):
+                return key.end_mark.index
+            node = value
+        else:
+            if last.start_mark.index < node.start_mark.index:
+                raise SpliceError("a list ending in an alias (- *name)")
+            node = last
     end = node.end_mark.index
     if _is_scalar(node) and node.style in ("|", ">"):
         header = text[node.start_mark.index : _after_line_of(text, node.start_mark.index)]
@@ -282,7 +289,7 @@ def _content_end(text: str, node: Any) -> int:
 def _after_line_of(text: str, offset: int) -> int:
     """The start of the line after the one holding ``offset`` (or the end of the text); an
     offset already at a line start is the start of that line."""
-    if offset > 0 and text[offset - 1] in "\n":
+    if offset > 0 and text[offset - 1] == "\n":
         return offset
     newline = text.find("\n", offset)
     return len(text) if newline < 0 else newline + 1

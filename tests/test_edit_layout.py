@@ -264,3 +264,33 @@ def test_a_progress_shared_through_an_alias_is_refused_not_doubled(tmp_path: Pat
     assert result.exit_code == 1
     assert "không chèn được mà giữ nguyên các dòng khác của tệp" in result.stderr
     assert plan.read_bytes() == before
+
+
+def test_a_criterion_ending_in_an_alias_gets_its_progress_below_that_line(tmp_path: Path):
+    # The alias's node is the anchored one in 1.1, further up; the new lines still go under
+    # the last line of 1.2, not after its "baseline:" line.
+    criteria = """\
+      - id: "1.1"
+        title: "Sáng kiến"
+        max: 2
+        measures:
+          n: {kind: count, label: "N"}
+        baseline:
+          points: 1
+          observed: &seen [{measure: n, value: 1}]
+      - id: "1.2"
+        title: "Sáng kiến 2"
+        max: 1
+        measures:
+          n: {kind: count, label: "N"}
+        baseline:
+          points: 1
+          observed: *seen
+"""
+    plan = write(tmp_path, HEAD + criteria)
+
+    result = par(plan, "set", "1.2", "n=3", "--date", "2024-02-01")
+
+    assert result.exit_code == 0, result.output
+    expected = criteria + "        progress:\n          measurements:\n            - {date: 2024-02-01, n: 3}\n"
+    assert plan.read_text(encoding="utf-8") == HEAD + expected
