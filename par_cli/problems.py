@@ -16,6 +16,7 @@ def one_line(text: str) -> str:
     """``text`` with any line break escaped: a message quoting the plan stays one line."""
     return text.translate(_LINE_BREAKS)
 
+
 # Where a problem sits in the data: keys and list indices from the document root, e.g.
 # ("domains", 0, "criteria", 3, "max"). Resolved to a line and column only when reported.
 Loc = tuple[str | int, ...]
