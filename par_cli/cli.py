@@ -14,6 +14,7 @@ from par_cli.commands.common import help_text
 from par_cli.commands.due import due
 from par_cli.commands.gap import gap
 from par_cli.commands.report import report
+from par_cli.commands.edit import done, evidence, set_
 from par_cli.commands.schema import schema
 from par_cli.commands.score import score
 from par_cli.commands.units import units
@@ -38,6 +39,9 @@ app.command("score")(score)
 app.command("gap")(gap)
 app.command("report")(report)
 app.command("units")(units)
+app.command("set")(set_)
+app.command("done")(done)
+app.command("evidence")(evidence)
 
 
 def main() -> None:

@@ -57,6 +57,12 @@ def to_rrule(recurrence: Recurrence) -> str:
     return ";".join(parts)
 
 
+# A deadline falls on a day, so a year holds at most 366 of them. Stop reading a rule after
+# this many moments: a rule whose own DTSTART lies decades back would otherwise be walked
+# day by day up to the plan year.
+MAX_MOMENTS = 10_000
+
+
 @lru_cache(maxsize=1024)
 def _expand_rule(rule: str, year: int) -> tuple[dt.date, ...]:
     from dateutil.rrule import rrulestr
@@ -68,7 +74,15 @@ def _expand_rule(rule: str, year: int) -> tuple[dt.date, ...]:
     end = dt.datetime(year, 12, 31, 23, 59, 59)
     try:
         parsed = rrulestr(rule, dtstart=start, ignoretz=True, cache=False)
-        return tuple(sorted({moment.date() for moment in parsed.between(start, end, inc=True)}))
+        days: list[dt.date] = []
+        for count, moment in enumerate(parsed, start=1):
+            if moment > end:
+                break
+            if count > MAX_MOMENTS:
+                raise RecurrenceError(f"more than {MAX_MOMENTS} moments before the end of {year}")
+            if moment >= start and (not days or moment.date() != days[-1]):
+                days.append(moment.date())
+        return tuple(days)
     except (ValueError, TypeError, OverflowError) as error:
         raise RecurrenceError(str(error) or type(error).__name__) from None
 

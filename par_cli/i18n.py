@@ -494,6 +494,100 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "Hạn tính cho đơn vị chủ trì, các lần chưa xong: quá hạn là đã qua hạn cuối trước ngày {date}. Báo cáo riêng một đơn vị: par report --unit MÃ.",
         "en": "Deadlines count for the lead unit, occurrences not done: overdue means past the last day before {date}. One unit's report: par report --unit ID.",
     },
+    # --- recording progress (par set / done / evidence) and the loader's fuzzing fixes
+    "yaml.number_too_long": {
+        "vi": "số có {digits} chữ số, quá dài để đọc; hãy kiểm tra lại giá trị này",
+        "en": "a number of {digits} digits is too long to read; check this value",
+    },
+    "schema.key_type": {"vi": "khóa {value} không hợp lệ: khóa phải là văn bản", "en": "key {value} is not valid: a key must be text"},
+    "edit.unknown_criterion": {"vi": "kế hoạch không có tiêu chí '{id}'", "en": "the plan has no criterion '{id}'"},
+    "edit.unknown_key": {
+        "vi": "tiêu chí {id} không có chỉ số đo '{key}'; dùng một trong: {accepted}",
+        "en": "criterion {id} has no measure '{key}'; use one of: {accepted}",
+    },
+    "edit.duplicate_key": {"vi": "khóa '{key}' được ghi hai lần trong cùng một lệnh", "en": "key '{key}' is given twice"},
+    "edit.not_yes_no": {
+        "vi": "giá trị '{value}' không hợp lệ cho '{measure}': dùng có hoặc không",
+        "en": "invalid value '{value}' for '{measure}': use yes or no",
+    },
+    "edit.not_a_number": {
+        "vi": "'{value}' không phải là một số cho '{measure}' (viết như 96,5 hoặc 96.5)",
+        "en": "'{value}' is not a number for '{measure}' (write it as 96.5 or 96,5)",
+    },
+    "edit.date_outside_year": {
+        "vi": "ngày {date} nằm ngoài năm kế hoạch {year}; dùng --date NĂM-THÁNG-NGÀY để ghi cho một ngày trong năm {year}",
+        "en": "date {date} is outside the plan year {year}; pass --date YYYY-MM-DD for a day in {year}",
+    },
+    "edit.date_far": {
+        "vi": "ngày {date} nằm xa ngoài năm kế hoạch {year}; dùng --date NĂM-THÁNG-NGÀY",
+        "en": "date {date} falls far outside the plan year {year}; pass --date YYYY-MM-DD",
+    },
+    "edit.empty_evidence": {"vi": "tài liệu kiểm chứng không được để trống", "en": "the evidence text must not be empty"},
+    "edit.no_deadline": {"vi": "tiêu chí {id} không có hạn nào để ghi hoàn thành", "en": "criterion {id} has no deadline to mark done"},
+    "edit.which_deadline": {
+        "vi": "tiêu chí {id} có nhiều hạn; chọn một bằng --deadline: {choices}",
+        "en": "criterion {id} has several deadlines; pick one with --deadline: {choices}",
+    },
+    "edit.unknown_deadline": {
+        "vi": "tiêu chí {id} không có hạn '{deadline}'; các hạn: {choices}",
+        "en": "criterion {id} has no deadline '{deadline}'; its deadlines: {choices}",
+    },
+    "edit.not_an_occurrence": {
+        "vi": "ngày {date} không phải một lần của hạn '{deadline}'; các lần: {choices}",
+        "en": "{date} is not an occurrence of deadline '{deadline}'; its occurrences: {choices}",
+    },
+    "edit.all_done": {
+        "vi": "mọi lần của hạn '{deadline}' trong năm {year} đều đã được ghi hoàn thành",
+        "en": "every occurrence of deadline '{deadline}' in {year} is already recorded as done",
+    },
+    "edit.already_done": {
+        "vi": "hạn '{deadline}' (lần {occurrence}) đã được ghi hoàn thành; không ghi lần thứ hai",
+        "en": "deadline '{deadline}' ({occurrence}) is already recorded as done; not recording it twice",
+    },
+    "edit.invalid_plan": {
+        "vi": "kế hoạch đang có {count} lỗi (ở trên); hãy sửa trước khi ghi tiến độ",
+        "en": "the plan has {count} problem(s) (above); fix them before recording progress",
+    },
+    "edit.result_invalid": {
+        "vi": "sau khi ghi, kế hoạch sẽ có {count} lỗi (ở trên); không ghi gì",
+        "en": "recording this would leave the plan with {count} problem(s) (above); nothing written",
+    },
+    "edit.layout": {
+        "vi": "không chèn được mà giữ nguyên các dòng khác của tệp; không ghi gì, hãy ghi tay vào tệp",
+        "en": "cannot insert this while keeping every other line of the file; nothing written, edit the file by hand",
+    },
+    "edit.layout_detail": {
+        "vi": "không chèn được mà giữ nguyên các dòng khác của tệp ({detail}); không ghi gì, hãy ghi tay vào tệp",
+        "en": "cannot insert this while keeping every other line of the file ({detail}); nothing written, edit the file by hand",
+    },
+    "edit.changed_while_reading": {"vi": "tệp kế hoạch thay đổi trong lúc đọc; hãy chạy lại lệnh", "en": "the plan changed while it was read; run the command again"},
+    "edit.changed_while_writing": {
+        "vi": "tệp kế hoạch vừa được lưu từ nơi khác (trình soạn thảo?) trong lúc ghi; không ghi gì, hãy chạy lại lệnh",
+        "en": "the plan was saved from elsewhere (an editor?) while par was writing; nothing written, run the command again",
+    },
+    "edit.busy": {
+        "vi": "một lệnh par khác đang ghi kế hoạch này (khóa {lock}); không ghi gì, hãy thử lại sau giây lát",
+        "en": "another par is writing this plan (lock {lock}); nothing written, try again in a moment",
+    },
+    "edit.cannot_write": {"vi": "không ghi được tệp: {reason}; tệp kế hoạch không thay đổi", "en": "cannot write the file: {reason}; the plan is unchanged"},
+    "edit.recorded": {"vi": "Đã ghi cho tiêu chí {id}: {what} ({path})", "en": "Recorded for criterion {id}: {what} ({path})"},
+    "edit.would_record": {
+        "vi": "Chạy thử, chưa ghi gì: tiêu chí {id}: {what} ({path})",
+        "en": "Dry run, nothing written: criterion {id}: {what} ({path})",
+    },
+    "edit.what_measurement": {"vi": "{values}, ngày {date}", "en": "{values}, on {date}"},
+    "edit.what_evidence": {"vi": "tài liệu kiểm chứng ngày {date}: {text}", "en": "evidence dated {date}: {text}"},
+    "edit.what_done": {
+        "vi": "hạn '{deadline}' lần {occurrence} (hạn cuối {last_day}) hoàn thành ngày {date}, {timing}",
+        "en": "deadline '{deadline}' of {occurrence} (last day {last_day}) done on {date}, {timing}",
+    },
+    "edit.on_time": {"vi": "đúng hạn", "en": "on time"},
+    "edit.late": {"vi": "trễ hạn", "en": "late"},
+    "usage.assignment": {
+        "vi": "'{value}' không có dạng KHÓA=GIÁ_TRỊ (ví dụ: initiatives=2, on_time_pct=96,5)",
+        "en": "'{value}' is not KEY=VALUE (e.g. initiatives=2, on_time_pct=96.5)",
+    },
+    "usage.nothing_to_set": {"vi": "cần ít nhất một KHÓA=GIÁ_TRỊ", "en": "give at least one KEY=VALUE"},
 }
 
 

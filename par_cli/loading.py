@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import functools
 import gc
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,11 @@ from par_cli.problems import Finding, Loc, PlanFileError, Problem
 # million. Past this, aliases are being used to multiply the document ("billion laughs").
 MAX_EXPANDED_NODES = 20_000_000
 MAX_FILE_BYTES = 512 * 1024 * 1024
+_NUMBER_TOO_LONG = "number too long:"
+# What the YAML scanner counts as a line break.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+# Flow nesting ("[[[…" or "{a: {a: …") deeper than this is refused before the positional pass.
+MAX_FLOW_DEPTH = 250
 
 
 @dataclass
@@ -180,7 +186,7 @@ def _parse_fast(path: Path, text: str) -> tuple[Any, Any, Problem | None]:
     except YAMLError as error:
         return None, None, _yaml_problem(path, text, error)
     except RecursionError:
-        return None, None, Problem(path, 1, 1, "yaml.too_deep")
+        return None, None, _too_deep(path, text)
     except (ValueError, TypeError, OverflowError):
         # e.g. a date that does not exist: the positional pass reads it as text and the
         # model reports it where it stands.
@@ -298,7 +304,18 @@ def _parse_with_positions(path: Path, text: str) -> tuple[Any, Any, Problem | No
     class _TextDates(SafeConstructor):
         pass
 
+    def _int_or_problem(constructor: Any, node: Any) -> Any:
+        # Python refuses to read integers of more than 4300 digits (a guard against
+        # quadratic conversion); say where the number is instead of crashing.
+        from ruamel.yaml.constructor import ConstructorError
+
+        try:
+            return SafeConstructor.construct_yaml_int(constructor, node)
+        except ValueError:
+            raise ConstructorError(None, None, f"{_NUMBER_TOO_LONG} {len(str(node.value))}", node.start_mark) from None
+
     _TextDates.add_constructor("tag:yaml.org,2002:timestamp", lambda constructor, node: str(node.value))
+    _TextDates.add_constructor("tag:yaml.org,2002:int", _int_or_problem)
     try:
         yaml = YAML(typ="safe", pure=False)
         yaml.Constructor = _TextDates
@@ -309,15 +326,66 @@ def _parse_with_positions(path: Path, text: str) -> tuple[Any, Any, Problem | No
     except YAMLError as error:
         return None, None, _yaml_problem(path, text, error)
     except RecursionError:
-        return None, None, Problem(path, 1, 1, "yaml.too_deep")
+        return None, None, _too_deep(path, text)
     problem = _check_expansion(path, text, data)
     return (None, None, problem) if problem else (root, data, None)
+
+
+def _too_deep(path: Path, text: str) -> Problem:
+    """Nesting deeper than Python's stack, at the bracket where it passes our limit when it
+    is flow nesting (``[[[[…``), else at the top of the file."""
+    line, column = _flow_too_deep(text, MAX_FLOW_DEPTH) or (1, 1)
+    return Problem(path, line, column, "yaml.too_deep")
+
+
+def _flow_too_deep(text: str, limit: int) -> tuple[int, int] | None:
+    """Line and column of the first ``[`` or ``{`` nested more than ``limit`` deep, or None.
+
+    Called only once the document has proved too deep to build, to say where. Quoted text and
+    comments are skipped; a bracket inside a plain scalar is counted, which can only err on a
+    file holding hundreds of them unbalanced.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    depth, line, column = 0, 1, 0
+    quote: str | None = None
+    escaped = comment = False
+    previous = "\n"
+    for character in text:
+        column += 1
+        if character == "\n":
+            line, column, comment, previous = line + 1, 0, False, character
+            continue
+        if comment:
+            continue
+        if quote == '"':
+            if escaped:
+                escaped = False
+            elif character == "\\":
+                escaped = True
+            elif character == '"':
+                quote = None
+        elif quote == "'":
+            if character == "'":
+                quote = None
+        elif character == "#" and previous in " \t\n":
+            comment = True
+        elif character in "\"'" and previous in " \t\n[{,:-?":
+            quote = character
+        elif character in "[{":
+            depth += 1
+            if depth > limit:
+                return line, column
+        elif character in "]}":
+            depth = max(0, depth - 1)
+        previous = character
+    return None
 
 
 def _yaml_problem(path: Path, text: str, error: Exception) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     if mark is not None:
-        line, column = mark.line + 1, mark.column + 1
+        line, column = _within_text(text, mark.line + 1, mark.column + 1)
     elif getattr(error, "position", None) is not None:
         line, column = _char_position(text, error.position)  # type: ignore[attr-defined]
     else:
@@ -327,6 +395,8 @@ def _yaml_problem(path: Path, text: str, error: Exception) -> Problem:
     if name == "DuplicateKeyError":
         key = problem_text.split('"')[1] if '"' in problem_text else "?"
         return Problem(path, line, column, "yaml.duplicate_key", {"key": key})
+    if name == "ConstructorError" and problem_text.startswith(_NUMBER_TOO_LONG):
+        return Problem(path, line, column, "yaml.number_too_long", {"digits": int(problem_text.rsplit(" ", 1)[-1])})
     if name == "ConstructorError" and "tag" in problem_text:
         tag = problem_text.rsplit(" ", 1)[-1].strip("'")
         return Problem(path, line, column, "yaml.tag", {"tag": tag})
@@ -402,8 +472,10 @@ def position_of(root: Any, loc: Loc, key: bool = False) -> tuple[int, int, str |
     criterion_id: str | None = None
     parent_key: str | int | None = None
     for part in loc:
-        if isinstance(node, MappingNode) and not isinstance(part, int):
-            pair = next(((k, v) for k, v in node.value if k.value == part), None)
+        if isinstance(node, MappingNode):
+            # A key is text in the YAML; pydantic names a non-text key (``1: x``) by its value.
+            wanted = part if isinstance(part, str) else str(part)
+            pair = next(((k, v) for k, v in node.value if k.value == wanted), None)
             if pair is None:
                 continue
             mark = pair[0].start_mark if key else pair[1].start_mark
@@ -423,6 +495,15 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     line_start = data.rfind(b"\n", 0, offset) + 1
     column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
     return data.count(b"\n", 0, offset) + 1, column
+
+
+def _within_text(text: str, line: int, column: int) -> tuple[int, int]:
+    """The parser puts "unexpected end" one line past the last when the file does not end
+    with a line break; an editor has no such line, so point at the end of the last one."""
+    parts = _LINE_BREAK.split(text)
+    if line > len(parts):
+        return len(parts), len(parts[-1]) + 1
+    return line, column
 
 
 def _char_position(text: str, offset: int) -> tuple[int, int]:

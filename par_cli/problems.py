@@ -8,6 +8,15 @@ from pathlib import Path
 
 from par_cli.i18n import Lang, t
 
+# Characters that would break a one-line message, shown as their escapes instead.
+_LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with any line break escaped: a message quoting the plan stays one line."""
+    return text.translate(_LINE_BREAKS)
+
+
 # Where a problem sits in the data: keys and list indices from the document root, e.g.
 # ("domains", 0, "criteria", 3, "max"). Resolved to a line and column only when reported.
 Loc = tuple[str | int, ...]
@@ -32,8 +41,10 @@ class Problem:
         return text
 
     def format(self, lang: Lang) -> str:
-        """The one-line form every tool and editor understands: ``PATH:LINE:COL: message``."""
-        return f"{self.path}:{self.line}:{self.column}: {self.message(lang)}"
+        """The one-line form every tool and editor understands: ``PATH:LINE:COL: message``.
+        A line break quoted from the plan (a key typed with one) is shown escaped, so the
+        problem stays on its line."""
+        return f"{self.path}:{self.line}:{self.column}: {one_line(self.message(lang))}"
 
     def as_json(self, lang: Lang) -> dict[str, object]:
         return {

@@ -63,6 +63,8 @@ def _finding(item: dict[str, Any]) -> Finding:
         return Finding(loc, "schema.finite", {"value": value})
     if kind.startswith("date"):
         return Finding(loc, "schema.date", {"value": value})
+    if kind == "invalid_key":
+        return Finding(loc, "schema.key_type", {"value": value}, key=True)
     if kind == "recursion_loop":
         return Finding(loc, "yaml.too_deep")
     for prefix, expected in _EXPECTED.items():

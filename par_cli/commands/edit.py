@@ -1,0 +1,249 @@
+"""`par set`, `par done`, `par evidence`: record progress in the plan file.
+
+Thin: parse the words of the command, hand a builder to `editing.record`, say what happened
+in one line. Every refusal is one message and exit 1; a malformed command line is exit 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Callable, Optional
+
+import typer
+
+from par_cli.commands.common import (
+    EXIT_FINDINGS,
+    LangOption,
+    PlanOption,
+    fail_usage,
+    help_text,
+    lang_of,
+    parse_day,
+    today_in_vietnam,
+    write_json,
+)
+from par_cli.i18n import Lang, fmt_date, fmt_number, t
+
+DEFAULT_LOCK_WAIT = 5.0
+
+
+class EditFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+CriterionArgument = Annotated[str, typer.Argument(metavar="ID", help=help_text("Mã tiêu chí, ví dụ 1.4 hoặc 3.4.1.", "Criterion id, e.g. 1.4 or 3.4.1."), show_default=False)]
+DateOption = Annotated[
+    Optional[str],
+    typer.Option("--date", help=help_text("Ngày ghi nhận (YYYY-MM-DD); mặc định: hôm nay theo giờ Việt Nam.", "Date (YYYY-MM-DD); default: today in Vietnam."), show_default=False),
+]
+EvidenceOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--evidence",
+        help=help_text(
+            "Tài liệu kiểm chứng: số, ngày văn bản, đường dẫn hoặc liên kết.",
+            "Evidence: a document number and date, a path or a link.",
+        ),
+        show_default=False,
+    ),
+]
+DryRunOption = Annotated[
+    bool,
+    typer.Option("--dry-run", help=help_text("Chỉ in ra phần thay đổi (diff), không ghi vào tệp.", "Print the diff only; write nothing.")),
+]
+FormatOption = Annotated[EditFormat, typer.Option("--format", "-f", help="text | json")]
+
+
+def set_(
+    criterion_id: CriterionArgument,
+    assignments: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="KEY=VALUE...",
+            help=help_text(
+                "Chỉ số đo của tiêu chí (initiatives=2, on_time_pct=96,5), hoặc self_assessed=1,5 / appraised=1.",
+                "The criterion's measures (initiatives=2, on_time_pct=96.5), or self_assessed=1.5 / appraised=1.",
+            ),
+            show_default=False,
+        ),
+    ],
+    date: DateOption = None,
+    evidence: EvidenceOption = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+    fmt: FormatOption = EditFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Ghi số liệu đo của một tiêu chí, kèm ngày (record a measurement or a score)."""
+    from par_cli.editing import measurement_change
+
+    language = lang_of(lang)
+    pairs = [_split_assignment(item, language) for item in assignments]
+    if not pairs:
+        fail_usage(t("usage.nothing_to_set", language))
+    day = parse_day(date, language) or today_in_vietnam()
+    _run(plan, language, fmt, dry_run, lambda loaded: measurement_change(loaded, criterion_id, pairs, day, evidence))
+
+
+def done(
+    criterion_id: CriterionArgument,
+    deadline: Annotated[
+        Optional[str],
+        typer.Option("--deadline", help=help_text("Mã hạn, khi tiêu chí có nhiều hạn.", "Deadline id, when the criterion has several."), show_default=False),
+    ] = None,
+    occurrence: Annotated[
+        Optional[str],
+        typer.Option(
+            "--occurrence",
+            help=help_text(
+                "Lần của hạn lặp (ngày ghi trong kế hoạch hoặc hạn cuối); mặc định: lần sớm nhất chưa ghi.",
+                "Which occurrence of a recurring deadline (its stated date or its last day); default: the earliest not yet done.",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    date: DateOption = None,
+    evidence: EvidenceOption = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+    fmt: FormatOption = EditFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Ghi một nhiệm vụ (hoặc một lần của nhiệm vụ định kỳ) đã hoàn thành (mark a task done)."""
+    from par_cli.editing import completion_change
+
+    language = lang_of(lang)
+    day = parse_day(date, language) or today_in_vietnam()
+    which = parse_day(occurrence, language)
+    _run(plan, language, fmt, dry_run, lambda loaded: completion_change(loaded, criterion_id, deadline, which, day, evidence))
+
+
+def evidence(
+    criterion_id: CriterionArgument,
+    text: Annotated[
+        str,
+        typer.Argument(
+            metavar="TEXT",
+            help=help_text("Tài liệu kiểm chứng, ví dụ \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\".", "Evidence, e.g. \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\"."),
+            show_default=False,
+        ),
+    ],
+    date: DateOption = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+    fmt: FormatOption = EditFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Thêm tài liệu kiểm chứng cho một tiêu chí (add evidence)."""
+    from par_cli.editing import evidence_change
+
+    language = lang_of(lang)
+    day = parse_day(date, language) or today_in_vietnam()
+    _run(plan, language, fmt, dry_run, lambda loaded: evidence_change(loaded, criterion_id, text, day))
+
+
+def _split_assignment(item: str, lang: Lang) -> tuple[str, str]:
+    key, equals, value = item.partition("=")
+    if not equals or not key.strip() or not value.strip():
+        fail_usage(t("usage.assignment", lang, value=item))
+    return key, value
+
+
+def _lock_wait() -> float:
+    """``PAR_LOCK_WAIT`` seconds to wait for another `par` writing the same plan."""
+    try:
+        return max(0.0, float(os.environ.get("PAR_LOCK_WAIT", DEFAULT_LOCK_WAIT)))
+    except ValueError:
+        return DEFAULT_LOCK_WAIT
+
+
+def _run(plan: Path | None, lang: Lang, fmt: EditFormat, dry_run: bool, build: Callable[[Any], Any]) -> None:
+    from par_cli.atomic import PlanBusy, PlanChanged
+    from par_cli.discovery import find_plan
+    from par_cli.editing import EditRefused, record
+    from par_cli.problems import PlanFileError
+
+    try:
+        path = find_plan(plan)
+        outcome = record(path, build, dry_run=dry_run, lock_wait=_lock_wait())
+    except PlanFileError as error:
+        fail_usage(error.message(lang))
+    except EditRefused as refusal:
+        for problem in refusal.problems:
+            typer.echo(problem.format(lang))
+        _refuse(t(refusal.code, lang, **refusal.params))
+    except PlanBusy as busy:
+        _refuse(t("edit.busy", lang, lock=busy.lock_path))
+    except PlanChanged:
+        _refuse(t("edit.changed_while_writing", lang))
+    except OSError as error:
+        _refuse(t("edit.cannot_write", lang, reason=error.strerror or str(error)))
+    summary = outcome.change.summary
+    if fmt is EditFormat.json:
+        write_json({"path": str(path), "dry_run": dry_run, "written": outcome.written, "recorded": _jsonable(summary), "diff": outcome.diff})
+        return
+    from par_cli.problems import one_line
+
+    key = "edit.would_record" if dry_run else "edit.recorded"
+    line = one_line(t(key, lang, id=outcome.change.criterion_id, what=_describe(summary, lang), path=path))
+    if dry_run:
+        typer.echo(outcome.diff, nl=False)
+        typer.echo(line, err=True)
+    else:
+        typer.echo(line)
+
+
+def _refuse(message: str) -> None:
+    from par_cli.problems import one_line
+
+    typer.echo(f"par: {one_line(message)}", err=True)
+    raise typer.Exit(EXIT_FINDINGS)
+
+
+def _describe(summary: dict[str, Any], lang: Lang) -> str:
+    parts: list[str] = []
+    measurement = summary.get("measurement")
+    if measurement:
+        values = "; ".join(f"{name} = {_shown(value, lang)}" for name, value in measurement["values"].items())
+        parts.append(t("edit.what_measurement", lang, values=values, date=fmt_date(measurement["date"], lang)))
+    completion = summary.get("completion")
+    if completion:
+        parts.append(
+            t(
+                "edit.what_done",
+                lang,
+                deadline=completion["deadline"],
+                occurrence=fmt_date(completion["occurrence"], lang),
+                last_day=fmt_date(completion["last_day"], lang),
+                date=fmt_date(completion["date"], lang),
+                timing=t("edit.on_time" if completion["on_time"] else "edit.late", lang),
+            )
+        )
+    evidence_entry = summary.get("evidence")
+    if evidence_entry:
+        parts.append(t("edit.what_evidence", lang, date=fmt_date(evidence_entry["date"], lang), text=evidence_entry["text"]))
+    for key in ("self_assessed", "appraised"):
+        if key in summary:
+            parts.append(f"{key} = {_shown(summary[key], lang)}")
+    return "; ".join(parts)
+
+
+def _shown(value: Any, lang: Lang) -> str:
+    from par_cli.output import cell
+
+    if isinstance(value, float):
+        return fmt_number(value, lang, digits=6)
+    return cell(value, "text", lang)
+
+
+def _jsonable(value: Any) -> Any:
+    """JSON has no dates: ISO text, as every `--format json` in par."""
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,436 @@
+"""Recording progress in a plan: the core of `par set`, `par done` and `par evidence`.
+
+Through the year a unit records what it has achieved: a measurement (the number of
+initiatives for 1.4, the on-time percentage for 3.4.1), a task or one occurrence of a
+recurring task done (with its evidence, tài liệu kiểm chứng), a piece of evidence, or the
+self-assessed (tự đánh giá) and appraised (thẩm định) scores. Each becomes one entry under
+the criterion's ``progress``, next to earlier ones, so the history stays in the file.
+
+Nothing is written unless everything holds: the criterion, the keys and the values are
+checked against the plan's own rules (the same `checks.measure_value_problem` that
+`par validate` applies to a hand-typed value), the edited text is parsed again and must hold
+exactly the intended data and still be a valid plan, and only then does it replace the file
+(see atomic.py). A refusal is one `EditRefused` with a catalogue key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from par_cli.problems import Loc, Problem
+from par_cli.text import nfc
+
+POINT_KEYS = ("self_assessed", "appraised")
+PROGRESS_ORDER = ("measurements", "done", "evidence", "self_assessed", "appraised")
+
+# Typed without diacritics too: not every keyboard in a department has Telex set up.
+_YES = {"có", "co", "yes", "true"}
+_NO = {"không", "khong", "no", "false"}
+# Digits with at most one decimal mark: "96.5" and the Vietnamese "96,5". Thousands
+# separators are refused rather than guessed ("1.000" is a thousand in Vietnamese, one in
+# English).
+_NUMBER = re.compile(r"^[+-]?[0-9]+(?:[.,][0-9]+)?$")
+_WHOLE = re.compile(r"^[+-]?[0-9]+$")
+
+
+class EditRefused(Exception):
+    """Why an edit cannot be made: a catalogue key and its parameters; for a plan that is
+    already invalid, its problems."""
+
+    def __init__(self, code: str, problems: Sequence[Problem] = (), **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an edit adds to one criterion's ``progress``: entries appended to its lists and
+    scores set, plus a plain summary of it for the confirmation and ``--format json``."""
+
+    criterion_id: str
+    criterion_loc: Loc
+    appends: tuple[tuple[str, dict[str, Any]], ...] = ()
+    points: tuple[tuple[str, float], ...] = ()
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    change: Change
+    diff: str
+    written: bool
+
+
+# --- building a change from the command's words --------------------------------------------
+
+
+def find_criterion(plan: Any, criterion_id: str) -> Any:
+    """The `checks.Node` of a criterion or sub-criterion, by its id as the plan writes it."""
+    from par_cli.checks import walk
+
+    wanted = nfc(criterion_id.strip())
+    for node in walk(plan):
+        if node.criterion.id == wanted:
+            return node
+    raise EditRefused("edit.unknown_criterion", id=criterion_id)
+
+
+def measurement_change(
+    plan: Any,
+    criterion_id: str,
+    assignments: Sequence[tuple[str, str]],
+    day: dt.date,
+    evidence: str | None = None,
+) -> Change:
+    """`par set`: measures become one dated measurement entry; ``self_assessed`` and
+    ``appraised`` set the criterion's scores (they are judgements, not readings, so they are
+    not kept as history). Evidence given with scores only is recorded as an evidence entry."""
+    node = find_criterion(plan, criterion_id)
+    criterion = node.criterion
+    values: dict[str, Any] = {}
+    points: dict[str, float] = {}
+    seen: set[str] = set()
+    for raw_key, raw_value in assignments:
+        key = nfc(raw_key.strip())
+        if key in seen:
+            raise EditRefused("edit.duplicate_key", key=key)
+        seen.add(key)
+        if key in POINT_KEYS:
+            points[key] = parse_points(criterion, key, raw_value)
+            continue
+        name = _measure_name(criterion, key)
+        values[name] = parse_measure_value(criterion.measures[name], name, raw_value)
+    evidence = _evidence_text(evidence) if evidence is not None else None
+    appends: list[tuple[str, dict[str, Any]]] = []
+    summary: dict[str, Any] = {"criterion": criterion.id}
+    if values:
+        _check_in_year(plan, day)
+        entry: dict[str, Any] = {"date": day, **values}
+        if evidence is not None:
+            entry["evidence"] = evidence
+        appends.append(("measurements", entry))
+        summary["measurement"] = {"date": day, "values": values, "evidence": evidence}
+    elif evidence is not None:
+        _check_near_year(plan, day)
+        appends.append(("evidence", {"date": day, "text": evidence}))
+        summary["evidence"] = {"date": day, "text": evidence}
+    summary.update(points)
+    return Change(criterion.id, node.loc, tuple(appends), tuple(points.items()), summary)
+
+
+def completion_change(
+    plan: Any,
+    criterion_id: str,
+    deadline_id: str | None,
+    occurrence: dt.date | None,
+    day: dt.date,
+    evidence: str | None = None,
+) -> Change:
+    """`par done`: one deadline, or one occurrence of a recurring one, done on ``day``.
+
+    A recurring occurrence is named by the date the plan states or by its last day on time
+    ("trước ngày 12" → the 11th); both are stored as the stated date. Without a name, the
+    earliest occurrence not yet recorded is meant. Recording the same occurrence twice is
+    refused: a second report does not make the first one on time.
+    """
+    from par_cli.deadlines import is_recurring, last_day_on_time, occurrences
+
+    node = find_criterion(plan, criterion_id)
+    criterion = node.criterion
+    deadline = _pick_deadline(criterion, deadline_id)
+    _check_near_year(plan, day)
+    done_before = {(c.deadline, c.occurrence) for c in criterion.progress.done}
+    if is_recurring(deadline):
+        expanded = occurrences(deadline, plan.year)
+        if occurrence is None:
+            pending = [o for o in expanded if (deadline.id, o.stated) not in done_before]
+            if not pending:
+                raise EditRefused("edit.all_done", deadline=deadline.id, year=plan.year)
+            chosen = pending[0]
+        else:
+            matches = [o for o in expanded if o.stated == occurrence] or [o for o in expanded if o.last_day == occurrence]
+            if not matches:
+                raise EditRefused("edit.not_an_occurrence", date=occurrence.isoformat(), deadline=deadline.id, choices=_dates(o.stated for o in expanded))
+            chosen = matches[0]
+        if (deadline.id, chosen.stated) in done_before:
+            raise EditRefused("edit.already_done", deadline=deadline.id, occurrence=chosen.stated.isoformat())
+        stated, last_day = chosen.stated, chosen.last_day
+    else:
+        stated = deadline.when
+        last_day = last_day_on_time(deadline, stated)
+        if occurrence is not None and occurrence not in (stated, last_day):
+            raise EditRefused("edit.not_an_occurrence", date=occurrence.isoformat(), deadline=deadline.id, choices=stated.isoformat())
+        if any(key[0] == deadline.id for key in done_before):
+            raise EditRefused("edit.already_done", deadline=deadline.id, occurrence=stated.isoformat())
+    entry: dict[str, Any] = {"deadline": deadline.id}
+    if is_recurring(deadline):
+        entry["occurrence"] = stated
+    entry["date"] = day
+    if evidence is not None:
+        entry["evidence"] = _evidence_text(evidence)
+    summary = {
+        "criterion": criterion.id,
+        "completion": {
+            "deadline": deadline.id,
+            "occurrence": stated,
+            "last_day": last_day,
+            "date": day,
+            "on_time": day <= last_day,
+            "evidence": entry.get("evidence"),
+        },
+    }
+    return Change(criterion.id, node.loc, (("done", entry),), (), summary)
+
+
+def evidence_change(plan: Any, criterion_id: str, text: str, day: dt.date) -> Change:
+    """`par evidence`: a document number and date, a path or a link, backing the criterion."""
+    node = find_criterion(plan, criterion_id)
+    _check_near_year(plan, day)
+    entry = {"date": day, "text": _evidence_text(text)}
+    return Change(node.criterion.id, node.loc, (("evidence", entry),), (), {"criterion": node.criterion.id, "evidence": entry})
+
+
+def _measure_name(criterion: Any, key: str) -> str:
+    for name in criterion.measures:
+        if nfc(name) == key:
+            return name
+    accepted = [*criterion.measures, *POINT_KEYS]
+    raise EditRefused("edit.unknown_key", key=key, id=criterion.id, accepted=", ".join(accepted))
+
+
+def _pick_deadline(criterion: Any, deadline_id: str | None) -> Any:
+    ids = [deadline.id for deadline in criterion.deadlines]
+    if not ids:
+        raise EditRefused("edit.no_deadline", id=criterion.id)
+    if deadline_id is None:
+        if len(ids) > 1:
+            raise EditRefused("edit.which_deadline", id=criterion.id, choices=", ".join(ids))
+        return criterion.deadlines[0]
+    wanted = nfc(deadline_id.strip())
+    for deadline in criterion.deadlines:
+        if deadline.id == wanted:
+            return deadline
+    raise EditRefused("edit.unknown_deadline", deadline=deadline_id, id=criterion.id, choices=", ".join(ids))
+
+
+def _dates(days: Any) -> str:
+    return ", ".join(day.isoformat() for day in days)
+
+
+def _check_in_year(plan: Any, day: dt.date) -> None:
+    """A measurement is a reading of the plan year: a date in another year is a typo or a
+    forgotten ``--date`` (recording December's figure in January)."""
+    if day.year != plan.year:
+        raise EditRefused("edit.date_outside_year", date=day.isoformat(), year=plan.year)
+
+
+def _check_near_year(plan: Any, day: dt.date) -> None:
+    """Completions and evidence may fall a little outside the plan year (a plan due on
+    5 January is issued in December); further away is a typo. The same bound as the checks."""
+    if abs(day.year - plan.year) > 1:
+        raise EditRefused("edit.date_far", date=day.isoformat(), year=plan.year)
+
+
+def _evidence_text(text: str) -> str:
+    cleaned = nfc(text.strip())
+    if not cleaned:
+        raise EditRefused("edit.empty_evidence")
+    return cleaned
+
+
+# --- values ---------------------------------------------------------------------------------
+
+
+def parse_number(raw: str, percent: bool = False) -> float | int | None:
+    """ "96,5", "96.5", "96,5 %" → 96.5; "2" → 2. None when it is not a plain number."""
+    text = nfc(raw).strip().replace("\u00a0", " ")
+    if percent and text.endswith("%"):
+        text = text[:-1].rstrip()
+    if not _NUMBER.match(text):
+        return None
+    if _WHOLE.match(text):
+        return int(text)
+    return float(text.replace(",", "."))
+
+
+def parse_measure_value(measure: Any, name: str, raw: str) -> Any:
+    """A typed value for ``measure`` from the command line, or `EditRefused` saying why not."""
+    from par_cli.checks import measure_value_problem
+
+    text = nfc(raw).strip()
+    value: Any
+    if measure.kind == "yes_no":
+        lowered = text.lower()
+        value = True if lowered in _YES else False if lowered in _NO else None
+        if value is None:
+            raise EditRefused("edit.not_yes_no", value=raw, measure=name)
+    elif measure.kind == "level":
+        levels = measure.levels or []
+        value = next((level for level in levels if nfc(level).casefold() == text.casefold()), None)
+        if value is None:
+            raise EditRefused("check.measure_value", value=repr(raw), measure=name, why=" / ".join(levels))
+    elif measure.kind == "count":
+        if not _WHOLE.match(text):
+            raise EditRefused("check.measure_value", value=repr(raw), measure=name, why="số nguyên ≥ 0 / whole number ≥ 0")
+        value = int(text)
+    else:
+        value = parse_number(text, percent=measure.kind == "percent")
+        if value is None:
+            raise EditRefused("edit.not_a_number", value=raw, measure=name)
+    problem = measure_value_problem(measure, value)
+    if problem is not None:
+        raise EditRefused(problem[0], measure=name, **problem[1])
+    return value
+
+
+def parse_points(criterion: Any, key: str, raw: str) -> float:
+    from par_cli.checks import EPSILON
+
+    value = parse_number(raw)
+    if value is None:
+        raise EditRefused("edit.not_a_number", value=raw, measure=key)
+    if value < 0:
+        raise EditRefused("check.measure_value", value=repr(raw), measure=key, why="≥ 0")
+    if value > criterion.max + EPSILON:
+        raise EditRefused("check.points_above_max", points=float(value), max=float(criterion.max))
+    return value
+
+
+# --- applying a change to the text ------------------------------------------------------------
+
+
+def criterion_order() -> tuple[str, ...]:
+    from par_cli.model import Criterion
+
+    return tuple(Criterion.model_fields)
+
+
+def edited_text(text: str, change: Change) -> str:
+    """The plan's text with the change spliced in; every other character as it was."""
+    from par_cli import splice
+
+    orders = (criterion_order(), PROGRESS_ORDER)
+    for list_key, entry in change.appends:
+        root = splice.compose(text)
+        text = splice.append_to_list(text, root, change.criterion_loc, ("progress", list_key), splice.render_flow(entry), orders, splice.detect_style(root))
+    for key, value in change.points:
+        root = splice.compose(text)
+        text = splice.set_scalar(text, root, change.criterion_loc, ("progress", key), splice.render_scalar(value), orders, splice.detect_style(root))
+    return text
+
+
+def expected_data(data: Any, change: Change) -> Any:
+    """The plain data the edited text must parse to: the original with the change made to
+    this criterion only. Shared parts (YAML aliases) are copied apart, so an edit that would
+    reach another criterion through an alias does not match and is refused."""
+    result = _unshared_copy(data)
+    node = result
+    for part in change.criterion_loc:
+        node = node[part]
+    progress = node.setdefault("progress", {})
+    for list_key, entry in change.appends:
+        progress.setdefault(list_key, []).append(dict(entry))
+    for key, value in change.points:
+        progress[key] = value
+    return result
+
+
+def _unshared_copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _unshared_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_unshared_copy(item) for item in value]
+    return value
+
+
+def unified_diff(path: Path, before: str, after: str) -> str:
+    """The change as `git diff` would show it (line breaks shown as plain newlines)."""
+    name = path.as_posix().lstrip("/")
+    lines = difflib.unified_diff(before.splitlines(), after.splitlines(), fromfile=f"a/{name}", tofile=f"b/{name}", lineterm="")
+    return "".join(line + "\n" for line in lines)
+
+
+# --- the whole operation ------------------------------------------------------------------------
+
+
+def record(path: Path, build: Callable[[Any], Change], *, dry_run: bool = False, lock_wait: float = 5.0) -> Outcome:
+    """Read the plan, build the change from it, check everything, then write (or only show).
+
+    ``build`` receives the validated `Plan` and returns the `Change`; it runs after the lock
+    is taken, on the file as it is then, so two writers never work from the same old text.
+    """
+    from par_cli.atomic import plan_lock
+
+    if dry_run:
+        return _record_locked(path, build, dry_run=True)
+    with plan_lock(Path(os.path.realpath(path)), lock_wait):
+        return _record_locked(path, build, dry_run=False)
+
+
+def _record_locked(path: Path, build: Callable[[Any], Change], *, dry_run: bool) -> Outcome:
+    import codecs
+    import tempfile
+
+    from par_cli.atomic import replace_atomically
+    from par_cli.loading import load_plan
+
+    original = _read_bytes(path)
+    loaded = load_plan(path)
+    if not loaded.ok:
+        raise EditRefused("edit.invalid_plan", loaded.problems, count=len(loaded.problems))
+    if _read_bytes(path) != original:
+        raise EditRefused("edit.changed_while_reading")
+    bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
+    text = original[len(bom) :].decode("utf-8")
+    change = build(loaded.plan)
+    new_text = _splice_or_refuse(text, change)
+    new_bytes = bom + new_text.encode("utf-8")
+    wanted = expected_data(loaded.data, change)
+
+    def check(candidate: Path) -> None:
+        reloaded = load_plan(candidate)
+        if not reloaded.ok:
+            raise EditRefused("edit.result_invalid", [replace(p, path=path) for p in reloaded.problems], count=len(reloaded.problems))
+        if reloaded.data != wanted:
+            raise EditRefused("edit.layout")
+
+    diff = unified_diff(path, text, new_text)
+    if dry_run:
+        with tempfile.TemporaryDirectory(prefix="par-") as folder:
+            candidate = Path(folder) / path.name
+            candidate.write_bytes(new_bytes)
+            check(candidate)
+        return Outcome(change, diff, written=False)
+    replace_atomically(path, new_bytes, expected=original, check=check)
+    return Outcome(change, diff, written=True)
+
+
+def _splice_or_refuse(text: str, change: Change) -> str:
+    from par_cli.splice import SpliceError
+
+    try:
+        return edited_text(text, change)
+    except SpliceError as error:
+        raise EditRefused("edit.layout_detail", detail=str(error)) from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    from par_cli.problems import PlanFileError
+
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(path, "file.not_found") from None
+    except IsADirectoryError:
+        raise PlanFileError(path, "file.is_directory") from None
+    except OSError as error:
+        raise PlanFileError(path, "file.unreadable", reason=error.strerror or str(error)) from None
