@@ -159,18 +159,18 @@ def completion_change(
         else:
             matches = [o for o in expanded if o.stated == occurrence] or [o for o in expanded if o.last_day == occurrence]
             if not matches:
-                raise EditRefused("edit.not_an_occurrence", date=occurrence.isoformat(), deadline=deadline.id, choices=_dates(o.stated for o in expanded))
+                raise EditRefused("edit.not_an_occurrence", date=occurrence, deadline=deadline.id, choices=_dates(o.stated for o in expanded))
             chosen = matches[0]
         if (deadline.id, chosen.stated) in done_before:
-            raise EditRefused("edit.already_done", deadline=deadline.id, occurrence=chosen.stated.isoformat())
+            raise EditRefused("edit.already_done", deadline=deadline.id, occurrence=chosen.stated)
         stated, last_day = chosen.stated, chosen.last_day
     else:
         stated = deadline.when
         last_day = last_day_on_time(deadline, stated)
         if occurrence is not None and occurrence not in (stated, last_day):
-            raise EditRefused("edit.not_an_occurrence", date=occurrence.isoformat(), deadline=deadline.id, choices=stated.isoformat())
+            raise EditRefused("edit.not_an_occurrence", date=occurrence, deadline=deadline.id, choices=stated.isoformat())
         if any(key[0] == deadline.id for key in done_before):
-            raise EditRefused("edit.already_done", deadline=deadline.id, occurrence=stated.isoformat())
+            raise EditRefused("edit.already_done", deadline=deadline.id, occurrence=stated)
     entry: dict[str, Any] = {"deadline": deadline.id}
     if is_recurring(deadline):
         entry["occurrence"] = stated
@@ -230,14 +230,14 @@ def _check_in_year(plan: Any, day: dt.date) -> None:
     """A measurement is a reading of the plan year: a date in another year is a typo or a
     forgotten ``--date`` (recording December's figure in January)."""
     if day.year != plan.year:
-        raise EditRefused("edit.date_outside_year", date=day.isoformat(), year=plan.year)
+        raise EditRefused("edit.date_outside_year", date=day, year=plan.year)
 
 
 def _check_near_year(plan: Any, day: dt.date) -> None:
     """Completions and evidence may fall a little outside the plan year (a plan due on
     5 January is issued in December); further away is a typo. The same bound as the checks."""
     if abs(day.year - plan.year) > 1:
-        raise EditRefused("edit.date_far", date=day.isoformat(), year=plan.year)
+        raise EditRefused("edit.date_far", date=day, year=plan.year)
 
 
 def _evidence_text(text: str) -> str:

@@ -16,6 +16,7 @@ import codecs
 import functools
 import gc
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,7 +109,14 @@ def load_plan(path: Path | str) -> LoadedPlan:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(path)
+        with warnings.catch_warnings():
+            # ruamel.yaml warns about YAML 1.1 spellings ("1e999" without a dot); what is wrong
+            # with a value is for the checks to say, on one line, not for a warning on stderr.
+            # Its import puts a filter of its own first, so ours is set after it.
+            import ruamel.yaml.error  # noqa: F401
+
+            warnings.simplefilter("ignore")
+            return _load(path)
     except RecursionError:
         # Nesting deeper than Python's stack anywhere in the pipeline: a value, not a crash.
         return LoadedPlan(path, problems=[Problem(path, 1, 1, "yaml.too_deep")])
@@ -458,6 +466,33 @@ def locate(path: Path, root: Any, findings: Iterable[Finding]) -> list[Problem]:
         problems.append(Problem(path, line, column, finding.code, finding.params, criterion_id))
     problems.sort(key=lambda p: (p.line, p.column))
     return problems
+
+
+def criterion_position(path: Path, criterion_id: str) -> tuple[int, int]:
+    """Line and column where criterion ``criterion_id`` starts in a plan file (1:1 when it
+    is not there): a refused command-line value concerns a criterion, not a node of the file."""
+    from par_cli.text import nfc
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    try:
+        text, problem = read_text(path)
+        root = None if text is None else _loader_class()(text).get_single_node()
+    except (PlanFileError, YAMLError, RecursionError):
+        return 1, 1
+    wanted = nfc(criterion_id)
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == "id" and nfc(str(value_node.value)) == wanted and isinstance(value_node.value, str):
+                    return node.start_mark.line + 1, node.start_mark.column + 1
+                if key_node.value in ("domains", "criteria", "children"):
+                    stack.append(value_node)
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+    return 1, 1
 
 
 def position_of(root: Any, loc: Loc, key: bool = False) -> tuple[int, int, str | None]:

@@ -69,7 +69,8 @@ def test_an_occurrence_is_not_recorded_twice(plan: Path):
     result = par(plan, "done", "1.2", "--occurrence", "2024-03-11", "--date", "2024-03-09")
 
     assert result.exit_code == 1
-    assert result.stderr == "par: hạn 'bao-cao-quy' (lần 2024-03-12) đã được ghi hoàn thành; không ghi lần thứ hai\n"
+    # 1.2 starts at line 61, column 9 of the bundled plan
+    assert result.stderr == f"{plan}:61:9: hạn 'bao-cao-quy' (lần 12/03/2024) đã được ghi hoàn thành; không ghi lần thứ hai\n"
     assert plan.read_bytes() == before
 
 
@@ -92,14 +93,14 @@ def test_when_every_occurrence_is_done_there_is_nothing_left_to_default_to(plan:
         (["done", "1.2", "--deadline", "bao-cao", "--date", "2024-03-01"], "tiêu chí 1.2 không có hạn 'bao-cao'; các hạn: bao-cao-quy"),
         (
             ["done", "1.2", "--occurrence", "2024-03-10", "--date", "2024-03-01"],
-            "ngày 2024-03-10 không phải một lần của hạn 'bao-cao-quy'; các lần: 2024-03-12, 2024-06-12, 2024-09-12, 2024-12-12",
+            "ngày 10/03/2024 không phải một lần của hạn 'bao-cao-quy'; các lần: 2024-03-12, 2024-06-12, 2024-09-12, 2024-12-12",
         ),
-        (["done", "1.1", "--occurrence", "2024-02-05", "--date", "2024-01-04"], "ngày 2024-02-05 không phải một lần của hạn 'ke-hoach'; các lần: 2024-01-05"),
+        (["done", "1.1", "--occurrence", "2024-02-05", "--date", "2024-01-04"], "ngày 05/02/2024 không phải một lần của hạn 'ke-hoach'; các lần: 2024-01-05"),
         # a completion may fall within a year of the plan year, not further
-        (["done", "1.1", "--date", "2022-12-31"], "ngày 2022-12-31 nằm xa ngoài năm kế hoạch 2024"),
+        (["done", "1.1", "--date", "2022-12-31"], "ngày 31/12/2022 nằm xa ngoài năm kế hoạch 2024"),
         (["done", "8.1", "--date", "2024-01-04"], "kế hoạch không có tiêu chí '8.1'"),
         (["evidence", "1.4", "  ", "--date", "2024-01-04"], "tài liệu kiểm chứng không được để trống"),
-        (["evidence", "1.4", "Báo cáo", "--date", "2026-01-04"], "ngày 2026-01-04 nằm xa ngoài năm kế hoạch 2024"),
+        (["evidence", "1.4", "Báo cáo", "--date", "2026-01-04"], "ngày 04/01/2026 nằm xa ngoài năm kế hoạch 2024"),
     ],
 )
 def test_a_refused_completion_leaves_the_file_byte_for_byte(plan: Path, arguments: list[str], message: str):

@@ -162,7 +162,7 @@ REFUSED = [
     (["set", "1.4", "initiatives=2,5", "--date", "2024-03-10"], "giá trị '2,5' không hợp lệ cho 'initiatives': số nguyên ≥ 0"),
     (["set", "3.4.2", "apologies_sent=maybe", "--date", "2024-03-10"], "giá trị 'maybe' không hợp lệ cho 'apologies_sent': dùng có hoặc không"),
     (["set", "3.4.3", "rating=xuất sắc", "--date", "2024-03-10"], "giá trị 'xuất sắc' không hợp lệ cho 'rating': rất tốt / tốt / chưa đạt"),
-    (["set", "1.4", "initiatives=2", "--date", "2025-01-02"], "ngày 2025-01-02 nằm ngoài năm kế hoạch 2024; dùng --date"),
+    (["set", "1.4", "initiatives=2", "--date", "2025-01-02"], "ngày 02/01/2025 nằm ngoài năm kế hoạch 2024; dùng --date"),
     (["set", "1.4", "initiatives=2", "initiatives=3", "--date", "2024-03-10"], "khóa 'initiatives' được ghi hai lần"),
     (["set", "1.4", "self_assessed=2,5"], "2,5 điểm vượt điểm tối đa 2"),
     (["set", "1.4", "self_assessed=-0,5"], "giá trị '-0,5' không hợp lệ cho 'self_assessed': ≥ 0"),
@@ -206,7 +206,8 @@ def test_refusals_read_in_english(plan: Path):
     result = par(plan, "set", "3.4.1", "on_time_pct=140", "--date", "2024-03-10", "--lang", "en")
 
     assert result.exit_code == 1
-    assert result.stderr == "par: percentage 140 is outside 0–100 %\n"
+    # 3.4.1 starts at line 277, column 13 of the bundled plan
+    assert result.stderr == f"{plan}:277:13: percentage 140 is outside 0–100 %\n"
 
 
 def test_a_plan_that_is_already_invalid_is_refused_with_its_problems(plan: Path):

@@ -257,3 +257,13 @@ def test_console_script_subprocess(tmp_path):
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr + bad.stdout
     assert bad.stdout.startswith(f"{noise}:1:1: ")
+
+
+def test_yaml_warnings_do_not_reach_the_user(tmp_path):
+    """ruamel.yaml warns on '1e999' (no dot, a YAML 1.1 spelling); the user sees only problems."""
+    path = tmp_path / "float.yaml"
+    path.write_text("year: -1e999\n", encoding="utf-8")
+    result = subprocess.run([_par(), "validate", str(path)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Warning" not in result.stderr and "mantissa" not in result.stderr
+    assert f"{path}:1:7: giá trị -inf phải là một số hữu hạn" in result.stdout

@@ -86,7 +86,7 @@ def set_(
     if not pairs:
         fail_usage(t("usage.nothing_to_set", language))
     day = parse_day(date, language) or today_in_vietnam()
-    _run(plan, language, fmt, dry_run, lambda loaded: measurement_change(loaded, criterion_id, pairs, day, evidence))
+    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: measurement_change(loaded, criterion_id, pairs, day, evidence))
 
 
 def done(
@@ -119,7 +119,7 @@ def done(
     language = lang_of(lang)
     day = parse_day(date, language) or today_in_vietnam()
     which = parse_day(occurrence, language)
-    _run(plan, language, fmt, dry_run, lambda loaded: completion_change(loaded, criterion_id, deadline, which, day, evidence))
+    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: completion_change(loaded, criterion_id, deadline, which, day, evidence))
 
 
 def evidence(
@@ -143,7 +143,7 @@ def evidence(
 
     language = lang_of(lang)
     day = parse_day(date, language) or today_in_vietnam()
-    _run(plan, language, fmt, dry_run, lambda loaded: evidence_change(loaded, criterion_id, text, day))
+    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: evidence_change(loaded, criterion_id, text, day))
 
 
 def _split_assignment(item: str, lang: Lang) -> tuple[str, str]:
@@ -161,7 +161,7 @@ def _lock_wait() -> float:
         return DEFAULT_LOCK_WAIT
 
 
-def _run(plan: Path | None, lang: Lang, fmt: EditFormat, dry_run: bool, build: Callable[[Any], Any]) -> None:
+def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: EditFormat, dry_run: bool, build: Callable[[Any], Any]) -> None:
     from par_cli.atomic import PlanBusy, PlanChanged
     from par_cli.discovery import find_plan
     from par_cli.editing import EditRefused, record
@@ -175,7 +175,13 @@ def _run(plan: Path | None, lang: Lang, fmt: EditFormat, dry_run: bool, build: C
     except EditRefused as refusal:
         for problem in refusal.problems:
             typer.echo(problem.format(lang))
-        _refuse(t(refusal.code, lang, **refusal.params))
+        if refusal.problems:
+            _refuse(t(refusal.code, lang, **refusal.params))
+        from par_cli.loading import criterion_position
+
+        # A refused value concerns the criterion, so point at it, as validate would.
+        line, column = criterion_position(path, criterion_id)
+        _refuse(t(refusal.code, lang, **refusal.params), where=f"{path}:{line}:{column}")
     except PlanBusy as busy:
         _refuse(t("edit.busy", lang, lock=busy.lock_path))
     except PlanChanged:
@@ -197,10 +203,10 @@ def _run(plan: Path | None, lang: Lang, fmt: EditFormat, dry_run: bool, build: C
         typer.echo(line)
 
 
-def _refuse(message: str) -> None:
+def _refuse(message: str, where: str = "par") -> None:
     from par_cli.problems import one_line
 
-    typer.echo(f"par: {one_line(message)}", err=True)
+    typer.echo(f"{where}: {one_line(message)}", err=True)
     raise typer.Exit(EXIT_FINDINGS)
 
 
