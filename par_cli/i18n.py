@@ -179,10 +179,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "due.day_late": {"vi": "trễ 1 ngày", "en": "1 day late"},
     "due.days_late": {"vi": "trễ {n} ngày", "en": "{n} days late"},
     "due.bad_days": {"vi": "--days phải là số ngày ≥ 0, không phải {value}", "en": "--days must be a number of days ≥ 0, not {value}"},
-    "due.unknown_unit": {
-        "vi": "không có đơn vị '{unit}' trong kế hoạch; các mã đơn vị: {known}",
-        "en": "the plan has no unit '{unit}'; unit ids: {known}",
-    },
     "due.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
     "due.written": {"vi": "đã ghi {count} mục vào {path}", "en": "wrote {count} items to {path}"},
     "ics.name": {"vi": "Hạn CCHC {year} ({plan})", "en": "PAR deadlines {year} ({plan})"},

@@ -7,11 +7,14 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
 from par_cli.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from par_cli.model import Plan
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # invalid plan, or findings a scheduled job should fail on
@@ -98,3 +101,16 @@ def write_json(payload: object) -> None:
     import json
 
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def check_unit(plan: Plan, unit: str | None, lang: Lang) -> str | None:
+    """The unit id as the plan spells it (after NFC), or a usage error naming the units there
+    are: every ``--unit`` option goes through here."""
+    if unit is None:
+        return None
+    from par_cli.text import nfc
+
+    wanted = nfc(unit.strip())
+    if wanted not in {known.id for known in plan.units}:
+        fail_usage(t("score.unknown_unit", lang, unit=unit, units=", ".join(known.id for known in plan.units)))
+    return wanted

@@ -16,6 +16,7 @@ from par_cli.commands.common import (
     EXIT_OK,
     LangOption,
     PlanOption,
+    check_unit,
     fail_usage,
     help_text,
     lang_of,
@@ -91,8 +92,7 @@ def due(
     import datetime as dt
 
     from par_cli.deadlines import due_within, overdue_first, plan_occurrences
-    from par_cli.text import nfc
-    from par_cli.units import units_by_id
+    from par_cli.units import names
 
     language = lang_of(lang)
     if days < 0:
@@ -100,11 +100,7 @@ def due(
     day = parse_day(today, language) or today_in_vietnam()
     loaded = load_or_exit(plan, language)
     the_plan = loaded.plan
-    known = units_by_id(the_plan)
-    if unit is not None:
-        unit = nfc(unit.strip())
-        if unit not in known:
-            fail_usage(t("due.unknown_unit", language, unit=unit, known=", ".join(known)))
+    unit = check_unit(the_plan, unit, language)
 
     items = plan_occurrences(the_plan, unit)
     if fmt is DueFormat.ics:
@@ -120,7 +116,7 @@ def due(
     else:
         title = t("due.title", language, start=fmt_date(day, language), end=fmt_date(day + dt.timedelta(days=days), language))
     if unit is not None:
-        title = t("due.title_unit", language, title=title, unit=known[unit].name)
+        title = t("due.title_unit", language, title=title, unit=names(the_plan, [unit]))
 
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer) if output is not None else contextlib.nullcontext():
@@ -131,7 +127,7 @@ def due(
 
             name = t("ics.name", language, year=the_plan.year, plan=the_plan.plan.number)
             if unit is not None:
-                name = f"{name}: {known[unit].name}"
+                name = f"{name}: {names(the_plan, [unit])}"
             sys.stdout.write(calendar(the_plan, shown, language, name, dt.datetime.now(dt.timezone.utc)))
         else:
             from par_cli.output import Format, render

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from par_cli.commands.common import LangOption, PlanOption, lang_of, load_or_exit, parse_day, today_in_vietnam, write_json
-from par_cli.commands.score import AsOfOption, FormatOption, UnitOption, check_unit, plan_json, signed
+from par_cli.commands.common import LangOption, PlanOption, check_unit, lang_of, load_or_exit, parse_day, today_in_vietnam, write_json
+from par_cli.commands.score import AsOfOption, FormatOption, UnitOption, plan_json, signed
 from par_cli.i18n import Lang, fmt_number, t
 from par_cli.output import Format
 

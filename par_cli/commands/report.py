@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import LangOption, PlanOption, fail_usage, help_text, lang_of, load_or_exit, parse_day, today_in_vietnam
-from par_cli.commands.score import UnitOption, check_unit
+from par_cli.commands.common import LangOption, PlanOption, check_unit, fail_usage, help_text, lang_of, load_or_exit, parse_day, today_in_vietnam
+from par_cli.commands.score import UnitOption
 from par_cli.i18n import t
 
 TodayOption = Annotated[

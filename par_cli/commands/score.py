@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from par_cli.commands.common import LangOption, PlanOption, fail_usage, help_text, lang_of, load_or_exit, parse_day, today_in_vietnam, write_json
+from par_cli.commands.common import LangOption, PlanOption, check_unit, fail_usage, help_text, lang_of, load_or_exit, parse_day, today_in_vietnam, write_json
 from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent, t
 from par_cli.output import Format
 
@@ -155,18 +155,6 @@ def score_folder(folder: Path, as_of: dt.date | None, fmt: Format, lang: Lang) -
         render(TableView(t("score.folder_title", lang, folder=folder, count=len(rows)), columns, rows, {}, footer), fmt, lang)
     if problems:
         raise typer.Exit(1)
-
-
-def check_unit(plan: Plan, unit: str | None, lang: Lang) -> str | None:
-    """The unit id as the plan spells it, or a usage error naming the units there are."""
-    if unit is None:
-        return None
-    from par_cli.text import nfc
-
-    wanted = nfc(unit.strip())
-    if wanted not in {known.id for known in plan.units}:
-        fail_usage(t("score.unknown_unit", lang, unit=unit, units=", ".join(known.id for known in plan.units)))
-    return wanted
 
 
 def plan_json(path: Path, plan: Plan) -> dict[str, object]:
