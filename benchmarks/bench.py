@@ -53,6 +53,8 @@ BUNDLED = ROOT / "plans" / "2024.yaml"
 SCHEMA = ROOT / "schemas" / "plan.schema.json"
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 TIME = Path("/usr/bin/time")
+# Text after this line in RESULTS.md is written by people and kept when the tables are refreshed.
+NOTES = "<!-- notes below are kept by bench.py -->"
 DEPENDENCIES = "import typer, rich, pydantic, ruamel.yaml, dateutil"
 # The issue's own measurement of the dependencies' import time; a time target divided by it
 # is the target's share of "what importing the dependencies costs", which travels between
@@ -302,6 +304,16 @@ def machine() -> dict[str, str]:
     }
 
 
+def source() -> str:
+    """The commit measured, and whether the tree had changes on top of it."""
+    def git(*argv: str) -> str:
+        done = subprocess.run(["git", *argv], capture_output=True, text=True, cwd=ROOT)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + (" with uncommitted changes" if git("status", "--porcelain", "--", "par_cli") else "")
+
+
 def seconds(value: float) -> str:
     return f"{value:.3f}"
 
@@ -334,6 +346,7 @@ def report(cases: list[Case], args: argparse.Namespace, started: dt.datetime, lo
         f"| Python | {info['python']} |",
         f"| system | {info['system']} |",
         f"| load average (1, 5, 15 min) | {load_start} at the start, {info['load']} at the end |",
+        f"| par source | {source()} |",
         f"| repeats | {args.repeats} per command, {args.large_repeats} for plans of 10,000 criteria or more; median reported |",
         "",
         "Wall-clock medians of whole-process runs; peak = the largest resident set of the runs"
@@ -513,7 +526,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     print(text)
     if not args.no_write and not args.quick and args.before is None:
-        RESULTS.write_text(text, encoding="utf-8")
+        kept = RESULTS.read_text(encoding="utf-8").partition(NOTES)[2] if RESULTS.exists() else ""
+        RESULTS.write_text(text + (f"\n{NOTES}{kept}" if kept else ""), encoding="utf-8")
         print(f"bench: wrote {RESULTS.relative_to(ROOT)}", file=sys.stderr)
     return 0
 
