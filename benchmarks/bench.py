@@ -19,6 +19,12 @@ and as a positional argument.
 
 Where yamllint and check-jsonschema are installed (``pip install -e '.[bench]'``) they are
 timed on the same files, side by side.
+
+To measure a change, time the old source beside the new one in the same run, alternating
+run by run so that both see the same machine:
+
+    git archive HEAD~1 par_cli | tar -x -C /tmp/before
+    .venv/bin/python benchmarks/bench.py --before /tmp/before --sizes 1000,10000 --plans 0
 """
 
 from __future__ import annotations
@@ -47,6 +53,8 @@ BUNDLED = ROOT / "plans" / "2024.yaml"
 SCHEMA = ROOT / "schemas" / "plan.schema.json"
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 TIME = Path("/usr/bin/time")
+# Text after this line in RESULTS.md is written by people and kept when the tables are refreshed.
+NOTES = "<!-- notes below are kept by bench.py -->"
 DEPENDENCIES = "import typer, rich, pydantic, ruamel.yaml, dateutil"
 # The issue's own measurement of the dependencies' import time; a time target divided by it
 # is the target's share of "what importing the dependencies costs", which travels between
@@ -82,6 +90,8 @@ class Case:
     peer: bool = False
     result: Result | None = None
     before: Result | None = None
+    # medians of python -c pass and of the imports baseline, run in the same rounds
+    paired: tuple[float, float] | None = None
 
 
 TIME = Path("/usr/bin/time")
@@ -223,32 +233,53 @@ def sanity_check(cases: list[Case], env: dict[str, str]) -> list[str]:
 # --- measuring -------------------------------------------------------------------------------
 
 
+def record(result: Result, argv: Sequence[str], env: dict[str, str], timeout: float | None) -> None:
+    seconds, peak, code, timed_out = run_once(argv, env, timeout)
+    result.seconds.append(seconds)
+    result.peak_kib.append(peak)
+    result.codes.append(code)
+    result.timed_out = timed_out
+
+
 def measure(cases: list[Case], args: argparse.Namespace, env: dict[str, str], before_env: dict[str, str] | None) -> None:
+    """Run each group of cases (one file, or `par --help`) round by round: in every round each
+    command of the group runs once, beside one run of each baseline. A busy machine slows
+    everything measured in the same minutes alike, so a command's ratio to the baselines run
+    beside it, and par beside yamllint on the same file, hold even when the load drifts."""
+    baselines = [case for case in cases if case.group == "baseline"]
+    for case in baselines:
+        case.result = Result()
+    groups: dict[str, list[Case]] = {}
     for case in cases:
-        if case.argv is None:
-            continue
-        large = any(case.group.startswith(f"{size:,} ") for size in args.sizes if size >= 10_000)
+        if case.group != "baseline" and case.argv is not None:
+            groups.setdefault(case.group, []).append(case)
+    for group, members in groups.items():
+        large = any(group.startswith(f"{size:,} ") for size in args.sizes if size >= 10_000)
         repeats = args.large_repeats if large else args.repeats
-        timeout = args.peer_timeout if case.peer else None
-        variants = [("result", env)]
-        if before_env is not None and not case.peer and case.group != "baseline":
-            variants.append(("before", before_env))
-        for attribute, _ in variants:
-            setattr(case, attribute, Result())
+        paired = {case.key: Result() for case in baselines}
+        runs: list[tuple[Case, str, dict[str, str], float | None]] = []
+        for case in members:
+            case.result = Result()
+            runs.append((case, "result", env, args.peer_timeout if case.peer else None))
+            if before_env is not None and not case.peer:
+                case.before = Result()
+                runs.append((case, "before", before_env, None))
         if not large:
-            for _, variant_env in variants:
+            for case, _, variant_env, timeout in runs:
                 run_once(case.argv, variant_env, timeout)  # warm the file cache and bytecode
         for _ in range(repeats):
-            for attribute, variant_env in variants:
+            for baseline in baselines:
+                record(paired[baseline.key], baseline.argv, env, None)
+            for case, attribute, variant_env, timeout in runs:
                 result: Result = getattr(case, attribute)
-                if result.timed_out:
-                    continue
-                seconds, peak, code, timed_out = run_once(case.argv, variant_env, timeout)
-                result.seconds.append(seconds)
-                result.peak_kib.append(peak)
-                result.codes.append(code)
-                result.timed_out = timed_out
-        print(f"bench: {case.label}: {case.result.median:.3f} s", file=sys.stderr)
+                if not result.timed_out:
+                    record(result, case.argv, variant_env, timeout)
+        for baseline in baselines:
+            for name in ("seconds", "peak_kib", "codes"):
+                getattr(baseline.result, name).extend(getattr(paired[baseline.key], name))
+        for case in members:
+            case.paired = (paired["python"].median, paired["imports"].median)
+            print(f"bench: {case.label}: {cell(case.result)} s (imports beside it: {case.paired[1]:.3f} s)", file=sys.stderr)
 
 
 # --- reporting -------------------------------------------------------------------------------
@@ -271,6 +302,16 @@ def machine() -> dict[str, str]:
         "system": f"{platform.system()} {platform.release()}",
         "load": load,
     }
+
+
+def source() -> str:
+    """The commit measured, and whether the tree had changes on top of it."""
+    def git(*argv: str) -> str:
+        done = subprocess.run(["git", *argv], capture_output=True, text=True, cwd=ROOT)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + (" with uncommitted changes" if git("status", "--porcelain", "--", "par_cli") else "")
 
 
 def seconds(value: float) -> str:
@@ -305,11 +346,13 @@ def report(cases: list[Case], args: argparse.Namespace, started: dt.datetime, lo
         f"| Python | {info['python']} |",
         f"| system | {info['system']} |",
         f"| load average (1, 5, 15 min) | {load_start} at the start, {info['load']} at the end |",
+        f"| par source | {source()} |",
         f"| repeats | {args.repeats} per command, {args.large_repeats} for plans of 10,000 criteria or more; median reported |",
         "",
         "Wall-clock medians of whole-process runs; peak = the largest resident set of the runs"
         + (" (GNU time's %M)." if TIME.exists() else " (wait4: without /usr/bin/time it includes the benchmark's own size)."),
-        "`× python` and `× imports` divide by the two baselines of the same run.",
+        "`× python` and `× imports` divide by the baselines' medians over the same rounds: every round runs",
+        "each command of a file (or group) once, beside one run of each baseline and of the peers.",
         "",
     ]
     header = "| command | median s | " + ("before s | " if has_before else "") + "× python | × imports | peak MB | exit |"
@@ -327,9 +370,10 @@ def report(cases: list[Case], args: argparse.Namespace, started: dt.datetime, lo
         result = case.result
         before = f"{cell(case.before)} | " if has_before else ""
         codes = ",".join(sorted({str(code) for code in result.codes}))
+        python_beside, imports_beside = case.paired or (python.median, imports.median)
         lines.append(
-            f"| `{case.label}` | {cell(result)} | {before}{result.median / python.median:.1f} | "
-            f"{result.median / imports.median:.2f} | {result.peak_mb:.0f} | {codes} |"
+            f"| `{case.label}` | {cell(result)} | {before}{result.median / python_beside:.1f} | "
+            f"{result.median / imports_beside:.2f} | {result.peak_mb:.0f} | {codes} |"
         )
 
     lines += ["", "## Beside yamllint and check-jsonschema", ""]
@@ -360,22 +404,25 @@ def report(cases: list[Case], args: argparse.Namespace, started: dt.datetime, lo
     lines += ["", "## Targets (issue 6)", ""]
     lines += [
         "`measured` is this run's median. The issue states its time targets in seconds on a machine where",
-        f"importing the dependencies took {ISSUE_IMPORT_SECONDS:.2f} s; `scaled` multiplies each such target by this",
-        f"run's import baseline ÷ {ISSUE_IMPORT_SECONDS:.2f} s, for a verdict that does not depend on how busy the",
-        "machine was. Both verdicts are shown; the plain one is the issue's.",
+        f"importing the dependencies took {ISSUE_IMPORT_SECONDS:.2f} s; `scaled` multiplies each such target by the import",
+        f"baseline measured beside that command ÷ {ISSUE_IMPORT_SECONDS:.2f} s, for a verdict that does not depend on how",
+        "busy the machine was. Both verdicts are shown; the plain one is the issue's.",
         "",
         "| target | measured | met? | scaled target | met when scaled? |",
         "|---|---:|---|---:|---|",
     ]
-    scale = imports.median / ISSUE_IMPORT_SECONDS
-    lines += targets(by_key, scale)
+    lines += targets(by_key, imports.median)
     if importtime:
         lines += ["", "## What `par` imports (python -X importtime, cumulative ms, one run)", "", importtime]
     return "\n".join(lines) + "\n"
 
 
-def targets(by_key: dict[str, Case], scale: float) -> list[str]:
+def targets(by_key: dict[str, Case], imports_median: float) -> list[str]:
     rows: list[str] = []
+
+    def scale(key: str) -> float:
+        case = by_key.get(key)
+        return (case.paired[1] if case and case.paired else imports_median) / ISSUE_IMPORT_SECONDS
 
     def median(key: str) -> float | None:
         case = by_key.get(key)
@@ -384,10 +431,10 @@ def targets(by_key: dict[str, Case], scale: float) -> list[str]:
     def seconds_row(text: str, key: str, limit: float) -> None:
         value = median(key)
         if value is None:
-            rows.append(f"| {text} | not measured | — | {limit * scale:.3f} s | — |")
+            rows.append(f"| {text} | not measured | — | {limit * scale(key):.3f} s | — |")
             return
         rows.append(
-            f"| {text} | {value:.3f} s | {'yes' if value <= limit else 'NO'} | {limit * scale:.3f} s | {'yes' if value <= limit * scale else 'NO'} |"
+            f"| {text} | {value:.3f} s | {'yes' if value <= limit else 'NO'} | {limit * scale(key):.3f} s | {'yes' if value <= limit * scale(key) else 'NO'} |"
         )
 
     def memory_row(text: str, key: str, limit_mb: float) -> None:
@@ -479,7 +526,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     print(text)
     if not args.no_write and not args.quick and args.before is None:
-        RESULTS.write_text(text, encoding="utf-8")
+        kept = RESULTS.read_text(encoding="utf-8").partition(NOTES)[2] if RESULTS.exists() else ""
+        RESULTS.write_text(text + (f"\n{NOTES}{kept}" if kept else ""), encoding="utf-8")
         print(f"bench: wrote {RESULTS.relative_to(ROOT)}", file=sys.stderr)
     return 0
 
