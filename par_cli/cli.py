@@ -33,15 +33,15 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.command("validate")(validate)
-app.command("schema")(schema)
-app.command("due")(due)
 app.command("score")(score)
 app.command("gap")(gap)
+app.command("due")(due)
 app.command("report")(report)
 app.command("units")(units)
 app.command("set")(set_)
 app.command("done")(done)
 app.command("evidence")(evidence)
+app.command("schema")(schema)
 
 
 def main() -> None:
