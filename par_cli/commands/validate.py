@@ -32,6 +32,7 @@ def validate(
     lang: LangOption = None,
 ) -> None:
     """Kiểm tra kế hoạch: mỗi lỗi một dòng PATH:LINE:COL (validate plans)."""
+    from par_cli.checks import walk
     from par_cli.discovery import find_plan, plan_files
     from par_cli.loading import load_plan
     from par_cli.problems import PlanFileError
@@ -63,14 +64,9 @@ def validate(
         for result in results:
             if result.ok:
                 total = result.plan.index_max
-                count = sum(1 for domain in result.plan.domains for _ in _criteria(domain.criteria))
+                count = sum(1 for _ in walk(result.plan))
                 typer.echo(t("validate.ok", language, path=result.path, criteria=count, total=float(total)))
         if problems:
             typer.echo(t("validate.summary", language, problems=len(problems), files=len(results)), err=True)
     raise typer.Exit(EXIT_FINDINGS if problems else EXIT_OK)
 
-
-def _criteria(criteria):
-    for criterion in criteria:
-        yield criterion
-        yield from _criteria(criterion.children)
