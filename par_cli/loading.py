@@ -1,10 +1,12 @@
 """Reading a plan file: bytes → text → YAML → `Plan`, with every problem as a positioned value.
 
-Two passes, so that positions cost nothing on a valid plan. The fast pass parses with the
-C-accelerated safe loader and validates; only when something is wrong (or the fast pass
-cannot construct a value, such as the date 2025-13-01) does a second pass compose the text
-into YAML nodes, which keep the line and column where each starts, and turn each finding's
-place in the data into ``PATH:LINE:COL``.
+Positions cost nothing on a valid plan. A plain document (nearly every plan) is read by
+yaml-rs (see fast_yaml.py) and validated; when that finds nothing wrong, the plan is loaded.
+Otherwise ruamel.yaml, the reference reader, reads the text again: its C-accelerated safe
+loader composes YAML nodes, which keep the line and column where each starts, builds the data
+from them and validates it; only when something is wrong (or a value cannot be constructed,
+such as the date 2025-13-01, which a second pass reads as text) are the nodes looked at, to
+turn each finding's place in the data into ``PATH:LINE:COL``.
 
 Nothing in a file may crash the loader: encodings, binary bytes, tabs, alias bombs, deep
 nesting and Python-specific tags all become problems.
@@ -109,14 +111,7 @@ def load_plan(path: Path | str) -> LoadedPlan:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with warnings.catch_warnings():
-            # ruamel.yaml warns about YAML 1.1 spellings ("1e999" without a dot); what is wrong
-            # with a value is for the checks to say, on one line, not for a warning on stderr.
-            # Its import puts a filter of its own first, so ours is set after it.
-            import ruamel.yaml.error  # noqa: F401
-
-            warnings.simplefilter("ignore")
-            return _load(path)
+        return _load(path)
     except RecursionError:
         # Nesting deeper than Python's stack anywhere in the pipeline: a value, not a crash.
         return LoadedPlan(path, problems=[Problem(path, 1, 1, "yaml.too_deep")])
@@ -126,18 +121,39 @@ def load_plan(path: Path | str) -> LoadedPlan:
 
 
 def _load(path: Path) -> LoadedPlan:
+    from par_cli import fast_yaml
+
     result = LoadedPlan(path)
     text, problem = read_text(path)
     if problem is not None:
         result.problems.append(problem)
         return result
     assert text is not None
-    data, root, problem = _parse_fast(path, text)
+    data = fast_yaml.read(text)
+    if data is not None:
+        plan, findings = validate_data(data)
+        if not findings:
+            result.plan, result.data = plan, data
+            return result
+    with warnings.catch_warnings():
+        # ruamel.yaml warns about YAML 1.1 spellings ("1e999" without a dot); what is wrong
+        # with a value is for the checks to say, on one line, not for a warning on stderr.
+        # Its import puts a filter of its own first, so ours is set after it.
+        import ruamel.yaml.error  # noqa: F401
+
+        warnings.simplefilter("ignore")
+        return _load_with_ruamel(result, text)
+
+
+def _load_with_ruamel(result: LoadedPlan, text: str) -> LoadedPlan:
+    """The reference reader: every problem, with its position."""
+    path = result.path
+    data, root, problem = _parse_composed(path, text)
     if problem is not None:
         result.problems.append(problem)
         return result
     if data is None:
-        # The fast pass could not build a value (a date such as 2025-13-01): build the data
+        # The C loader could not build a value (a date such as 2025-13-01): build the data
         # again with timestamps as text, so the model reports the value where it stands.
         root, data, problem = _parse_with_positions(path, text)
         if problem is not None:
@@ -176,7 +192,7 @@ def validate_data(data: Any) -> tuple[Any, list[Finding]]:
 # --- parsing -----------------------------------------------------------------------------
 
 
-def _parse_fast(path: Path, text: str) -> tuple[Any, Any, Problem | None]:
+def _parse_composed(path: Path, text: str) -> tuple[Any, Any, Problem | None]:
     """Parse with the C loader. Returns (data, composed root, None); (None, None, problem)
     for a YAML error; or (None, None, None) when a value cannot be built and only the pass
     with timestamps as text can say which."""
