@@ -1,7 +1,5 @@
 """Options and helpers every command shares: plan discovery, language, format, exit codes."""
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 import sys
@@ -109,7 +107,7 @@ def write_json(payload: object) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
 
-def check_unit(plan: Plan, unit: str | None, lang: Lang) -> str | None:
+def check_unit(plan: "Plan", unit: str | None, lang: Lang) -> str | None:
     """The unit id as the plan spells it (after NFC), or a usage error naming the units there
     are: every ``--unit`` option goes through here."""
     if unit is None:

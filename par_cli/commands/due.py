@@ -1,7 +1,5 @@
 """`par due`: what falls due in the next days, what is overdue, and a calendar to subscribe to."""
 
-from __future__ import annotations
-
 import contextlib
 import io
 import sys
@@ -145,7 +143,7 @@ def due(
     raise typer.Exit(EXIT_FINDINGS if fail_on_overdue and overdue else EXIT_OK)
 
 
-def _payload(plan: Plan, shown: list[PlanOccurrence], today: dt.date, days: int, unit: str | None) -> dict[str, object]:
+def _payload(plan: "Plan", shown: "list[PlanOccurrence]", today: "dt.date", days: int, unit: str | None) -> dict[str, object]:
     """Stable keys, ISO dates, raw numbers: for scripts and dashboards."""
     known = {u.id: u.name for u in plan.units}
     return {
@@ -181,7 +179,7 @@ def _days_text(days_left: int, lang: Lang) -> str:
     return t("due.day_left", lang) if days_left == 1 else t("due.days_left", lang, n=days_left)
 
 
-def _view(plan: Plan, shown: list[PlanOccurrence], today: dt.date, title: str, everything: bool, for_csv: bool, lang: Lang) -> TableView:
+def _view(plan: "Plan", shown: "list[PlanOccurrence]", today: "dt.date", title: str, everything: bool, for_csv: bool, lang: Lang) -> "TableView":
     """The rows as a table. CSV keeps days left as a signed number (negative when late) so a
     spreadsheet can sort it; people read "còn 3 ngày" / "trễ 2 ngày"."""
     from par_cli.output import Column, TableView

@@ -4,8 +4,6 @@ Thin: parse the words of the command, hand a builder to `editing.record`, say wh
 in one line. Every refusal is one message and exit 1; a malformed command line is exit 2.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 from enum import Enum

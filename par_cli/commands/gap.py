@@ -1,7 +1,5 @@
 """`par gap`: where the previous year's points were lost and which criteria give the most back."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from par_cli.commands.common import LangOption, PlanOption, check_unit, lang_of, load_or_exit, parse_day, today_in_vietnam, write_json
@@ -41,7 +39,7 @@ def gap(
     render(gap_view(the_plan, report, language), fmt, language)
 
 
-def gap_payload(path: Path, plan: Plan, report: GapReport) -> dict[str, object]:
+def gap_payload(path: "Path", plan: "Plan", report: "GapReport") -> dict[str, object]:
     total = report.score.total
     reconciliation = report.reconciliation
     target = report.target
@@ -86,7 +84,7 @@ def gap_payload(path: Path, plan: Plan, report: GapReport) -> dict[str, object]:
     }
 
 
-def gap_view(plan: Plan, report: GapReport, lang: Lang) -> TableView:
+def gap_view(plan: "Plan", report: "GapReport", lang: Lang) -> "TableView":
     from par_cli.output import Column, TableView
     from par_cli.units import names
 
@@ -124,7 +122,7 @@ def gap_view(plan: Plan, report: GapReport, lang: Lang) -> TableView:
     return TableView(t("gap.title", lang, plan=title), columns, rows, footer=gap_footer(plan, report, lang))
 
 
-def gap_footer(plan: Plan, report: GapReport, lang: Lang) -> list[str]:
+def gap_footer(plan: "Plan", report: "GapReport", lang: Lang) -> list[str]:
     def n(value: float | None) -> str:
         return fmt_number(value, lang)
 

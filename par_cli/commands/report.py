@@ -1,7 +1,5 @@
 """`par report`: the briefing page for the director, or for one unit's head."""
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional

@@ -1,7 +1,5 @@
 """`par schema`: the JSON Schema of a plan, for editors and any standard validator."""
 
-from __future__ import annotations
-
 from par_cli.commands.common import write_json
 
 

@@ -1,7 +1,5 @@
 """`par score`: where the department stands against the index maximum and its previous result."""
 
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -157,7 +155,7 @@ def score_folder(folder: Path, as_of: dt.date | None, fmt: Format, lang: Lang) -
         raise typer.Exit(1)
 
 
-def plan_json(path: Path, plan: Plan) -> dict[str, object]:
+def plan_json(path: Path, plan: "Plan") -> dict[str, object]:
     return {
         "path": str(path),
         "number": plan.plan.number,
@@ -169,11 +167,11 @@ def plan_json(path: Path, plan: Plan) -> dict[str, object]:
     }
 
 
-def _visible(node: NodeScore, depth: int) -> bool:
+def _visible(node: "NodeScore", depth: int) -> bool:
     return {"domain": 1, "outside": 1, "criterion": 2, "sub": 3}[node.level] <= depth
 
 
-def _parents(result: PlanScore) -> dict[str, str]:
+def _parents(result: "PlanScore") -> dict[str, str]:
     parents: dict[str, str] = {}
     for domain in result.domains:
         for node in domain.walk():
@@ -182,7 +180,7 @@ def _parents(result: PlanScore) -> dict[str, str]:
     return parents
 
 
-def score_payload(path: Path, plan: Plan, result: PlanScore, depth: int) -> dict[str, object]:
+def score_payload(path: Path, plan: "Plan", result: "PlanScore", depth: int) -> dict[str, object]:
     total = result.total
     parents = _parents(result)
     return {
@@ -228,7 +226,7 @@ def score_payload(path: Path, plan: Plan, result: PlanScore, depth: int) -> dict
     }
 
 
-def status_label(node: NodeScore, year: int, lang: Lang) -> str:
+def status_label(node: "NodeScore", year: int, lang: Lang) -> str:
     """The status as a person reads it; a sum of mixed sources says nothing and stays blank."""
     label = "" if node.status == "mixed" else t(f"status.{node.status}", lang, year=year)
     return f"{label} ⚠".strip() if node.no_evidence else label
@@ -239,7 +237,7 @@ def signed(value: float, lang: Lang) -> str:
     return text if text.startswith("-") or text == "0" else f"+{text}"
 
 
-def score_view(plan: Plan, result: PlanScore, depth: int, lang: Lang) -> TableView:
+def score_view(plan: "Plan", result: "PlanScore", depth: int, lang: Lang) -> "TableView":
     from par_cli.output import Column, TableView
     from par_cli.units import names
 
@@ -288,7 +286,7 @@ def score_view(plan: Plan, result: PlanScore, depth: int, lang: Lang) -> TableVi
     return TableView(heading, columns, rows, styles, score_footer(result, previous_year, lang))
 
 
-def score_footer(result: PlanScore, previous_year: int, lang: Lang) -> list[str]:
+def score_footer(result: "PlanScore", previous_year: int, lang: Lang) -> list[str]:
     total = result.total
 
     def n(value: float | None) -> str:

@@ -1,7 +1,5 @@
 """`par units`: each unit with what it leads, supports and answers for ("rõ người, rõ việc")."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from par_cli.commands.common import LangOption, PlanOption, lang_of, load_or_exit, parse_day, today_in_vietnam, write_json
@@ -42,7 +40,7 @@ def units(
     render(units_view(the_plan, table, day, fmt is Format.csv, language), fmt, language)
 
 
-def units_payload(path: Path, plan: Plan, table: UnitsTable, today: dt.date) -> dict[str, object]:
+def units_payload(path: "Path", plan: "Plan", table: "UnitsTable", today: "dt.date") -> dict[str, object]:
     return {
         "plan": plan_json(path, plan),
         "today": today.isoformat(),
@@ -68,7 +66,7 @@ def units_payload(path: Path, plan: Plan, table: UnitsTable, today: dt.date) -> 
     }
 
 
-def units_view(plan: Plan, table: UnitsTable, today: dt.date, for_csv: bool, lang: Lang) -> TableView:
+def units_view(plan: "Plan", table: "UnitsTable", today: "dt.date", for_csv: bool, lang: Lang) -> "TableView":
     """CSV lists every criterion id; people read runs ("5.1–5.4")."""
     from par_cli.output import Column, TableView
 

@@ -1,7 +1,5 @@
 """`par validate [PATH ...]`: check plans and point at every problem."""
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
