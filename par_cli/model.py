@@ -12,8 +12,6 @@ object carries an ``assumption`` text, so reports can say which figures rest on 
 Every model forbids unknown keys: a typo in a hand-edited plan must not pass silently.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal, Union
 
@@ -87,7 +85,7 @@ class Measure(Strict):
     )
 
     @model_validator(mode="after")
-    def _levels_only_for_level(self) -> Measure:
+    def _levels_only_for_level(self) -> "Measure":
         if self.kind == "level" and not self.levels:
             raise invalid("model.levels_needed")
         if self.kind != "level" and self.levels is not None:
@@ -113,7 +111,7 @@ class Threshold(Strict):
     equals: bool | str | None = None
 
     @model_validator(mode="after")
-    def _exactly_one_comparison(self) -> Threshold:
+    def _exactly_one_comparison(self) -> "Threshold":
         given = [k for k in ("at_least", "above", "at_most", "below", "equals") if getattr(self, k) is not None]
         if len(given) != 1:
             raise invalid("model.one_comparison")
@@ -233,7 +231,7 @@ class Recurrence(Strict):
     rrule: Text | None = None
 
     @model_validator(mode="after")
-    def _one_form(self) -> Recurrence:
+    def _one_form(self) -> "Recurrence":
         if (self.rrule is None) == (self.every is None):
             raise invalid("model.recurrence_form")
         if self.every is not None and self.day is None:
@@ -260,7 +258,7 @@ class Deadline(Strict):
     assumption: Assumption
 
     @model_validator(mode="after")
-    def _before_or_by(self) -> Deadline:
+    def _before_or_by(self) -> "Deadline":
         if (self.before is None) == (self.by is None):
             raise invalid("model.before_or_by")
         return self
@@ -287,7 +285,7 @@ class Observation(Strict):
     above: float | None = Field(default=None, allow_inf_nan=False)
 
     @model_validator(mode="after")
-    def _one_form(self) -> Observation:
+    def _one_form(self) -> "Observation":
         given = [k for k in ("value", "about", "below", "above") if getattr(self, k) is not None]
         if len(given) != 1:
             raise invalid("model.one_observation")
@@ -384,7 +382,7 @@ class Criterion(Strict):
     deadlines: list[Deadline] = Field(default_factory=list)
     progress: Progress = Field(default_factory=Progress)
     assumptions: dict[Text, Text] = Field(default_factory=dict)
-    children: list[Criterion] = Field(default_factory=list)
+    children: list["Criterion"] = Field(default_factory=list)
 
     @field_validator("lead", "support", mode="before", json_schema_input_type=Union[UnitId, list[UnitId]])
     @classmethod
