@@ -473,7 +473,7 @@ def import_profile(env: dict[str, str], work: Path) -> str:
     sections = []
     for title, argv in (("par --help", ["--help"]), ("par validate plans/2024.yaml", ["validate", str(BUNDLED)])):
         done = subprocess.run(
-            [sys.executable, "-X", "importtime", "-c", "from par_cli.cli import main; main()", *argv],
+            [sys.executable, "-X", "importtime", "-c", "from par_cli.console import main; main()", *argv],
             capture_output=True, text=True, env=env, cwd=ROOT,
         )
         rows = []

@@ -1,3 +1,3 @@
-from par_cli.cli import main
+from par_cli.console import main
 
 main()

@@ -92,12 +92,6 @@ def load_or_exit(option: Path | None, lang: Lang):
             typer.echo(problem.format(lang))
         typer.echo(t("validate.summary", lang, problems=len(loaded.problems), files=1), err=True)
         raise typer.Exit(EXIT_FINDINGS)
-    # The plan lives until the command exits: move it out of the collector's sight, so the
-    # scorer's many small objects do not make it rescan the whole plan again and again
-    # (score on 10,000 criteria: 1.17 s of scoring before, 0.45 s after, in one process).
-    import gc
-
-    gc.freeze()
     return loaded
 
 

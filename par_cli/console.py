@@ -1,0 +1,19 @@
+"""The `par` console script: the cyclic garbage collector off for the whole run, then the CLI.
+
+A run of `par` lasts a fraction of a second on a plan and seconds on a province's worth. It
+builds hundreds of thousands of objects that live until it exits (pydantic's model classes
+while importing, the plan, the scored tree) and next to no cyclic garbage: what it drops,
+reference counting frees. The collector would only scan the growing heap again and again to
+free nothing: 33 million of the 900 million instructions of `par validate` on the bundled
+plan, and about 100 ms of scoring 10,000 criteria (measured beside this change). It is
+turned off before the first import, which is why this module imports nothing of its own.
+"""
+
+import gc
+
+
+def main() -> None:
+    gc.disable()
+    from par_cli.cli import main as run
+
+    run()
