@@ -62,8 +62,8 @@ class LeafDetail:
     readings: dict[str, Reading]
     statuses: list[OccurrenceStatus]
     known: Outcome
-    low: Outcome
-    high: Outcome
+    low: Outcome  # missing readings taken as failing; ``known`` once the readings decide
+    high: Outcome  # ... as passing
     unclamped: float | None  # the expectation before it was brought into [floor, ceiling]
     evidence: int
 
@@ -225,8 +225,11 @@ def _score_leaf(plan: Plan, criterion: Criterion, depth: int, as_of: dt.date | N
     readings = latest_readings(progress, as_of)
     statuses = occurrence_statuses(criterion, plan.year, as_of, reference) if isinstance(rule, DeadlineRule) else []
     known = evaluate(rule, criterion, readings, statuses, "known")
-    low = evaluate(rule, criterion, readings, statuses, "fail")
-    high = evaluate(rule, criterion, readings, statuses, "pass")
+    if known.points is None:
+        low = evaluate(rule, criterion, readings, statuses, "fail")
+        high = evaluate(rule, criterion, readings, statuses, "pass")
+    else:
+        low = high = known  # what is recorded decides the rule: no bound to look for
     baseline = criterion.baseline.known
     unclamped: float | None = None
     basis: Basis
