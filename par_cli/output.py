@@ -18,21 +18,12 @@ import io
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import IO, Literal, assert_never
 
+from par_cli.formats import Format
 from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent
 
 Kind = Literal["text", "points", "percent", "date", "int"]
-
-
-class Format(str, Enum):
-    auto = "auto"
-    table = "table"
-    text = "text"
-    json = "json"
-    csv = "csv"
-    md = "md"
 
 
 @dataclass(frozen=True)

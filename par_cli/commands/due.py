@@ -128,7 +128,8 @@ def due(
                 name = f"{name}: {names(the_plan, [unit])}"
             sys.stdout.write(calendar(the_plan, shown, language, name, dt.datetime.now(dt.timezone.utc)))
         else:
-            from par_cli.output import Format, render
+            from par_cli.formats import Format
+            from par_cli.output import render
 
             chosen = Format(fmt.value)
             render(_view(the_plan, shown, day, title, everything, chosen is Format.csv, language), chosen, language)

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from par_cli.commands.common import LangOption, PlanOption, check_unit, lang_of, load_or_exit, parse_day, today_in_vietnam, write_json
 from par_cli.commands.score import AsOfOption, FormatOption, UnitOption, plan_json, signed
 from par_cli.i18n import Lang, fmt_number, t
-from par_cli.output import Format
+from par_cli.formats import Format
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -8,7 +8,7 @@ import typer
 
 from par_cli.commands.common import LangOption, PlanOption, check_unit, fail_usage, help_text, lang_of, load_or_exit, parse_day, today_in_vietnam, write_json
 from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent, t
-from par_cli.output import Format
+from par_cli.formats import Format
 
 if TYPE_CHECKING:
     from par_cli.model import Plan

@@ -6,7 +6,7 @@ from par_cli.commands.common import LangOption, PlanOption, lang_of, load_or_exi
 from par_cli.commands.report import TodayOption
 from par_cli.commands.score import FormatOption, plan_json
 from par_cli.i18n import Lang, fmt_date, t
-from par_cli.output import Format
+from par_cli.formats import Format
 
 if TYPE_CHECKING:
     import datetime as dt
