@@ -42,8 +42,10 @@ _DOUBLE_QUOTED = re.compile(r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"')
 _SINGLE_QUOTED = re.compile(r"'[^'\n]*+(?:''[^'\n]*+)*+'")
 _COMMENT = re.compile(r"#.*")
 # A flow collection ("[a, b]", "{kind: deadline}", nested up to three deep) still open at the
-# end of its line.
-_FLOW_OVER_LINES = re.compile(r"[\[{](?:[^\[\]{}\n]++|[\[{](?:[^\[\]{}\n]++|[\[{][^\[\]{}\n]*+[\]}])*+[\]}])*+(?:\n|\Z|[\[{])")
+# end of its line, or used as a key ("{a: 1}: 2", which ruamel refuses and yaml-rs reads).
+_UNUSUAL_FLOW = re.compile(
+    r"[\[{](?:[^\[\]{}\n]++|[\[{](?:[^\[\]{}\n]++|[\[{][^\[\]{}\n]*+[\]}])*+[\]}])*+(?:\n|\Z|[\[{]|[\]}] *:)"
+)
 # Characters ruamel.yaml refuses to read anywhere, even quoted, or reads as line breaks.
 _UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _UNUSUAL = (
@@ -55,8 +57,6 @@ _UNUSUAL = (
     re.compile(r":(?:[^ \n\r]|(?<![^\s\[{,]:))"),
     # digit groups and stray underscores next to a number ("1_000", "_1", "0x_")
     re.compile(r"_(?:[^A-Za-z]|(?<=[^A-Za-z]_))"),
-    # a flow collection as a key ("{a: 1}: 2", which ruamel refuses and yaml-rs reads)
-    re.compile(r"[\]}] *:"),
     # an exponent after a bare fraction (".5e3")
     re.compile(r"\.[0-9]+[eE]"),
 )
@@ -74,7 +74,7 @@ def plain_enough(text: str) -> bool:
     if _UNREADABLE.search(text):
         return False
     scanned = _COMMENT.sub("", _SINGLE_QUOTED.sub("q", _DOUBLE_QUOTED.sub("q", text)))
-    if max(map(len, scanned.split("\n"))) > _LONGEST_LINE or _FLOW_OVER_LINES.search(scanned):
+    if max(map(len, scanned.split("\n"))) > _LONGEST_LINE or _UNUSUAL_FLOW.search(scanned):
         return False
     return not any(pattern.search(scanned) for pattern in _UNUSUAL)
 

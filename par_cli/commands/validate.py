@@ -44,7 +44,7 @@ def validate(
                 files += found
             else:
                 files.append(path)
-        results = [load_plan(path) for path in files]
+        results = [load_plan(path, keep_data=False) for path in files]
     except PlanFileError as error:
         fail_usage(error.message(language))
     problems = [problem for result in results for problem in result.problems]
