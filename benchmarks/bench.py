@@ -9,8 +9,14 @@ Run from a fresh clone, after installing the project into .venv:
 Every figure is the median of repeated whole-process runs (wall clock, measured around
 ``subprocess``; peak memory per run from GNU time's %M where installed), so imports,
 start-up and exit are counted as a user lives them. The machine is shared and noisy, so the
-same run also times two baselines, ``python -c pass`` and importing the dependencies, and
-every figure is shown as a ratio to them too.
+same run also times three baselines, and every figure is shown as a ratio to them too:
+``python -c pass``; importing the dependencies; and the floor of any command that validates
+a plan: typer imported and the plan's pydantic models built (par_cli.model), with yaml-rs.
+
+``--instructions`` also counts the instructions of each start-up case (the baselines,
+``par --help``, the commands and the peers on the bundled plan) once under valgrind's
+callgrind: a count that does not move with the load of the machine, at about twenty seconds
+a case.
 
 Commands the installed `par` does not have yet (``par score``, ``par gap``, ``par due``
 arrive on other branches) are reported as "not available" and picked up without any change
@@ -56,6 +62,10 @@ TIME = Path("/usr/bin/time")
 # Text after this line in RESULTS.md is written by people and kept when the tables are refreshed.
 NOTES = "<!-- notes below are kept by bench.py -->"
 DEPENDENCIES = "import typer, rich, pydantic, ruamel.yaml, dateutil"
+# What a command that reads a plan cannot be faster than while it validates with pydantic
+# behind typer: importing typer and building the plan models (`import pydantic` alone is lazy
+# and builds nothing), plus the YAML reader.
+FLOOR = "import typer, yaml_rs; import par_cli.model"
 # The issue's own measurement of the dependencies' import time; a time target divided by it
 # is the target's share of "what importing the dependencies costs", which travels between
 # a quiet machine and a busy one better than seconds do.
@@ -90,8 +100,9 @@ class Case:
     peer: bool = False
     result: Result | None = None
     before: Result | None = None
-    # medians of python -c pass and of the imports baseline, run in the same rounds
-    paired: tuple[float, float] | None = None
+    # medians of the baselines run in the same rounds, by key: python, imports, floor
+    paired: dict[str, float] | None = None
+    instructions: int | None = None  # callgrind's count for one run, with --instructions
 
 
 TIME = Path("/usr/bin/time")
@@ -167,6 +178,7 @@ def build_cases(args: argparse.Namespace, work: Path, env: dict[str, str]) -> li
     cases = [
         Case("python", "baseline", "python -c pass", [python, "-c", "pass"]),
         Case("imports", "baseline", f'python -c "{DEPENDENCIES}"', [python, "-c", DEPENDENCIES]),
+        Case("floor", "baseline", f'python -c "{FLOOR}"', [python, "-c", FLOOR]),
         Case("help", "par", "par --help", [par, "--help"]),
     ]
     available = {name: has_command(par, name, env) for name in ("validate", "score", "gap", "due")}
@@ -278,8 +290,8 @@ def measure(cases: list[Case], args: argparse.Namespace, env: dict[str, str], be
             for name in ("seconds", "peak_kib", "codes"):
                 getattr(baseline.result, name).extend(getattr(paired[baseline.key], name))
         for case in members:
-            case.paired = (paired["python"].median, paired["imports"].median)
-            print(f"bench: {case.label}: {cell(case.result)} s (imports beside it: {case.paired[1]:.3f} s)", file=sys.stderr)
+            case.paired = {key: result.median for key, result in paired.items()}
+            print(f"bench: {case.label}: {cell(case.result)} s (imports beside it: {case.paired['imports']:.3f} s)", file=sys.stderr)
 
 
 # --- reporting -------------------------------------------------------------------------------
@@ -351,12 +363,14 @@ def report(cases: list[Case], args: argparse.Namespace, started: dt.datetime, lo
         "",
         "Wall-clock medians of whole-process runs; peak = the largest resident set of the runs"
         + (" (GNU time's %M)." if TIME.exists() else " (wait4: without /usr/bin/time it includes the benchmark's own size)."),
-        "`× python` and `× imports` divide by the baselines' medians over the same rounds: every round runs",
-        "each command of a file (or group) once, beside one run of each baseline and of the peers.",
+        "`× python`, `× imports` and `× floor` divide by the baselines' medians over the same rounds: every",
+        "round runs each command of a file (or group) once, beside one run of each baseline and of the peers.",
+        f'The floor is `python -c "{FLOOR}"`: what any command that validates a plan',
+        "with pydantic behind typer pays before it reads a byte of the plan.",
         "",
     ]
-    header = "| command | median s | " + ("before s | " if has_before else "") + "× python | × imports | peak MB | exit |"
-    rule = "|---|---:|" + ("---:|" if has_before else "") + "---:|---:|---:|---|"
+    header = "| command | median s | " + ("before s | " if has_before else "") + "× python | × imports | × floor | peak MB | exit |"
+    rule = "|---|---:|" + ("---:|" if has_before else "") + "---:|---:|---:|---:|---|"
     group = None
     for case in cases:
         if case.peer:
@@ -365,15 +379,15 @@ def report(cases: list[Case], args: argparse.Namespace, started: dt.datetime, lo
             group = case.group
             lines += ["", f"**{group}**", "", header, rule]
         if case.argv is None or case.result is None:
-            lines.append(f"| `{case.label}` | {case.note or 'not measured'} |" + (" |" if has_before else "") + " | | | |")
+            lines.append(f"| `{case.label}` | {case.note or 'not measured'} |" + (" |" if has_before else "") + " | | | | |")
             continue
         result = case.result
         before = f"{cell(case.before)} | " if has_before else ""
         codes = ",".join(sorted({str(code) for code in result.codes}))
-        python_beside, imports_beside = case.paired or (python.median, imports.median)
+        beside = case.paired or {key: by_key[key].result.median for key in ("python", "imports", "floor")}
         lines.append(
-            f"| `{case.label}` | {cell(result)} | {before}{result.median / python_beside:.1f} | "
-            f"{result.median / imports_beside:.2f} | {result.peak_mb:.0f} | {codes} |"
+            f"| `{case.label}` | {cell(result)} | {before}{result.median / beside['python']:.1f} | "
+            f"{result.median / beside['imports']:.2f} | {result.median / beside['floor']:.2f} | {result.peak_mb:.0f} | {codes} |"
         )
 
     lines += ["", "## Beside yamllint and check-jsonschema", ""]
@@ -412,6 +426,8 @@ def report(cases: list[Case], args: argparse.Namespace, started: dt.datetime, lo
         "|---|---:|---|---:|---|",
     ]
     lines += targets(by_key, imports.median)
+    if any(case.instructions is not None for case in cases):
+        lines += instructions_section(by_key)
     if importtime:
         lines += ["", "## What `par` imports (python -X importtime, cumulative ms, one run)", "", importtime]
     return "\n".join(lines) + "\n"
@@ -422,7 +438,7 @@ def targets(by_key: dict[str, Case], imports_median: float) -> list[str]:
 
     def scale(key: str) -> float:
         case = by_key.get(key)
-        return (case.paired[1] if case and case.paired else imports_median) / ISSUE_IMPORT_SECONDS
+        return (case.paired["imports"] if case and case.paired else imports_median) / ISSUE_IMPORT_SECONDS
 
     def median(key: str) -> float | None:
         case = by_key.get(key)
@@ -468,6 +484,70 @@ def targets(by_key: dict[str, Case], imports_median: float) -> list[str]:
     return rows
 
 
+# --- instructions -------------------------------------------------------------------------
+
+# The start-up targets of issue 6 as ratios to the imports baseline (0.08 s and 0.15 s on a
+# machine where the imports took 0.10 s), and the two peers' ratios.
+START_UP_RATIOS = (("help", "`par --help`", 0.8), *((f"{command}:plans/2024.yaml", f"`par {command}` on plans/2024.yaml", 1.5) for command in ("validate", "score", "due")))
+
+
+def count_instructions(cases: list[Case], env: dict[str, str]) -> None:
+    """One callgrind run of each start-up case: the instructions it executes, which the load
+    of the machine does not change."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("bench: --instructions needs valgrind (apt-get install valgrind); skipped", file=sys.stderr)
+        return
+    for case in cases:
+        if case.argv is None or case.group not in ("baseline", "par", "plans/2024.yaml"):
+            continue
+        done = subprocess.run(
+            [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *case.argv],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+        )
+        found = [line.split(":", 1)[1].strip() for line in done.stderr.splitlines() if "Collected :" in line]
+        if found:
+            case.instructions = int(found[-1])
+            print(f"bench: {case.label}: {case.instructions / 1e6:.1f} million instructions", file=sys.stderr)
+
+
+def instructions_section(by_key: dict[str, Case]) -> list[str]:
+    imports, floor = by_key["imports"].instructions, by_key["floor"].instructions
+    lines = [
+        "",
+        "## Instructions (valgrind callgrind, one run each)",
+        "",
+        "Counts do not move with the load of the machine, so they show the start-up targets without",
+        "the noise: each target below is the issue's time divided by its 0.10 s of imports.",
+        "",
+        "| command | million instructions | × imports | × floor |",
+        "|---|---:|---:|---:|",
+    ]
+    for case in by_key.values():
+        if case.instructions is None:
+            continue
+        ratio_imports = f"{case.instructions / imports:.2f}" if imports else "—"
+        ratio_floor = f"{case.instructions / floor:.2f}" if floor else "—"
+        lines.append(f"| `{case.label}` | {case.instructions / 1e6:.1f} | {ratio_imports} | {ratio_floor} |")
+    lines += ["", "| target, in instructions | measured | met? |", "|---|---:|---|"]
+    for key, text, limit in START_UP_RATIOS:
+        case = by_key.get(key)
+        if case is None or case.instructions is None or not imports:
+            lines.append(f"| {text} ≤ {limit} × imports | not measured | — |")
+            continue
+        ratio = case.instructions / imports
+        lines.append(f"| {text} ≤ {limit} × imports | {ratio:.2f} × | {'yes' if ratio <= limit else 'NO'} |")
+    ours = by_key.get("validate:plans/2024.yaml")
+    for peer, limit in (("yamllint", 1.0), ("check-jsonschema", 0.5)):
+        other = by_key.get(f"{peer}:plans/2024.yaml")
+        if ours is None or other is None or ours.instructions is None or other.instructions is None:
+            lines.append(f"| `par validate` ≤ {limit} × {peer} on plans/2024.yaml | not measured | — |")
+            continue
+        ratio = ours.instructions / other.instructions
+        lines.append(f"| `par validate` ≤ {limit} × {peer} on plans/2024.yaml | {ratio:.2f} × | {'yes' if ratio <= limit else 'NO'} |")
+    return lines
+
+
 def import_profile(env: dict[str, str], work: Path) -> str:
     """The heaviest imports of `par --help` and `par validate` (cumulative, one run each)."""
     sections = []
@@ -501,6 +581,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--before", type=Path, help="a source tree of par to time alternately with this one (its folder holding par_cli/)")
     parser.add_argument("--no-write", action="store_true", help=f"print only; leave {RESULTS.name} alone")
     parser.add_argument("--keep", type=Path, help="write the synthetic plans here and keep them")
+    parser.add_argument("--instructions", action="store_true", help="also count the start-up cases' instructions with valgrind (about 20 s each)")
     args = parser.parse_args(argv)
     args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     if args.quick:
@@ -520,6 +601,8 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(problems), file=sys.stderr)
             return 1
         measure(cases, args, env, before_env)
+        if args.instructions:
+            count_instructions(cases, env)
         text = report(cases, args, started, load_start, import_profile(env, work))
     finally:
         if args.keep is None:
