@@ -9,6 +9,7 @@ Every message lives here under a stable key, so the core returns keys and parame
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from typing import Literal
 
@@ -609,8 +610,11 @@ def _show(value: object, lang: Lang) -> object:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
 def fmt_number(value: float | None, lang: Lang, digits: int = 2) -> str:
-    """80.36 → "80,36" in Vietnamese; trailing zeros dropped (2.00 → "2", 1.50 → "1,5")."""
+    """80.36 → "80,36" in Vietnamese; trailing zeros dropped (2.00 → "2", 1.50 → "1,5").
+
+    Remembered: a table of 10,000 criteria formats the same few points 40,000 times."""
     if value is None:
         return "—"
     text = f"{value:,.{digits}f}"
