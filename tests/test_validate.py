@@ -240,6 +240,9 @@ def test_library_api_without_cli():
     assert problem.format("en").endswith("criterion 1.2: unit 'van-phonggg' is not declared under units")
     good = load_plan(BUNDLED)
     assert good.ok and good.plan.index_max == 95
+    assert good.data["index_max"] == 95  # the plain data, which a writer checks an edit against
+    reader = load_plan(BUNDLED, keep_data=False)
+    assert reader.ok and reader.data is None and reader.plan == good.plan
 
 
 def _par() -> str:
@@ -257,6 +260,8 @@ def test_console_script_subprocess(tmp_path):
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr + bad.stdout
     assert bad.stdout.startswith(f"{noise}:1:1: ")
+    as_module = subprocess.run([sys.executable, "-m", "par_cli", "validate", str(BUNDLED)], capture_output=True, text=True, cwd=ROOT)
+    assert as_module.returncode == 0 and as_module.stdout == ok.stdout
 
 
 def test_yaml_warnings_do_not_reach_the_user(tmp_path):
