@@ -13,18 +13,19 @@ sequences, one-line flow collections, plain and quoted scalars, YAML 1.2 numbers
 nulls and dates (tests/test_fast_yaml.py compares them on every fixture, the bundled plan,
 synthetic plans and generated documents). Where they are known to differ, or where a plan
 has no need to go, the document is left to ruamel.yaml: anchors, aliases and tags (aliases
-also need the alias-bomb guard), merge keys, directives and several documents, complex keys,
-block scalars, quoted scalars and flow collections over several lines (yaml-rs accepts implicit
-keys that span lines, which YAML forbids), times of day (yaml-rs makes ``10:00:00`` a time,
-ruamel keeps the text), exponents (``+.5e3``), digit groups (``1_000``), tabs and control
-characters.
-The scan that decides costs a few milliseconds per megabyte and errs only towards ruamel.
+also need the alias-bomb guard), merge keys, directives and several documents, complex,
+empty and collection keys, block scalars, quoted scalars and flow collections over several
+lines (yaml-rs accepts implicit keys that span lines, which YAML forbids), times of day
+(yaml-rs makes ``10:00:00`` a time, ruamel keeps the text), exponents (``+.5e3``), digit
+groups (``1_000``), tabs and control characters. The scan that decides costs 1 ms on the
+bundled plan and about 35 ms per megabyte, and errs only towards ruamel.
 
 Anything yaml-rs refuses (broken YAML, duplicate keys, nesting past its limit) is also left
 to ruamel.yaml, which says where the problem is; so is every plan the model finds a problem
 in (loading.py). That also covers the rare document both readers read but differently in a
-way the scan cannot see, such as a collection used as a key: ruamel refuses it, yaml-rs reads
-a tuple, which no field of a plan accepts. Without yaml-rs (no wheel for a platform), or with
+way the scan cannot see, such as a flow collection standing as a key with no value inside a
+flow mapping (``{a: 1, [b]}``): ruamel refuses it, yaml-rs reads a tuple as the key, which no
+field of a plan accepts. Without yaml-rs (no wheel for a platform), or with
 ``PAR_FAST_YAML=0`` in the environment, every document goes to ruamel.yaml: slower, never
 different.
 """
@@ -60,8 +61,9 @@ _UNUSUAL = (
     # an exponent after a bare fraction (".5e3")
     re.compile(r"\.[0-9]+[eE]"),
 )
-# yaml-rs reads an integer of any length; Python refuses to print one of more than 4,300
-# digits, and ruamel.yaml to read it, with a message that says where it is.
+# yaml-rs reads an integer of any length, which Python then refuses to print past 4,300
+# digits; ruamel.yaml refuses to read it, with a message that says where it is. A line of
+# plain text (quoted scalars already replaced) longer than that may hold one.
 _LONGEST_LINE = 4300
 
 
