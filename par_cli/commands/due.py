@@ -23,6 +23,7 @@ from par_cli.commands.common import (
     today_in_vietnam,
     write_json,
 )
+from par_cli.formats import Format
 from par_cli.i18n import Lang, fmt_date, t
 
 if TYPE_CHECKING:
@@ -33,14 +34,9 @@ if TYPE_CHECKING:
     from par_cli.output import TableView
 
 
-class DueFormat(str, Enum):
-    auto = "auto"
-    table = "table"
-    text = "text"
-    json = "json"
-    csv = "csv"
-    md = "md"
-    ics = "ics"
+# The table formats, and a calendar to subscribe to. An Enum with members cannot be
+# subclassed, so this one is built from Format's members rather than written out again.
+DueFormat = Enum("DueFormat", [(member.name, member.value) for member in Format] + [("ics", "ics")], type=str)
 
 
 def due(
@@ -128,7 +124,6 @@ def due(
                 name = f"{name}: {names(the_plan, [unit])}"
             sys.stdout.write(calendar(the_plan, shown, language, name, dt.datetime.now(dt.timezone.utc)))
         else:
-            from par_cli.formats import Format
             from par_cli.output import render
 
             chosen = Format(fmt.value)
