@@ -3,7 +3,7 @@
 The core (model, loading, checks, deadlines, scoring, reports) is importable without the
 command line::
 
-    from par_cli.loading import load_plan
+    from par_cli.reading.reader import load_plan
     loaded = load_plan("plans/2024.yaml")
     for problem in loaded.problems:
         print(problem.format("vi"))

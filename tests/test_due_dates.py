@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from par_cli.cli import app
-from par_cli.deadlines import RecurrenceError, occurrences
-from par_cli.model import Deadline
+from par_cli.deadlines.occurrences import RecurrenceError, occurrences
+from par_cli.plan.model import Deadline
 
 
 def write_plan(folder: Path, year: int, deadlines: str) -> Path:

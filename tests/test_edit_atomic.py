@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from par_cli.atomic import PlanChanged, lock_path_of, plan_lock, replace_atomically
-from par_cli.loading import load_plan
+from par_cli.editing.atomic import PlanChanged, lock_path_of, plan_lock, replace_atomically
+from par_cli.reading.reader import load_plan
 from tests.edit_support import BUNDLED, par, par_executable, subprocess_env
 
 

@@ -157,7 +157,7 @@ def test_evidence_text_with_quotes_and_a_link_survives(plan: Path):
     result = par(plan, "evidence", "1.4", text, "--date", "2024-03-11")
 
     assert result.exit_code == 0, result.output
-    from par_cli.loading import load_plan
+    from par_cli.reading.reader import load_plan
 
     loaded = load_plan(plan)
     assert loaded.ok

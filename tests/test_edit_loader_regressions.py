@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from par_cli.cli import app
-from par_cli.loading import load_plan
+from par_cli.reading.reader import load_plan
 
 
 def test_an_integer_too_long_for_python_is_a_positioned_problem(tmp_path: Path, runner):
@@ -68,7 +68,7 @@ def test_a_daily_rule_with_a_moment_every_second_is_refused(tmp_path: Path):
 
 
 def test_a_daily_rule_still_gives_every_day_of_a_leap_year(tmp_path: Path):
-    from par_cli.deadlines import stated_dates
+    from par_cli.deadlines.occurrences import stated_dates
 
     loaded = load_plan(_plan_with_rule(tmp_path, "FREQ=DAILY"))
 

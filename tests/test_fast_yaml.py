@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 
-from par_cli import fast_yaml
+from par_cli.reading import fast_yaml
 from par_cli.cli import app
-from par_cli.loading import load_plan, validate_data
+from par_cli.reading.reader import load_plan, validate_data
 from tests.conftest import BUNDLED, FIXTURES, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -299,8 +299,8 @@ def test_without_yaml_rs_every_plan_reads_through_ruamel(tmp_path):
     """A platform with no yaml-rs wheel: the plan is read, only slower."""
     script = (
         "import sys; sys.modules['yaml_rs'] = None\n"
-        "from par_cli import fast_yaml\n"
-        "from par_cli.loading import load_plan\n"
+        "from par_cli.reading import fast_yaml\n"
+        "from par_cli.reading.reader import load_plan\n"
         f"text = open({str(BUNDLED)!r}, encoding='utf-8').read()\n"
         "assert fast_yaml.plain_enough(text) and fast_yaml.read(text) is None\n"
         f"loaded = load_plan({str(BUNDLED)!r})\n"

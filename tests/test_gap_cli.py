@@ -10,8 +10,8 @@ import json
 import pytest
 
 from par_cli.cli import app
-from par_cli.gap import gap_report
-from par_cli.loading import load_plan
+from par_cli.scoring.gap import gap_report
+from par_cli.reading.reader import load_plan
 from tests.conftest import BUNDLED
 from tests.score_plans import one_domain, write
 

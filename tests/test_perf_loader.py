@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from par_cli.cli import app
-from par_cli.loading import load_plan
+from par_cli.reading.reader import load_plan
 
 PLAN = """\
 plan: {number: "1/KH-SGTVT", date: 2024-06-04, issuer: "Sở Giao thông vận tải"}

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from par_cli.cli import app
-from par_cli.loading import load_plan
-from par_cli.report import build_report
+from par_cli.reading.reader import load_plan
+from par_cli.scoring.briefing import build_report
 from tests.conftest import BUNDLED
 from tests.report_plans import PROGRESS, bundled_with_progress, figures, score_total, shown_number, write
 

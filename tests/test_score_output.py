@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from par_cli.output import Column, Format, TableView, render
+from par_cli.render.table import Column, Format, TableView, render
 
 
 def view() -> TableView:

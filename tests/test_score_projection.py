@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from par_cli.loading import load_plan
-from par_cli.scoring import score_plan
+from par_cli.reading.reader import load_plan
+from par_cli.scoring.scorer import score_plan
 from tests.score_plans import node, one_domain, score_json, write
 
 TIERS = "measures: {initiatives: {kind: count, label: \"Số sáng kiến\"}}\n  rule: {kind: tiers, measure: initiatives, tiers: [{at_least: 2, points: 2}, {at_least: 1, points: 1}]}"

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from par_cli.cli import app
-from par_cli.loading import load_plan
+from par_cli.reading.reader import load_plan
 from tests.conftest import BUNDLED, FIXTURES, ROOT
 
 MINIMAL = FIXTURES / "valid" / "minimal.yaml"

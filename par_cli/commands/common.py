@@ -12,7 +12,7 @@ import typer
 from par_cli.i18n import Lang, t
 
 if TYPE_CHECKING:
-    from par_cli.model import Plan
+    from par_cli.plan.model import Plan
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # invalid plan, or findings a scheduled job should fail on
@@ -79,9 +79,9 @@ def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:
 def load_or_exit(option: Path | None, lang: Lang):
     """Find and load the plan; print its problems and exit 1 when it is invalid, exit 2 when
     there is no file to read. Every command that reads a plan starts here."""
-    from par_cli.discovery import find_plan
-    from par_cli.loading import load_plan
-    from par_cli.problems import PlanFileError
+    from par_cli.reading.discovery import find_plan
+    from par_cli.reading.reader import load_plan
+    from par_cli.plan.problems import PlanFileError
 
     try:
         loaded = load_plan(find_plan(option), keep_data=False)
@@ -106,7 +106,7 @@ def check_unit(plan: "Plan", unit: str | None, lang: Lang) -> str | None:
     are: every ``--unit`` option goes through here."""
     if unit is None:
         return None
-    from par_cli.text import nfc
+    from par_cli.plan.text import nfc
 
     wanted = nfc(unit.strip())
     if wanted not in {known.id for known in plan.units}:

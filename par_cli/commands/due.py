@@ -23,15 +23,15 @@ from par_cli.commands.common import (
     today_in_vietnam,
     write_json,
 )
-from par_cli.formats import Format
+from par_cli.render.formats import Format
 from par_cli.i18n import Lang, fmt_date, t
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from par_cli.deadlines import PlanOccurrence
-    from par_cli.model import Plan
-    from par_cli.output import TableView
+    from par_cli.deadlines.occurrences import PlanOccurrence
+    from par_cli.plan.model import Plan
+    from par_cli.render.table import TableView
 
 
 # The table formats, and a calendar to subscribe to. An Enum with members cannot be
@@ -85,8 +85,8 @@ def due(
     """Việc đến hạn và quá hạn; lịch ics để đăng ký (deadlines, overdue work, calendar)."""
     import datetime as dt
 
-    from par_cli.deadlines import due_within, overdue_first, plan_occurrences
-    from par_cli.units import names
+    from par_cli.deadlines.occurrences import due_within, overdue_first, plan_occurrences
+    from par_cli.plan.units import names
 
     language = lang_of(lang)
     if days < 0:
@@ -117,14 +117,14 @@ def due(
         if fmt is DueFormat.json:
             write_json(_payload(the_plan, shown, day, days, unit))
         elif fmt is DueFormat.ics:
-            from par_cli.ics import calendar
+            from par_cli.render.ics import calendar
 
             name = t("ics.name", language, year=the_plan.year, plan=the_plan.plan.number)
             if unit is not None:
                 name = f"{name}: {names(the_plan, [unit])}"
             sys.stdout.write(calendar(the_plan, shown, language, name, dt.datetime.now(dt.timezone.utc)))
         else:
-            from par_cli.output import render
+            from par_cli.render.table import render
 
             chosen = Format(fmt.value)
             render(_view(the_plan, shown, day, title, everything, chosen is Format.csv, language), chosen, language)
@@ -178,8 +178,8 @@ def _days_text(days_left: int, lang: Lang) -> str:
 def _view(plan: "Plan", shown: "list[PlanOccurrence]", today: "dt.date", title: str, everything: bool, for_csv: bool, lang: Lang) -> "TableView":
     """The rows as a table. CSV keeps days left as a signed number (negative when late) so a
     spreadsheet can sort it; people read "còn 3 ngày" / "trễ 2 ngày"."""
-    from par_cli.output import Column, TableView
-    from par_cli.units import names
+    from par_cli.render.table import Column, TableView
+    from par_cli.plan.units import names
 
     columns = [
         Column("id", t("due.col.id", lang)),

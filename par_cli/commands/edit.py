@@ -77,7 +77,7 @@ def set_(
     lang: LangOption = None,
 ) -> None:
     """Ghi số liệu đo của một tiêu chí, kèm ngày (record a measurement or a score)."""
-    from par_cli.editing import measurement_change
+    from par_cli.editing.record import measurement_change
 
     language = lang_of(lang)
     pairs = [_split_assignment(item, language) for item in assignments]
@@ -112,7 +112,7 @@ def done(
     lang: LangOption = None,
 ) -> None:
     """Ghi một nhiệm vụ (hoặc một lần của nhiệm vụ định kỳ) đã hoàn thành (mark a task done)."""
-    from par_cli.editing import completion_change
+    from par_cli.editing.record import completion_change
 
     language = lang_of(lang)
     day = parse_day(date, language) or today_in_vietnam()
@@ -137,7 +137,7 @@ def evidence(
     lang: LangOption = None,
 ) -> None:
     """Thêm tài liệu kiểm chứng cho một tiêu chí (add evidence)."""
-    from par_cli.editing import evidence_change
+    from par_cli.editing.record import evidence_change
 
     language = lang_of(lang)
     day = parse_day(date, language) or today_in_vietnam()
@@ -160,10 +160,10 @@ def _lock_wait() -> float:
 
 
 def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: EditFormat, dry_run: bool, build: Callable[[Any], Any]) -> None:
-    from par_cli.atomic import PlanBusy, PlanChanged
-    from par_cli.discovery import find_plan
-    from par_cli.editing import EditRefused, record
-    from par_cli.problems import PlanFileError
+    from par_cli.editing.atomic import PlanBusy, PlanChanged
+    from par_cli.reading.discovery import find_plan
+    from par_cli.editing.record import EditRefused, record
+    from par_cli.plan.problems import PlanFileError
 
     try:
         path = find_plan(plan)
@@ -175,7 +175,7 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: EditFormat, dry_
             typer.echo(problem.format(lang))
         if refusal.problems:
             _refuse(t(refusal.code, lang, **refusal.params))
-        from par_cli.loading import criterion_position
+        from par_cli.reading.reader import criterion_position
 
         # A refused value concerns the criterion, so point at it, as validate would.
         line, column = criterion_position(path, criterion_id)
@@ -190,7 +190,7 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: EditFormat, dry_
     if fmt is EditFormat.json:
         write_json({"path": str(path), "dry_run": dry_run, "written": outcome.written, "recorded": _jsonable(summary), "diff": outcome.diff})
         return
-    from par_cli.problems import one_line
+    from par_cli.plan.problems import one_line
 
     key = "edit.would_record" if dry_run else "edit.recorded"
     line = one_line(t(key, lang, id=outcome.change.criterion_id, what=_describe(summary, lang), path=path))
@@ -202,7 +202,7 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: EditFormat, dry_
 
 
 def _refuse(message: str, where: str = "par") -> None:
-    from par_cli.problems import one_line
+    from par_cli.plan.problems import one_line
 
     typer.echo(f"{where}: {one_line(message)}", err=True)
     raise typer.Exit(EXIT_FINDINGS)
@@ -237,7 +237,7 @@ def _describe(summary: dict[str, Any], lang: Lang) -> str:
 
 
 def _shown(value: Any, lang: Lang) -> str:
-    from par_cli.output import cell
+    from par_cli.render.table import cell
 
     if isinstance(value, float):
         return fmt_number(value, lang, digits=6)

@@ -5,14 +5,14 @@ from typing import TYPE_CHECKING
 from par_cli.commands.common import LangOption, PlanOption, check_unit, lang_of, load_or_exit, parse_day, today_in_vietnam, write_json
 from par_cli.commands.score import AsOfOption, FormatOption, UnitOption, plan_json, signed
 from par_cli.i18n import Lang, fmt_number, t
-from par_cli.formats import Format
+from par_cli.render.formats import Format
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from par_cli.gap import GapReport
-    from par_cli.model import Plan
-    from par_cli.output import TableView
+    from par_cli.scoring.gap import GapReport
+    from par_cli.plan.model import Plan
+    from par_cli.render.table import TableView
 
 
 def gap(
@@ -23,7 +23,7 @@ def gap(
     lang: LangOption = None,
 ) -> None:
     """Điểm bị mất năm trước và điểm còn có thể giành (gap to the maximum)."""
-    from par_cli.gap import gap_report
+    from par_cli.scoring.gap import gap_report
 
     language = lang_of(lang)
     day = parse_day(as_of, language)
@@ -34,7 +34,7 @@ def gap(
     if fmt is Format.json:
         write_json(gap_payload(loaded.path, the_plan, report))
         return
-    from par_cli.output import render
+    from par_cli.render.table import render
 
     render(gap_view(the_plan, report, language), fmt, language)
 
@@ -85,8 +85,8 @@ def gap_payload(path: "Path", plan: "Plan", report: "GapReport") -> dict[str, ob
 
 
 def gap_view(plan: "Plan", report: "GapReport", lang: Lang) -> "TableView":
-    from par_cli.output import Column, TableView
-    from par_cli.units import names
+    from par_cli.render.table import Column, TableView
+    from par_cli.plan.units import names
 
     previous_year = plan.year - 1
     columns = [

@@ -48,8 +48,8 @@ def report(
     plan: PlanOption = None,
 ) -> None:
     """Báo cáo giao ban: một trang cho lãnh đạo (the briefing report)."""
-    from par_cli.report import build_report
-    from par_cli.report_render import RENDERERS
+    from par_cli.scoring.briefing import build_report
+    from par_cli.render.report import RENDERERS
 
     language = lang_of(lang)
     if days < 0:

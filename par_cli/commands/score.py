@@ -8,12 +8,12 @@ import typer
 
 from par_cli.commands.common import LangOption, PlanOption, check_unit, fail_usage, help_text, lang_of, load_or_exit, parse_day, today_in_vietnam, write_json
 from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent, t
-from par_cli.formats import Format
+from par_cli.render.formats import Format
 
 if TYPE_CHECKING:
-    from par_cli.model import Plan
-    from par_cli.output import TableView
-    from par_cli.scoring import NodeScore, PlanScore
+    from par_cli.plan.model import Plan
+    from par_cli.render.table import TableView
+    from par_cli.scoring.scorer import NodeScore, PlanScore
 
 DepthOption = Annotated[
     int,
@@ -63,7 +63,7 @@ def score(
     lang: LangOption = None,
 ) -> None:
     """Chấm điểm dự kiến theo tiến độ đã ghi nhận (score the plan)."""
-    from par_cli.scoring import explanation, score_plan
+    from par_cli.scoring.scorer import explanation, score_plan
 
     language = lang_of(lang)
     day = parse_day(as_of, language)
@@ -92,7 +92,7 @@ def score(
     if fmt is Format.json:
         write_json(score_payload(loaded.path, the_plan, result, depth))
         return
-    from par_cli.output import render
+    from par_cli.render.table import render
 
     render(score_view(the_plan, result, depth, language), fmt, language)
 
@@ -101,10 +101,10 @@ def score_folder(folder: Path, as_of: dt.date | None, fmt: Format, lang: Lang) -
     """Every plan in a folder (a province's departments, several years each): one table of
     totals, sorted by department then year. A plan that does not validate is reported with its
     problems and left out of the table; the others are still scored (exit 1 at the end)."""
-    from par_cli.discovery import plan_files
-    from par_cli.loading import load_plan
-    from par_cli.output import Column, TableView, render
-    from par_cli.scoring import score_plan
+    from par_cli.reading.discovery import plan_files
+    from par_cli.reading.reader import load_plan
+    from par_cli.render.table import Column, TableView, render
+    from par_cli.scoring.scorer import score_plan
 
     files = plan_files(folder) or sorted(entry for entry in folder.rglob("*.y*ml") if entry.is_file())
     today = today_in_vietnam()
@@ -238,8 +238,8 @@ def signed(value: float, lang: Lang) -> str:
 
 
 def score_view(plan: "Plan", result: "PlanScore", depth: int, lang: Lang) -> "TableView":
-    from par_cli.output import Column, TableView
-    from par_cli.units import names
+    from par_cli.render.table import Column, TableView
+    from par_cli.plan.units import names
 
     previous_year = plan.year - 1
     nodes = [node for node in result.nodes() if _visible(node, depth)]

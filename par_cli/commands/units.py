@@ -6,15 +6,15 @@ from par_cli.commands.common import LangOption, PlanOption, lang_of, load_or_exi
 from par_cli.commands.report import TodayOption
 from par_cli.commands.score import FormatOption, plan_json
 from par_cli.i18n import Lang, fmt_date, t
-from par_cli.formats import Format
+from par_cli.render.formats import Format
 
 if TYPE_CHECKING:
     import datetime as dt
     from pathlib import Path
 
-    from par_cli.model import Plan
-    from par_cli.output import TableView
-    from par_cli.responsibilities import UnitsTable
+    from par_cli.plan.model import Plan
+    from par_cli.render.table import TableView
+    from par_cli.scoring.responsibilities import UnitsTable
 
 
 def units(
@@ -24,8 +24,8 @@ def units(
     plan: PlanOption = None,
 ) -> None:
     """Phân công theo đơn vị: chủ trì, phối hợp, điểm, hạn (who answers for what)."""
-    from par_cli.responsibilities import units_table
-    from par_cli.scoring import score_plan
+    from par_cli.scoring.responsibilities import units_table
+    from par_cli.scoring.scorer import score_plan
 
     language = lang_of(lang)
     day = parse_day(today, language) or today_in_vietnam()
@@ -35,7 +35,7 @@ def units(
     if fmt is Format.json:
         write_json(units_payload(loaded.path, the_plan, table, day))
         return
-    from par_cli.output import render
+    from par_cli.render.table import render
 
     render(units_view(the_plan, table, day, fmt is Format.csv, language), fmt, language)
 
@@ -68,7 +68,7 @@ def units_payload(path: "Path", plan: "Plan", table: "UnitsTable", today: "dt.da
 
 def units_view(plan: "Plan", table: "UnitsTable", today: "dt.date", for_csv: bool, lang: Lang) -> "TableView":
     """CSV lists every criterion id; people read runs ("5.1–5.4")."""
-    from par_cli.output import Column, TableView
+    from par_cli.render.table import Column, TableView
 
     loads = table.loads
 

@@ -30,10 +30,10 @@ def validate(
     lang: LangOption = None,
 ) -> None:
     """Kiểm tra kế hoạch: mỗi lỗi một dòng PATH:LINE:COL (validate plans)."""
-    from par_cli.checks import walk
-    from par_cli.discovery import find_plan, plan_files
-    from par_cli.loading import load_plan
-    from par_cli.problems import PlanFileError
+    from par_cli.plan.tree import walk
+    from par_cli.reading.discovery import find_plan, plan_files
+    from par_cli.reading.reader import load_plan
+    from par_cli.plan.problems import PlanFileError
 
     language = lang_of(lang)
     files: list[Path] = []

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from par_cli.problems import Loc
+from par_cli.plan.problems import Loc
 
 _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

@@ -1,6 +1,6 @@
 """The briefing report as a page (HTML) or as text to paste into a chat message (Markdown).
 
-Both come from jinja2 templates under par_cli/templates/. The HTML environment escapes every
+Both come from jinja2 templates under par_cli/render/templates/. The HTML environment escapes every
 value (``autoescape=True``): titles, unit names and assumptions are plan text, typed by
 people, and must never become markup. The page is one self-contained file: inline CSS and
 SVG, no script, nothing fetched, so it opens offline, on a phone, and prints on A4.
@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent, t
-from par_cli.units import names
+from par_cli.plan.units import names
 
 if TYPE_CHECKING:
     import jinja2
 
-    from par_cli.report import DomainBar, Report
+    from par_cli.scoring.briefing import DomainBar, Report
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
     import jinja2
 
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("par_cli", "templates"),
+        loader=jinja2.PackageLoader("par_cli.render", "templates"),
         autoescape=autoescape,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from par_cli.problems import PlanFileError
+from par_cli.plan.problems import PlanFileError
 
 _YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
 

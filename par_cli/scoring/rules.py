@@ -16,9 +16,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, assert_never
 
-from par_cli.deadlines import Occurrence, is_recurring, occurrences
+from par_cli.deadlines.occurrences import Occurrence, is_recurring, occurrences
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
-from par_cli.model import (
+from par_cli.plan.model import (
     AllOfRule,
     Completion,
     Criterion,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from par_cli.model import Criterion, Plan, Unit
+from par_cli.plan.model import Criterion, Plan, Unit
 
 Role = Literal["lead", "support"]
 

@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from par_cli.i18n import Lang, fmt_number, t
-from par_cli.model import Criterion, DeadlineRule, ManualRule, Plan
-from par_cli.rules import (
+from par_cli.plan.points import points
+from par_cli.plan.model import Criterion, DeadlineRule, ManualRule, Plan
+from par_cli.scoring.rules import (
     OccurrenceStatus,
     Outcome,
     Reading,
@@ -38,7 +39,7 @@ from par_cli.rules import (
     occurrence_text,
     rule_assumptions,
 )
-from par_cli.units import involves
+from par_cli.plan.units import involves
 
 Level = Literal["domain", "criterion", "sub", "outside"]
 Basis = Literal["appraised", "recorded", "self_assessed", "projection", "baseline", "plan_assumption", "unknown", "children"]
@@ -48,11 +49,6 @@ Status = Literal["appraised", "recorded", "self_assessed", "overdue", "in_progre
 CLAIMED: tuple[Basis, ...] = ("appraised", "recorded", "self_assessed")
 
 
-def points(value: float) -> float:
-    """Sums of halves and hundredths without binary noise: 95 − 80.36 is 14.64, not
-    14.640000000000001 (the index is read to the hundredth), and a change of nothing is 0,
-    never −0."""
-    return round(value, 6) + 0.0
 
 
 @dataclass
@@ -139,7 +135,7 @@ class PlanScore:
             yield from domain.leaves()
 
     def find(self, node_id: str) -> NodeScore | None:
-        from par_cli.text import nfc
+        from par_cli.plan.text import nfc
 
         wanted = nfc(node_id.strip())
         return next((node for node in self.nodes() if node.id == wanted), None)

@@ -16,11 +16,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from par_cli.checks import walk
-from par_cli.deadlines import plan_occurrences
-from par_cli.model import Criterion, Plan, Unit
-from par_cli.scoring import PlanScore, points
-from par_cli.units import Role, members, roles
+from par_cli.plan.tree import walk
+from par_cli.deadlines.occurrences import plan_occurrences
+from par_cli.plan.model import Criterion, Plan, Unit
+from par_cli.plan.points import points
+from par_cli.scoring.scorer import PlanScore
+from par_cli.plan.units import Role, members, roles
 
 
 @dataclass(frozen=True)

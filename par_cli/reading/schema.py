@@ -12,7 +12,7 @@ SCHEMA_ID = "https://par-cli.invalid/schemas/plan.schema.json"
 
 
 def plan_schema() -> dict[str, Any]:
-    from par_cli.model import Plan
+    from par_cli.plan.model import Plan
 
     generated = Plan.model_json_schema(mode="validation")
     return {

@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from par_cli.deadlines import PlanOccurrence
+from par_cli.deadlines.occurrences import PlanOccurrence
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
-from par_cli.model import Plan
-from par_cli.units import names
+from par_cli.plan.model import Plan
+from par_cli.plan.units import names
 
 ZONE = "Asia/Ho_Chi_Minh"
 

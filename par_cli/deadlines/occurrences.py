@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from par_cli.checks import walk
-from par_cli.model import Completion, Criterion, Deadline, Plan, Recurrence
-from par_cli.units import involves
+from par_cli.plan.tree import walk
+from par_cli.plan.model import Completion, Criterion, Deadline, Plan, Recurrence
+from par_cli.plan.units import involves
 
 
 class RecurrenceError(ValueError):

@@ -11,7 +11,7 @@ import reprlib
 from typing import Any
 
 from par_cli.i18n import MESSAGES
-from par_cli.problems import Finding
+from par_cli.plan.problems import Finding
 
 _EXPECTED = {
     "float": "số / number",

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from par_cli.model import (
+from par_cli.plan.model import (
     AllOfRule,
     Criterion,
     Deadline,
@@ -24,37 +24,9 @@ from par_cli.model import (
     Threshold,
     TiersRule,
 )
-from par_cli.problems import Finding, Loc
-
-# Floating-point sums of halves and quarters: compare to the hundredth of a point.
-EPSILON = 1e-6
-
-
-def same_points(a: float, b: float) -> bool:
-    return abs(a - b) < EPSILON
-
-
-@dataclass(frozen=True)
-class Node:
-    """A criterion with its place in the data and its parent's id (a domain id at the top)."""
-
-    criterion: Criterion
-    loc: Loc
-    parent_id: str
-
-
-def walk(plan: Plan) -> Iterator[Node]:
-    """Every criterion and sub-criterion in document order."""
-
-    def visit(criteria: list[Criterion], loc: Loc, parent_id: str) -> Iterator[Node]:
-        for index, criterion in enumerate(criteria):
-            here = (*loc, index)
-            yield Node(criterion, here, parent_id)
-            yield from visit(criterion.children, (*here, "children"), criterion.id)
-
-    for d_index, domain in enumerate(plan.domains):
-        yield from visit(domain.criteria, ("domains", d_index, "criteria"), domain.id)
-
+from par_cli.plan.problems import Finding, Loc
+from par_cli.plan.points import EPSILON, same_points
+from par_cli.plan.tree import Node, walk
 
 def check_plan(plan: Plan) -> list[Finding]:
     findings: list[Finding] = []
@@ -242,7 +214,7 @@ def measure_value_problem(measure: Measure, value: object) -> tuple[str, dict[st
 
 
 def _check_deadlines(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Finding]:
-    from par_cli.deadlines import RecurrenceError, stated_dates
+    from par_cli.deadlines.occurrences import RecurrenceError, stated_dates
 
     seen: set[str] = set()
     for index, deadline in enumerate(criterion.deadlines):
@@ -266,7 +238,7 @@ def _check_deadlines(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Fin
 
 
 def _check_progress(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Finding]:
-    from par_cli.deadlines import RecurrenceError, is_recurring, stated_dates
+    from par_cli.deadlines.occurrences import RecurrenceError, is_recurring, stated_dates
 
     progress = criterion.progress
     here = (*loc, "progress")

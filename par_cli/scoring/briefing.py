@@ -16,13 +16,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from par_cli.deadlines import PlanOccurrence, due_within, plan_occurrences
-from par_cli.gap import GapRow, TargetGap, gap_report, most_winnable
-from par_cli.model import Plan, Result, Unit
-from par_cli.responsibilities import UnitLoad, unit_loads
-from par_cli.rules import rule_assumptions
-from par_cli.scoring import NodeScore, PlanScore, Total, points
-from par_cli.units import members, units_by_id
+from par_cli.deadlines.occurrences import PlanOccurrence, due_within, plan_occurrences
+from par_cli.scoring.gap import GapRow, TargetGap, gap_report, most_winnable
+from par_cli.plan.model import Plan, Result, Unit
+from par_cli.scoring.responsibilities import UnitLoad, unit_loads
+from par_cli.scoring.rules import rule_assumptions
+from par_cli.plan.points import points
+from par_cli.scoring.scorer import NodeScore, PlanScore, Total
+from par_cli.plan.units import members, units_by_id
 
 TOP_CRITERIA = 5
 

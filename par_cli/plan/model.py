@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from par_cli.i18n import MESSAGES
-from par_cli.text import nfc
+from par_cli.plan.text import nfc
 
 
 def invalid(key: str) -> PydanticCustomError:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import IO, Literal, assert_never
 
-from par_cli.formats import Format
+from par_cli.render.formats import Format
 from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent
 
 Kind = Literal["text", "points", "percent", "date", "int"]

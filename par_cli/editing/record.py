@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from par_cli.problems import Loc, Problem
-from par_cli.text import nfc
+from par_cli.plan.problems import Loc, Problem
+from par_cli.plan.text import nfc
 
 POINT_KEYS = ("self_assessed", "appraised")
 PROGRESS_ORDER = ("measurements", "done", "evidence", "self_assessed", "appraised")
@@ -75,7 +75,7 @@ class Outcome:
 
 def find_criterion(plan: Any, criterion_id: str) -> Any:
     """The `checks.Node` of a criterion or sub-criterion, by its id as the plan writes it."""
-    from par_cli.checks import walk
+    from par_cli.plan.tree import walk
 
     wanted = nfc(criterion_id.strip())
     for node in walk(plan):
@@ -142,7 +142,7 @@ def completion_change(
     earliest occurrence not yet recorded is meant. Recording the same occurrence twice is
     refused: a second report does not make the first one on time.
     """
-    from par_cli.deadlines import is_recurring, last_day_on_time, occurrences
+    from par_cli.deadlines.occurrences import is_recurring, last_day_on_time, occurrences
 
     node = find_criterion(plan, criterion_id)
     criterion = node.criterion
@@ -264,7 +264,7 @@ def parse_number(raw: str, percent: bool = False) -> float | int | None:
 
 def parse_measure_value(measure: Any, name: str, raw: str) -> Any:
     """A typed value for ``measure`` from the command line, or `EditRefused` saying why not."""
-    from par_cli.checks import measure_value_problem
+    from par_cli.reading.checks import measure_value_problem
 
     text = nfc(raw).strip()
     value: Any
@@ -293,7 +293,7 @@ def parse_measure_value(measure: Any, name: str, raw: str) -> Any:
 
 
 def parse_points(criterion: Any, key: str, raw: str) -> float:
-    from par_cli.checks import EPSILON
+    from par_cli.plan.points import EPSILON
 
     value = parse_number(raw)
     if value is None:
@@ -309,14 +309,14 @@ def parse_points(criterion: Any, key: str, raw: str) -> float:
 
 
 def criterion_order() -> tuple[str, ...]:
-    from par_cli.model import Criterion
+    from par_cli.plan.model import Criterion
 
     return tuple(Criterion.model_fields)
 
 
 def edited_text(text: str, change: Change) -> str:
     """The plan's text with the change spliced in; every other character as it was."""
-    from par_cli import splice
+    from par_cli.editing import splice
 
     orders = (criterion_order(), PROGRESS_ORDER)
     for list_key, entry in change.appends:
@@ -368,7 +368,7 @@ def record(path: Path, build: Callable[[Any], Change], *, dry_run: bool = False,
     ``build`` receives the validated `Plan` and returns the `Change`; it runs after the lock
     is taken, on the file as it is then, so two writers never work from the same old text.
     """
-    from par_cli.atomic import plan_lock
+    from par_cli.editing.atomic import plan_lock
 
     if dry_run:
         return _record_locked(path, build, dry_run=True)
@@ -380,8 +380,8 @@ def _record_locked(path: Path, build: Callable[[Any], Change], *, dry_run: bool)
     import codecs
     import tempfile
 
-    from par_cli.atomic import replace_atomically
-    from par_cli.loading import load_plan
+    from par_cli.editing.atomic import replace_atomically
+    from par_cli.reading.reader import load_plan
 
     original = _read_bytes(path)
     loaded = load_plan(path)
@@ -415,7 +415,7 @@ def _record_locked(path: Path, build: Callable[[Any], Change], *, dry_run: bool)
 
 
 def _splice_or_refuse(text: str, change: Change) -> str:
-    from par_cli.splice import SpliceError
+    from par_cli.editing.splice import SpliceError
 
     try:
         return edited_text(text, change)
@@ -424,7 +424,7 @@ def _splice_or_refuse(text: str, change: Change) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    from par_cli.problems import PlanFileError
+    from par_cli.plan.problems import PlanFileError
 
     try:
         return path.read_bytes()

@@ -18,9 +18,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from par_cli.checks import EPSILON
-from par_cli.model import Plan
-from par_cli.scoring import NodeScore, PlanScore, points, score_plan
+from par_cli.plan.points import EPSILON
+from par_cli.plan.model import Plan
+from par_cli.plan.points import points
+from par_cli.scoring.scorer import NodeScore, PlanScore, score_plan
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from par_cli.problems import Finding, Loc, PlanFileError, Problem
+from par_cli.plan.problems import Finding, Loc, PlanFileError, Problem
 
 # An honest plan has a few thousand nodes; a synthetic one of 50,000 criteria about two
 # million. Past this, aliases are being used to multiply the document ("billion laughs").
@@ -47,7 +47,7 @@ class LoadedPlan:
     """
 
     path: Path
-    plan: Any = None  # par_cli.model.Plan, imported lazily (pydantic is the slow import)
+    plan: Any = None  # par_cli.plan.model.Plan, imported lazily (pydantic is the slow import)
     problems: list[Problem] = field(default_factory=list)
     data: Any = None
 
@@ -129,7 +129,7 @@ def load_plan(path: Path | str, *, keep_data: bool = True) -> LoadedPlan:
 
 
 def _load(path: Path) -> LoadedPlan:
-    from par_cli import fast_yaml
+    from par_cli.reading import fast_yaml
 
     result = LoadedPlan(path)
     text, problem = read_text(path)
@@ -182,9 +182,9 @@ def validate_data(data: Any) -> tuple[Any, list[Finding]]:
     """Build the model from plain data and run the semantic checks; findings have no positions."""
     from pydantic import ValidationError
 
-    from par_cli.checks import check_plan
-    from par_cli.model import Plan
-    from par_cli.schema_errors import findings_from_validation_error
+    from par_cli.reading.checks import check_plan
+    from par_cli.plan.model import Plan
+    from par_cli.reading.schema_errors import findings_from_validation_error
 
     if not isinstance(data, dict):
         return None, [Finding((), "yaml.not_mapping", {"found": _kind_of(data)})]
@@ -495,7 +495,7 @@ def locate(path: Path, root: Any, findings: Iterable[Finding]) -> list[Problem]:
 def criterion_position(path: Path, criterion_id: str) -> tuple[int, int]:
     """Line and column where criterion ``criterion_id`` starts in a plan file (1:1 when it
     is not there): a refused command-line value concerns a criterion, not a node of the file."""
-    from par_cli.text import nfc
+    from par_cli.plan.text import nfc
     from ruamel.yaml.error import YAMLError
     from ruamel.yaml.nodes import MappingNode, SequenceNode
 
