@@ -83,6 +83,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "cần đúng một trong 'before' (trước ngày) hoặc 'by' (hạn cuối)",
         "en": "give exactly one of 'before' (trước ngày) or 'by' (last day)",
     },
+    "model.evidence_empty": {
+        "vi": "tài liệu kiểm chứng cần ít nhất một trong text, number (số, ký hiệu), file hoặc link",
+        "en": "evidence needs at least one of text, number (số, ký hiệu), file or link",
+    },
     "model.one_observation": {"vi": "cần đúng một trong value, about, below, above", "en": "give exactly one of value, about, below, above"},
     # --- semantic checks
     "check.duplicate_id": {"vi": "mã {id} bị trùng với một mục phía trên", "en": "id {id} is already used above"},

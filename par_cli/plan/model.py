@@ -334,10 +334,56 @@ class Completion(Strict):
 
 
 class Evidence(Strict):
-    """A piece of evidence: a document number and date, a path or a link."""
+    """A piece of evidence (tài liệu kiểm chứng) for a criterion, or for one deadline
+    occurrence of it.
+
+    ``date`` is the day it was recorded: from that day on it counts. Older plans hold only
+    free ``text`` ("Công văn 12/SGTVT-VP ngày 03/01/2024"), which stays valid and is shown as
+    written; the register's fields say the same in parts an appraiser can check: the
+    document's number and symbol (số, ký hiệu), its date, the body that issued it, its
+    summary (trích yếu), and the section and page where only part of it applies.
+    """
 
     date: dt.date
-    text: Text
+    text: Text | None = None
+    number: Text | None = Field(default=None, description="Số, ký hiệu of the document, e.g. 01/KH-SGTVT.")
+    issued: dt.date | None = Field(default=None, description="The document's own date (ngày ban hành).")
+    issuer: Text | None = Field(default=None, description="The body that issued the document.")
+    summary: Text | None = Field(default=None, description="Trích yếu: what the document is about.")
+    section: Text | None = Field(default=None, description="The part that applies, where only part does.")
+    page: Text | None = Field(default=None, description="The page or pages that apply.")
+    file: Text | None = Field(default=None, description="A path to the document, relative to the plan file.")
+    link: Text | None = Field(default=None, description="A link to the document.")
+    deadline: Text | None = Field(default=None, description="Id of the deadline this proves, if it proves one.")
+    occurrence: dt.date | None = Field(default=None, description="The stated date of that deadline's occurrence.")
+    complete: bool = Field(default=True, description="False where the evidence is known to be incomplete.")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> "Evidence":
+        if not any((self.text, self.number, self.file, self.link)):
+            raise invalid("model.evidence_empty")
+        return self
+
+
+StageName = Literal["self_assessment", "appraisal_1", "explanation", "appraisal_2", "final"]
+"""The score stages of the provinces' scoring systems, in order: self-assessment (tự đánh
+giá), appraisal round 1 (thẩm định lần 1), the department's explanation (giải trình),
+appraisal round 2 (thẩm định lần 2) and the final result (kết quả chính thức)."""
+
+STAGES: tuple[StageName, ...] = ("self_assessment", "appraisal_1", "explanation", "appraisal_2", "final")
+
+
+class StageScore(Strict):
+    """One dated score of one stage: ``- {stage: appraisal_1, date: 2025-02-20, points: 1.5}``.
+
+    Stages may be dated in the year after the plan year: appraisals come after it ends.
+    """
+
+    stage: StageName
+    date: dt.date
+    points: Points
+    note: Text | None = None
+    evidence: Text | None = None
 
 
 class Progress(Strict):
@@ -346,6 +392,9 @@ class Progress(Strict):
     measurements: list[Measurement] = Field(default_factory=list)
     done: list[Completion] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
+    stages: list[StageScore] = Field(
+        default_factory=list, description="Dated scores of each stage; the latest stage recorded by a day counts."
+    )
     self_assessed: Points | None = Field(default=None, description="Tự đánh giá: the department's own score.")
     appraised: Points | None = Field(default=None, description="Thẩm định: the appraised score, which counts once recorded.")
 
