@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -27,12 +26,11 @@ def par(plan: Path, *args: str, env: dict[str, str] | None = None):
 
 
 def par_executable() -> str:
+    """The console script installed beside the Python running the tests: the `par` under
+    test, never whatever `par` comes first on PATH."""
     found = Path(sys.executable).parent / "par"
-    if found.exists():
-        return str(found)
-    on_path = shutil.which("par")
-    assert on_path, "the par console script is not installed"
-    return on_path
+    assert found.exists(), f"the par console script is not installed beside {sys.executable}"
+    return str(found)
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:

@@ -16,9 +16,7 @@ import datetime as dt
 import io
 import json
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -27,6 +25,7 @@ import pytest
 from par_cli.cli import app
 from par_cli.commands.common import today_in_vietnam
 from tests.conftest import BUNDLED, ROOT
+from tests.edit_support import par_executable
 
 
 def due_json(runner, *args: str, plan: Path = BUNDLED) -> dict:
@@ -353,9 +352,6 @@ def test_today_in_vietnam_at_a_fixed_instant(instant, expected):
     assert today_in_vietnam(instant) == expected
 
 
-def par_executable() -> str:
-    found = Path(sys.executable).parent / "par"
-    return str(found) if found.exists() else shutil.which("par")  # type: ignore[return-value]
 
 
 def test_real_subprocess_defaults_to_today_in_vietnam(tmp_path):

@@ -3,26 +3,20 @@ carry their exact position: the fast path for valid plans must not cost the erro
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from par_cli.cli import app
 from tests.conftest import ROOT
+from tests.edit_support import par_executable
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import synth  # noqa: E402 - lives beside the benchmark, not in the package
 
 
-def installed_par() -> str:
-    beside = Path(sys.executable).parent / "par"
-    found = str(beside) if beside.exists() else shutil.which("par")
-    assert found, "the par console script is not installed"
-    return found
 
 
 def test_small_synthetic_plan_is_valid_and_has_the_size_asked(runner, tmp_path):
@@ -82,7 +76,7 @@ def test_unknown_unit_deep_in_10000_criteria_is_reported_at_its_line(tmp_path, b
     criterion = _criterion_above(lines, target)
     column = lines[target].index("phong-khong-co") + 1
 
-    done = subprocess.run([installed_par(), "validate", str(plan)], capture_output=True, text=True, cwd=tmp_path)
+    done = subprocess.run([par_executable(), "validate", str(plan)], capture_output=True, text=True, cwd=tmp_path)
 
     assert done.returncode == 1, done.stdout + done.stderr
     assert done.stdout.splitlines() == [

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from par_cli.cli import app
 from par_cli.reading.reader import load_plan
 from par_cli.scoring.briefing import build_report
 from tests.conftest import BUNDLED
+from tests.edit_support import par_executable
 from tests.report_plans import PROGRESS, bundled_with_progress, figures, score_total, shown_number, write
 
 DAY = "2024-06-15"
@@ -282,10 +282,9 @@ def test_days_window(runner, progress):
 
 
 def test_installed_console_script(tmp_path, progress):
-    par = shutil.which("par") or str(Path(sys.executable).parent / "par")
     target = tmp_path / "report.md"
     done = subprocess.run(
-        [par, "report", "--plan", str(progress), "--today", DAY, "--format", "md", "-o", str(target)],
+        [par_executable(), "report", "--plan", str(progress), "--today", DAY, "--format", "md", "-o", str(target)],
         capture_output=True, text=True, check=False, env={"PATH": str(Path(sys.executable).parent), "PAR_LANG": "en"},
     )
     assert done.returncode == 0, done.stderr

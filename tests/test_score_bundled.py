@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
 from tests.conftest import BUNDLED, ROOT
+from tests.edit_support import par_executable
 from tests.score_plans import node, score_json
 
 
@@ -98,8 +97,6 @@ def test_seed_6_1_tier_assumption(runner, plan_copy):
     assert (leaf["projected"], leaf["assumed"]) == (1, True)
 
 
-def par_executable() -> str:
-    return shutil.which("par") or str(Path(sys.executable).parent / "par")
 
 
 def test_real_subprocess_on_the_bundled_plan():

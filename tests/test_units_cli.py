@@ -5,15 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from par_cli.cli import app
 from tests.conftest import BUNDLED
+from tests.edit_support import par_executable
 from tests.report_plans import PROGRESS, write
 
 DAY = "2024-06-15"
@@ -117,7 +116,6 @@ def test_as_of_day_moves_the_counts(runner, progress):
 
 
 def test_installed_console_script(progress):
-    par = shutil.which("par") or str(Path(sys.executable).parent / "par")
-    done = subprocess.run([par, "units", "--plan", str(progress), "--today", DAY], capture_output=True, text=True, check=False)
+    done = subprocess.run([par_executable(), "units", "--plan", str(progress), "--today", DAY], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "Phân công theo đơn vị: 9/KH-THU (2024), ngày 15/06/2024"

@@ -14,13 +14,13 @@ import subprocess
 import sys
 import time
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from par_cli.cli import app
 from par_cli.reading.reader import load_plan
 from tests.conftest import BUNDLED, FIXTURES, ROOT
+from tests.edit_support import par_executable
 
 MINIMAL = FIXTURES / "valid" / "minimal.yaml"
 
@@ -246,9 +246,7 @@ def test_library_api_without_cli():
 
 
 def _par() -> str:
-    found = shutil.which("par") or str(Path(sys.executable).parent / "par")
-    assert Path(found).exists(), "the console script is not installed"
-    return found
+    return par_executable()
 
 
 def test_console_script_subprocess(tmp_path):
