@@ -141,7 +141,7 @@ def evidence(
 
     language = lang_of(lang)
     day = parse_day(date, language) or today_in_vietnam()
-    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: evidence_change(loaded, criterion_id, text, day))
+    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: evidence_change(loaded, criterion_id, day, text=text))
 
 
 def _split_assignment(item: str, lang: Lang) -> tuple[str, str]:

@@ -191,11 +191,31 @@ def completion_change(
     return Change(criterion.id, node.loc, (("done", entry),), (), summary)
 
 
-def evidence_change(plan: Any, criterion_id: str, text: str, day: dt.date) -> Change:
-    """`par evidence`: a document number and date, a path or a link, backing the criterion."""
+EVIDENCE_FIELDS = ("text", "number", "issued", "issuer", "summary", "section", "page", "file", "link", "deadline", "occurrence")
+"""The evidence register's fields in the order they are written, after ``date``."""
+
+
+def evidence_change(plan: Any, criterion_id: str, day: dt.date, *, complete: bool = True, **fields: object) -> Change:
+    """`par evidence`: a document (its number, date, issuer, summary, section and page), a
+    path or a link, or free text, backing the criterion. ``fields`` are the register's
+    (``EVIDENCE_FIELDS``); the entry is written with them in that order, the empty ones left
+    out, and ``complete: false`` only where the evidence is known to be incomplete."""
     node = find_criterion(plan, criterion_id)
     _check_near_year(plan, day)
-    entry = {"date": day, "text": _evidence_text(text)}
+    unknown = sorted(set(fields) - set(EVIDENCE_FIELDS))
+    if unknown:
+        raise TypeError(f"not evidence fields: {', '.join(unknown)}")
+    entry: dict[str, object] = {"date": day}
+    for name in EVIDENCE_FIELDS:
+        value = fields.get(name)
+        if isinstance(value, str):
+            value = nfc(value.strip()) or None
+        if value is not None:
+            entry[name] = value
+    if not any(name in entry for name in ("text", "number", "file", "link")):
+        raise EditRefused("edit.empty_evidence")
+    if not complete:
+        entry["complete"] = False
     return Change(node.criterion.id, node.loc, (("evidence", entry),), (), {"criterion": node.criterion.id, "evidence": entry})
 
 
