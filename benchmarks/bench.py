@@ -11,7 +11,7 @@ Every figure is the median of repeated whole-process runs (wall clock, measured 
 start-up and exit are counted as a user lives them. The machine is shared and noisy, so the
 same run also times three baselines, and every figure is shown as a ratio to them too:
 ``python -c pass``; importing the dependencies; and the floor of any command that validates
-a plan: typer imported and the plan's pydantic models built (par_cli.plan.model), with yaml-rs.
+a plan: typer imported and the plan's pydantic models built (par_cli.plan.model), with ruamel.yaml.
 
 ``--instructions`` also counts the instructions of each start-up case (the baselines,
 ``par --help``, the commands and the peers on the bundled plan) once under valgrind's
@@ -65,7 +65,7 @@ DEPENDENCIES = "import typer, rich, pydantic, ruamel.yaml, dateutil"
 # What a command that reads a plan cannot be faster than while it validates with pydantic
 # behind typer: importing typer and building the plan models (`import pydantic` alone is lazy
 # and builds nothing), plus the YAML reader.
-FLOOR = "import typer, yaml_rs; import par_cli.plan.model"
+FLOOR = "import typer, ruamel.yaml; import par_cli.plan.model"
 # The issue's own measurement of the dependencies' import time; a time target divided by it
 # is the target's share of "what importing the dependencies costs", which travels between
 # a quiet machine and a busy one better than seconds do.

@@ -1,12 +1,11 @@
 """Reading a plan file: bytes → text → YAML → `Plan`, with every problem as a positioned value.
 
-Positions cost nothing on a valid plan. A plain document (nearly every plan) is read by
-yaml-rs (see fast_yaml.py) and validated; when that finds nothing wrong, the plan is loaded.
-Otherwise ruamel.yaml, the reference reader, reads the text again: its C-accelerated safe
-loader composes YAML nodes, which keep the line and column where each starts, builds the data
-from them and validates it; only when something is wrong (or a value cannot be constructed,
-such as the date 2025-13-01, which a second pass reads as text) are the nodes looked at, to
-turn each finding's place in the data into ``PATH:LINE:COL``.
+One reader, one truth: every plan is read by ruamel.yaml. Its C-accelerated safe loader
+composes YAML nodes, which keep the line and column where each starts; the data is built from
+those nodes and validated. Positions cost nothing on a valid plan: only when something is
+wrong (or a value cannot be constructed, such as the date 2025-13-01, which a second pass
+reads as text) are the nodes looked at, to turn each finding's place in the data into
+``PATH:LINE:COL``.
 
 Nothing in a file may crash the loader: encodings, binary bytes, tabs, alias bombs, deep
 nesting and Python-specific tags all become problems.
@@ -129,20 +128,12 @@ def load_plan(path: Path | str, *, keep_data: bool = True) -> LoadedPlan:
 
 
 def _load(path: Path) -> LoadedPlan:
-    from par_cli.reading import fast_yaml
-
     result = LoadedPlan(path)
     text, problem = read_text(path)
     if problem is not None:
         result.problems.append(problem)
         return result
     assert text is not None
-    data = fast_yaml.read(text)
-    if data is not None:
-        plan, findings = validate_data(data)
-        if not findings:
-            result.plan, result.data = plan, data
-            return result
     with warnings.catch_warnings():
         # ruamel.yaml warns about YAML 1.1 spellings ("1e999" without a dot); what is wrong
         # with a value is for the checks to say, on one line, not for a warning on stderr.
@@ -233,13 +224,19 @@ def _parse_composed(path: Path, text: str) -> tuple[Any, Any, Problem | None]:
     return data, root, None
 
 
+_VALUE_TAG = "tag:yaml.org,2002:value"
+
+
 @functools.cache
 def _loader_class() -> type:
     """ruamel.yaml's CSafeLoader (the C parser, YAML 1.2 core schema), remembering how each
     plain scalar resolved. The C parser asks the resolver about every scalar, and a plan
     repeats the same keys and values thousands of times; a quoted scalar is always text.
     Without path resolvers (a safe loader has none) the answer depends on the text alone,
-    so remembering it changes nothing but the time: a fifth of the parse on 10,000 criteria."""
+    so remembering it changes nothing but the time: a fifth of the parse on 10,000 criteria.
+
+    A bare ``=`` is text, as in YAML 1.2's core schema: ruamel.yaml would tag it as YAML 1.1's
+    "value" key, which no constructor builds, and refuse ``title: =``."""
     from ruamel.yaml.cyaml import CSafeLoader
     from ruamel.yaml.nodes import ScalarNode
 
@@ -255,7 +252,10 @@ def _loader_class() -> type:
                 return self.DEFAULT_SCALAR_TAG
             tag = self.plain_tags.get(value)
             if tag is None:
-                tag = self.plain_tags[value] = super().resolve(kind, value, implicit)
+                tag = super().resolve(kind, value, implicit)
+                if str(tag) == _VALUE_TAG:
+                    tag = self.DEFAULT_SCALAR_TAG
+                self.plain_tags[value] = tag
             return tag
 
     return PlanLoader
@@ -348,6 +348,7 @@ def _parse_with_positions(path: Path, text: str) -> tuple[Any, Any, Problem | No
 
     _TextDates.add_constructor("tag:yaml.org,2002:timestamp", lambda constructor, node: str(node.value))
     _TextDates.add_constructor("tag:yaml.org,2002:int", _int_or_problem)
+    _TextDates.add_constructor(_VALUE_TAG, lambda constructor, node: str(node.value))
     try:
         yaml = YAML(typ="safe", pure=False)
         yaml.Constructor = _TextDates
