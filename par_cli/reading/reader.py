@@ -141,7 +141,120 @@ def _load(path: Path) -> LoadedPlan:
         import ruamel.yaml.error  # noqa: F401
 
         warnings.simplefilter("ignore")
-        return _load_with_ruamel(result, text)
+        deep = flow_too_deep(text)
+        if deep is not None:
+            result.problems.append(Problem(path, *deep, "yaml.too_deep"))
+            return result
+        return on_deep_enough_stack(text, _load_with_ruamel, result, text)
+
+
+# Nesting is guarded before any recursive parser sees the text. Flow nesting ("[[[…",
+# "{a: {a: …") deeper than MAX_FLOW_DEPTH is refused at once: libyaml slows down with the
+# square of it (100,000 levels: 16 s) before its composer recurses. Block nesting ("- - - …",
+# ever deeper indentation) does not slow libyaml, but its C composer recurses once a level,
+# about 280 bytes of C stack each (measured: 30,000 levels overflow the default 8 MB stack
+# and the process dies with no message), and Python's recursion limit never sees it. So the
+# nesting a text can hold is bounded from its characters, and when the bound does not fit
+# the main thread's stack the parse runs on a thread whose stack does; Python's recursion
+# (building the data) then stops the document with the nesting message.
+_STACK_PER_LEVEL = 768
+_MAIN_THREAD_LEVELS = 8_000
+_LARGEST_STACK = 8 << 30
+# Quoted text a bracket inside may be (whatever YAML makes of the quote), and comments.
+_QUOTED_SPAN = re.compile(rb""""[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"|'[^'\n]*+(?:''[^'\n]*+)*+'|#[^\n]*+""")
+_NOT_BRACKETS = bytes(range(256)).translate(None, b"[]{}")
+_PARENTHESES = bytes.maketrans(b"[]{}", b"()()")
+_LONE_QUOTE = re.compile(b"[\"']")
+
+
+def flow_too_deep(text: str, limit: int = MAX_FLOW_DEPTH) -> tuple[int, int] | None:
+    """Line and column of the first ``[`` or ``{`` nested more than ``limit`` deep, or None.
+
+    Fast for any honest plan: brackets inside quoted text or comments are left out, whatever
+    YAML makes of the quote, and each opening one among them is counted as never closed, so
+    the depth counted from the brackets left is never below the real one. Only when that count
+    passes ``limit``, or a quote is left open on its line (a quoted scalar over several
+    lines), does the exact scan run, character by character, to confirm and say where.
+    """
+    opening = text.count("[") + text.count("{")
+    if opening <= limit:
+        return None
+    # Bytes: a bracket or a quote is never part of a longer UTF-8 sequence.
+    outside = _QUOTED_SPAN.sub(b"", text.encode("utf-8"))
+    if _LONE_QUOTE.search(outside):
+        return _flow_too_deep(text, limit)
+    # Brackets in quoted text or comments are left out, and every opening one among them is
+    # counted as if it were never closed.
+    quoted = opening - outside.count(b"[") - outside.count(b"{")
+    brackets = outside.translate(_PARENTHESES, _NOT_BRACKETS).decode("ascii")
+    # Take away matched pairs, innermost first: each round is one level of depth.
+    depth = quoted
+    while depth <= limit:
+        shorter = brackets.replace("()", "")
+        if shorter == brackets:
+            break
+        brackets, depth = shorter, depth + 1
+    # What is left is closing brackets before any opening one (brackets in plain text) and
+    # opening ones never closed.
+    if depth + brackets.count("(") > limit:
+        return _flow_too_deep(text, limit)
+    return None
+
+
+def nesting_bound(text: str) -> int:
+    """At least the deepest nesting the YAML in ``text`` can hold once its flow nesting is
+    known to be at most MAX_FLOW_DEPTH: every other level is opened by a block entry ``- ``,
+    an explicit key ``?``, or one more column of indentation. A few milliseconds on 7 MB."""
+    opened = MAX_FLOW_DEPTH + text.count("?")
+    opened += text.count("- ") + text.count("-\n") + text.count("-\t") + text.count("-\r")
+    if opened > _LARGEST_STACK // _STACK_PER_LEVEL:
+        return opened
+    # The deepest indentation, by halving: a line break followed by k spaces occurs for every
+    # k up to the deepest.
+    high = 64
+    while high < len(text) and "\n" + " " * high in text:
+        high *= 2
+    low, high = 0, min(high, len(text))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if "\n" + " " * middle in text or text.startswith(" " * middle):
+            low = middle
+        else:
+            high = middle - 1
+    return opened + low + 2
+
+
+def on_deep_enough_stack(text: str, function: Any, *args: Any) -> Any:
+    """``function(*args)``, on a thread whose C stack holds as many levels as ``text`` can
+    nest when the main thread's may not; its exception is raised here."""
+    import threading
+
+    levels = nesting_bound(text)
+    if levels <= _MAIN_THREAD_LEVELS:
+        return function(*args)
+    size = levels * _STACK_PER_LEVEL + (4 << 20)
+    if size > _LARGEST_STACK:
+        raise RecursionError("nesting deeper than any stack par would give it")
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, function(*args)))
+        except BaseException as error:  # noqa: BLE001 - raised again on the caller's thread
+            outcome.append((False, error))
+
+    size = -(-size // 65536) * 65536
+    previous = threading.stack_size(size)
+    try:
+        worker = threading.Thread(target=run, name="par-yaml")
+        worker.start()
+    finally:
+        threading.stack_size(previous)
+    worker.join()
+    succeeded, value = outcome[0]
+    if not succeeded:
+        raise value
+    return value
 
 
 def _load_with_ruamel(result: LoadedPlan, text: str) -> LoadedPlan:
@@ -502,7 +615,9 @@ def criterion_position(path: Path, criterion_id: str) -> tuple[int, int]:
 
     try:
         text, problem = read_text(path)
-        root = None if text is None else _loader_class()(text).get_single_node()
+        if text is None or flow_too_deep(text) is not None:
+            return 1, 1
+        root = on_deep_enough_stack(text, lambda: _loader_class()(text).get_single_node())
     except (PlanFileError, YAMLError, RecursionError):
         return 1, 1
     wanted = nfc(criterion_id)
