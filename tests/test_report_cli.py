@@ -235,7 +235,9 @@ def test_plan_text_is_escaped(tmp_path, runner):
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<script" not in html.lower() and "<img" not in html.lower() and "<b>đậm" not in html
     text = report(runner, write(tmp_path, hostile), "--format", "md")
-    assert "**<script>alert('x')</script> & <b>đậm</b>**" in text  # Markdown shows the plan's words as written
+    # Markdown shows the plan's words as text (issue 13): raw HTML is escaped, never passed on.
+    assert "**\\<script\\>alert('x')\\</script\\> \\& \\<b\\>đậm\\</b\\>**" in text
+    assert not re.search(r"(?<!\\)<", text)
 
 
 def test_page_is_self_contained_and_printable(runner, progress):

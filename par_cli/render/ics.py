@@ -19,6 +19,7 @@ from par_cli.deadlines.occurrences import PlanOccurrence
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
 from par_cli.plan.model import Plan
 from par_cli.plan.units import names
+from par_cli.render.safe import ics_line, ics_text
 
 ZONE = "Asia/Ho_Chi_Minh"
 
@@ -63,7 +64,7 @@ def calendar(plan: Plan, items: list[PlanOccurrence], lang: Lang, name: str, now
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", ics_line(name))
     cal.add("x-wr-timezone", ZONE)
     # The zone has been UTC+7 since 1975; the span covers every last day of the plan year
     # (7.1's "before 1 January" ends on 31 December of the year before).
@@ -75,8 +76,8 @@ def calendar(plan: Plan, items: list[PlanOccurrence], lang: Lang, name: str, now
         event.add("dtstamp", stamp)
         event.add("dtstart", item.last_day)
         event.add("dtend", item.last_day + dt.timedelta(days=1))
-        event.add("summary", summary(item))
-        event.add("description", description(plan, item, lang))
+        event.add("summary", ics_text(summary(item)))
+        event.add("description", ics_text(description(plan, item, lang)))
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     return cal.to_ical().decode("utf-8")

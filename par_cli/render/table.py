@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import IO, Literal, assert_never
 
 from par_cli.render.formats import Format
+from par_cli.render.safe import csv_text, md_text, rich_cell, terminal_line
 from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent
 
 Kind = Literal["text", "points", "percent", "date", "int"]
@@ -105,7 +106,7 @@ def _shorten(text: str, width: int | None) -> str:
 def render_text(view: TableView, lang: Lang) -> str:
     """Aligned columns with no box and no colour: readable in a CI log, easy to grep."""
     header = [column.header for column in view.columns]
-    body = [[_shorten(cell(row.get(column.key), column.kind, lang), column.max_width) for column in view.columns] for row in view.rows]
+    body = [[_shorten(terminal_line(cell(row.get(column.key), column.kind, lang)), column.max_width) for column in view.columns] for row in view.rows]
     widths = [max([len(header[i])] + [len(line[i]) for line in body]) for i in range(len(header))]
     right = [column.kind in ("points", "percent", "int") for column in view.columns]
 
@@ -113,9 +114,9 @@ def render_text(view: TableView, lang: Lang) -> str:
         parts = [value.rjust(widths[i]) if right[i] else value.ljust(widths[i]) for i, value in enumerate(values)]
         return "  ".join(parts).rstrip()
 
-    lines = [view.title, line(header), "  ".join("-" * width for width in widths)]
+    lines = [terminal_line(view.title), line(header), "  ".join("-" * width for width in widths)]
     lines += [line(values) for values in body]
-    lines += view.footer
+    lines += [terminal_line(text) for text in view.footer]
     return "\n".join(lines) + "\n"
 
 
@@ -124,7 +125,9 @@ def render_csv(view: TableView) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([column.key for column in view.columns])
     for row in view.rows:
-        writer.writerow([machine(row.get(column.key)) for column in view.columns])
+        values = [row.get(column.key) for column in view.columns]
+        # Text is plan text and may look like a formula; numbers and dates are never text here.
+        writer.writerow([csv_text(value) if isinstance(value, str) else machine(value) for value in values])
     return buffer.getvalue()
 
 
@@ -132,13 +135,13 @@ def render_md(view: TableView, lang: Lang) -> str:
     """A GitHub-style table that pastes into a report or a chat message."""
 
     def escape(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+        return md_text(text)
 
     align = ["---:" if column.kind in ("points", "percent", "int") else "---" for column in view.columns]
     lines = [f"**{escape(view.title)}**", "", "| " + " | ".join(escape(c.header) for c in view.columns) + " |", "| " + " | ".join(align) + " |"]
     for index, row in enumerate(view.rows):
         # A report has room for the whole title; only terminals and logs need it shortened.
-        values = [escape(cell(row.get(column.key), column.kind, lang)) for column in view.columns]
+        values = [_md_cell(cell(row.get(column.key), column.kind, lang), column.kind) for column in view.columns]
         if view.styles.get(index) == "bold":
             values = [f"**{value}**" if value and value != "—" else value for value in values]
         lines.append("| " + " | ".join(values) + " |")
@@ -148,29 +151,35 @@ def render_md(view: TableView, lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _md_cell(text: str, kind: Kind) -> str:
+    """Plan text escaped; a number or a date as it is (no character of it is Markdown)."""
+    return md_text(text) if kind == "text" else text
+
+
 def _render_rich(view: TableView, lang: Lang, out: IO[str]) -> None:
     from rich.console import Console
     from rich.table import Table
 
     console = Console(file=out, highlight=False)
-    texts = [[cell(row.get(column.key), column.kind, lang) for column in view.columns] for row in view.rows]
+    texts = [[terminal_line(cell(row.get(column.key), column.kind, lang)) for column in view.columns] for row in view.rows]
     widths = _fit(view.columns, texts, console.width)
-    table = Table(title=view.title, title_justify="left", header_style="bold")
+    table = Table(title=rich_cell(view.title), title_justify="left", header_style="bold")
     for i, width in widths.items():
         column = view.columns[i]
         numeric = column.kind in ("points", "percent", "int")
         table.add_column(
-            column.header,
+            rich_cell(column.header),
             justify="right" if numeric else "left",
             no_wrap=True,
             overflow="ellipsis",
             width=width,
         )
     for index, line in enumerate(texts):
-        table.add_row(*[line[i] for i in widths], style=view.styles.get(index))
+        # Text objects, not strings: rich would read plan text as markup.
+        table.add_row(*[rich_cell(line[i]) for i in widths], style=view.styles.get(index))
     console.print(table)
     for text in view.footer:
-        console.print(text, markup=False)
+        console.print(rich_cell(text))
 
 
 def _fit(columns: Sequence[Column], texts: list[list[str]], width: int) -> dict[int, int]:
