@@ -41,6 +41,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "ký tự Tab không được dùng để thụt lề trong YAML; hãy dùng dấu cách",
         "en": "a tab cannot indent YAML; use spaces",
     },
+    "text.control": {
+        "vi": "văn bản chứa ký tự điều khiển {char}, không được phép trong kế hoạch (chỉ cho phép Tab và xuống dòng)",
+        "en": "the text holds the control character {char}, which a plan may not hold (only tab and line feed are allowed)",
+    },
+    "edit.number_too_long": {
+        "vi": "số {value} quá dài (tối đa {digits} ký tự)",
+        "en": "the number {value} is too long (at most {digits} characters)",
+    },
+    "check.number_too_large": {
+        "vi": "số quá lớn (tối đa {largest})",
+        "en": "the number is too large (at most {largest})",
+    },
     "yaml.duplicate_key": {"vi": "khóa '{key}' bị lặp lại", "en": "key '{key}' appears twice"},
     "yaml.tag": {
         "vi": "thẻ YAML '{tag}' không được phép trong kế hoạch",
@@ -148,6 +160,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{problems} problem(s) in {files} file(s)",
     },
     "usage.bad_date": {"vi": "ngày '{value}' không hợp lệ: dùng dạng YYYY-MM-DD", "en": "invalid date '{value}': use YYYY-MM-DD"},
+    "usage.date_range": {"vi": "ngày '{value}' nằm ngoài khoảng {first} – {last}", "en": "the date '{value}' is outside {first} – {last}"},
     "usage.bad_lang": {"vi": "ngôn ngữ '{value}' không hỗ trợ: dùng vi hoặc en", "en": "unsupported language '{value}': use vi or en"},
     "internal.error": {
         "vi": "lỗi nội bộ của par ({kind}: {detail}); xin báo lại kèm tệp kế hoạch",

@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # invalid plan, or findings a scheduled job should fail on
 EXIT_USAGE = 2
+# Past these, dates and spans stop being a plan's: `--today 9999-12-31` or `--days 10**9`
+# would overflow the calendar arithmetic, so they are usage errors (issue 13).
+MAX_DAYS = 3660
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2199, 12, 31)
 
 
 class LangChoice(str, Enum):
@@ -61,9 +66,12 @@ def parse_day(value: str | None, lang: Lang) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         fail_usage(t("usage.bad_date", lang, value=value))
+    if not FIRST_DAY <= day <= LAST_DAY:
+        fail_usage(t("usage.date_range", lang, value=value, first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()))
+    return day
 
 
 def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from par_cli.commands.common import (
+    MAX_DAYS,
     EXIT_FINDINGS,
     EXIT_OK,
     LangOption,
@@ -42,7 +43,7 @@ DueFormat = Enum("DueFormat", [(member.name, member.value) for member in Format]
 def due(
     days: Annotated[
         int,
-        typer.Option("--days", "-d", help=help_text("Số ngày tới cần xem (mặc định 14).", "How many days ahead to look (default 14).")),
+        typer.Option("--days", "-d", min=0, max=MAX_DAYS, help=help_text("Số ngày tới cần xem (mặc định 14).", "How many days ahead to look (default 14).")),
     ] = 14,
     today: Annotated[
         Optional[str],

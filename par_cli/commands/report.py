@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import LangOption, PlanOption, check_unit, fail_usage, help_text, lang_of, load_or_exit, parse_day, today_in_vietnam
+from par_cli.commands.common import MAX_DAYS, LangOption, PlanOption, check_unit, fail_usage, help_text, lang_of, load_or_exit, parse_day, today_in_vietnam
 from par_cli.commands.score import UnitOption
 from par_cli.i18n import t
 
@@ -33,7 +33,7 @@ def report(
     today: TodayOption = None,
     days: Annotated[
         int,
-        typer.Option("--days", "-d", help=help_text("Số ngày tới cần xem hạn (mặc định 14).", "How many days ahead to list deadlines (default 14).")),
+        typer.Option("--days", "-d", min=0, max=MAX_DAYS, help=help_text("Số ngày tới cần xem hạn (mặc định 14).", "How many days ahead to list deadlines (default 14).")),
     ] = 14,
     unit: UnitOption = None,
     fmt: Annotated[

@@ -273,6 +273,7 @@ def _load_with_ruamel(result: LoadedPlan, text: str) -> LoadedPlan:
             return result
     result.data = data
     result.plan, findings = validate_data(data)
+    findings = forbidden_text(data, text) + findings
     if not findings:
         return result
     # The composed nodes keep every position: only now are they looked at.
@@ -280,6 +281,33 @@ def _load_with_ruamel(result: LoadedPlan, text: str) -> LoadedPlan:
     if result.problems:
         result.plan = None
     return result
+
+
+def forbidden_text(data: Any, text: str) -> list[Finding]:
+    """A finding for each key or text value holding a character plan text may not hold
+    (par_cli.plan.text.FORBIDDEN: terminal escapes, a lone carriage return, bidi overrides).
+    Such a character reaches the data only written raw or as a double-quoted escape, so a
+    text with neither (nearly every plan) is not walked."""
+    from par_cli.plan.text import FORBIDDEN, codepoint
+
+    if "\\" not in text and not FORBIDDEN.search(text):
+        return []
+    findings: list[Finding] = []
+    stack: list[tuple[Loc, Any]] = [((), data)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, str) and FORBIDDEN.search(key):
+                    findings.append(Finding((*loc, key), "text.control", {"char": codepoint(FORBIDDEN.search(key).group())}, key=True))
+                stack.append(((*loc, key), value))
+        elif isinstance(node, list):
+            stack.extend(((*loc, index), item) for index, item in enumerate(node))
+        elif isinstance(node, str):
+            found = FORBIDDEN.search(node)
+            if found:
+                findings.append(Finding(loc, "text.control", {"char": codepoint(found.group())}))
+    return findings
 
 
 def validate_data(data: Any) -> tuple[Any, list[Finding]]:
