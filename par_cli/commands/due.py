@@ -43,7 +43,7 @@ DueFormat = Enum("DueFormat", [(member.name, member.value) for member in Format]
 def due(
     days: Annotated[
         int,
-        typer.Option("--days", "-d", min=0, max=MAX_DAYS, help=help_text("Số ngày tới cần xem (mặc định 14).", "How many days ahead to look (default 14).")),
+        typer.Option("--days", "-d", help=help_text("Số ngày tới cần xem (mặc định 14).", "How many days ahead to look (default 14).")),
     ] = 14,
     today: Annotated[
         Optional[str],
@@ -90,8 +90,8 @@ def due(
     from par_cli.plan.units import names
 
     language = lang_of(lang)
-    if days < 0:
-        fail_usage(t("due.bad_days", language, value=days))
+    if not 0 <= days <= MAX_DAYS:
+        fail_usage(t("due.bad_days", language, value=days, most=MAX_DAYS))
     day = parse_day(today, language) or today_in_vietnam()
     loaded = load_or_exit(plan, language)
     the_plan = loaded.plan

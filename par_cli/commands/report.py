@@ -33,7 +33,7 @@ def report(
     today: TodayOption = None,
     days: Annotated[
         int,
-        typer.Option("--days", "-d", min=0, max=MAX_DAYS, help=help_text("Số ngày tới cần xem hạn (mặc định 14).", "How many days ahead to list deadlines (default 14).")),
+        typer.Option("--days", "-d", help=help_text("Số ngày tới cần xem hạn (mặc định 14).", "How many days ahead to list deadlines (default 14).")),
     ] = 14,
     unit: UnitOption = None,
     fmt: Annotated[
@@ -52,8 +52,8 @@ def report(
     from par_cli.render.report import RENDERERS
 
     language = lang_of(lang)
-    if days < 0:
-        fail_usage(t("report.bad_days", language, value=days))
+    if not 0 <= days <= MAX_DAYS:
+        fail_usage(t("report.bad_days", language, value=days, most=MAX_DAYS))
     day = parse_day(today, language) or today_in_vietnam()
     loaded = load_or_exit(plan, language)
     unit_id = check_unit(loaded.plan, unit, language)
