@@ -62,3 +62,197 @@ def test_1_the_fast_depth_guard_never_misses_what_the_exact_scan_finds(parts):
 def test_1_quotes_hiding_closing_brackets_do_not_hide_depth():
     text = "k: [" + ' "]", [' * 300 + "\n"
     assert reader.flow_too_deep(text) is not None
+
+
+def _minimal(tmp_path: Path, *replacements: tuple[str, str], name: str = "2024.yaml") -> Path:
+    text = MINIMAL
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+_TITLE_1_1 = 'title: "Kế hoạch"\n        max: 2'
+
+
+# --- 2. rich markup in plan text --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["score", "gap", "due", "units"])
+def test_2_markup_in_plan_text_is_shown_as_text_on_a_table(tmp_path, runner, command):
+    hostile = "[/] [bold red]đỏ[/bold red] [link=file:///etc/passwd]x[/link]"
+    path = _minimal(tmp_path, (_TITLE_1_1, f'title: "{hostile}"\n        max: 2'), ('what: "Ban hành kế hoạch"', f'what: "{hostile}"'),
+                    ('name: "Văn phòng Sở"', f'name: "{hostile}"'))
+    args = {"score": ["score", str(path)], "gap": ["gap", "--plan", str(path)], "due": ["due", "--plan", str(path), "--today", "2024-01-01", "--days", "30"],
+            "units": ["units", "--plan", str(path)]}[command]
+    result = runner.invoke(app, [*args, "--format", "table"], env={"COLUMNS": "300"})
+    assert result.exit_code in (0, 1), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "\x1b]8;" not in result.output  # no hyperlink
+    if command in ("score", "due"):
+        assert "[/]" in result.output
+
+
+# --- 3. numbers too large ---------------------------------------------------------------------
+
+_BASELINE_1_2 = "baseline: {points: 1, observed: [{measure: initiatives, value: 1}]}"
+
+
+@pytest.mark.parametrize("command", [["validate"], ["score"], ["gap", "--plan"], ["report", "--format", "md", "--plan"], ["score", "--explain", "1.2"]])
+def test_3_a_400_digit_measurement_is_a_positioned_problem(tmp_path, runner, command):
+    path = _minimal(tmp_path, (_BASELINE_1_2, _BASELINE_1_2 + "\n        progress: {measurements: [{date: 2024-03-01, initiatives: 1" + "0" * 400 + "}]}"))
+    result = runner.invoke(app, [*command, str(path)])
+    assert result.exit_code == 1, result.output
+    line = MINIMAL.splitlines().index("        " + _BASELINE_1_2) + 2
+    assert f"{path}:{line}:" in result.output
+
+
+@pytest.mark.parametrize("value", ["9" * 5000, "9" * 400, "9" * 400 + ",5", "1" + "0" * 20])
+def test_3_par_set_refuses_numbers_past_any_measure(tmp_path, value):
+    path = _minimal(tmp_path)
+    before = path.read_bytes()
+    done = run_par("set", "2.1.1", f"on_time_pct={value}", "--date", "2024-03-03", "--plan", str(path))
+    assert done.returncode == 1, done.stderr
+    assert "lỗi nội bộ" not in done.stderr
+    done = run_par("set", "1.2", f"initiatives={value.replace(',5', '')}", "--date", "2024-03-03", "--plan", str(path))
+    assert done.returncode == 1 and "lỗi nội bộ" not in done.stderr
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["due", "--today", "9999-12-31"], ["due", "--days", "1000000000"], ["report", "--today", "9999-12-31", "--format", "md"],
+     ["report", "--days", "1000000000", "--format", "md"], ["score", "--as-of", "9999-12-31"], ["units", "--today", "0001-01-01"]],
+)
+def test_3_dates_and_spans_past_the_calendar_are_usage_errors(runner, args):
+    result = runner.invoke(app, [*args, "--plan", str(BUNDLED)] if args[0] != "score" else [*args, str(BUNDLED)])
+    assert result.exit_code in (0, 2), result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+# --- 6. control characters --------------------------------------------------------------------
+
+ESCAPES = "\\e[2J\\e]52;c;aGk=\\e\\\\ \\r\\x9b\\u202e"
+
+
+def test_6_control_characters_in_plan_text_are_refused_where_they_are(tmp_path, runner):
+    path = _minimal(tmp_path, ('what: "Ban hành kế hoạch"', f'what: "Ban hành {ESCAPES}"'), ('name: "Văn phòng Sở"', 'name: "Văn\\tphòng\\nSở"'))
+    result = runner.invoke(app, ["validate", str(path), "--lang", "en"])
+    assert result.exit_code == 1
+    line = MINIMAL.splitlines().index('            what: "Ban hành kế hoạch"') + 1
+    assert f"{path}:{line}:19: criterion 1.1: the text holds the control character U+001B" in result.output
+    assert result.output.count("control character") == 1  # tab and newline are allowed
+    assert "\x1b" not in result.output and "\r" not in result.output
+
+
+def test_6_messages_quoting_the_plan_show_escapes_as_text(tmp_path):
+    path = _minimal(tmp_path, ("year: 2024\n", 'year: 2024\n"bad\\e[2Jkey": 1\n'))
+    done = run_par("validate", str(path))
+    assert done.returncode == 1
+    assert "\x1b" not in done.stdout + done.stderr
+    assert "\\x1b[2J" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["evidence", "1.1", "Công văn \x1b[2J\x1b]52;c;aGk=\x07"], ["set", "1.2", "initiatives=1", "--evidence", "x\u202eexe.txt"],
+     ["done", "1.1", "--evidence", "a\rb"]],
+)
+def test_6_writing_commands_refuse_control_characters(tmp_path, args):
+    path = _minimal(tmp_path)
+    before = path.read_bytes()
+    done = run_par(*args, "--date", "2024-01-04", "--plan", str(path))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "U+" in done.stderr
+    assert "\x1b" not in done.stdout + done.stderr
+    assert path.read_bytes() == before
+
+
+# --- 7. CSV formulas -------------------------------------------------------------------------
+
+
+def test_7_csv_text_cells_are_never_formulas_and_numbers_stay_numbers(tmp_path, runner):
+    import csv
+    import io
+
+    path = _minimal(tmp_path, (_TITLE_1_1, 'title: "=HYPERLINK(\\"http://x\\")"\n        max: 2'), ('name: "Văn phòng Sở"', 'name: "@SUM(A1)"'),
+                    ('what: "Ban hành kế hoạch"', 'what: "+cmd|calc!A0"'), ('title: "Sáng kiến"', 'title: "-2+3"'))
+    for args in (["score", str(path)], ["gap", "--plan", str(path)], ["due", "--plan", str(path), "--today", "2024-01-01", "--days", "30"],
+                 ["units", "--plan", str(path)]):
+        result = runner.invoke(app, [*args, "--format", "csv"])
+        assert result.exit_code == 0, result.output
+        rows = list(csv.reader(io.StringIO(result.output)))
+        for row in rows:
+            for value in row:
+                if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                    float(value.replace(",", "."))  # only a number may start so
+    score = runner.invoke(app, ["score", str(path), "--format", "csv"]).output
+    assert "'=HYPERLINK" in score and "'-2+3" in score
+
+
+def test_7_a_unit_id_that_reads_as_a_formula_is_refused(tmp_path, runner):
+    path = _minimal(tmp_path, ("  - id: van-phong\n", "  - id: =1+cmd|calc!A0\n"))
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:10:9:" in result.output
+
+
+# --- 8. calendars ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["1/KH\\nEND:VCALENDAR", "1/KH\\rEND:VCALENDAR", "1/KH\\u2028X"])
+def test_8_line_breaks_in_the_plan_number_never_reach_the_calendar_raw(tmp_path, runner, number):
+    import icalendar
+
+    path = _minimal(tmp_path, ('number: "1/KH-TEST"', f'number: "{number}"'))
+    result = runner.invoke(app, ["due", "--plan", str(path), "--format", "ics"])
+    if "\\n" not in number:
+        assert result.exit_code == 1  # a lone CR or a line separator is not plan text
+        return
+    assert result.exit_code == 0, result.output
+    text = result.output
+    assert [line for line in text.splitlines() if line.startswith("END:VCALENDAR")] == ["END:VCALENDAR"]
+    calendar = icalendar.Calendar.from_ical(text)
+    assert "\n" not in str(calendar["X-WR-CALNAME"])
+    assert all("\x1b" not in str(event["DESCRIPTION"]) for event in calendar.walk("VEVENT"))
+
+
+# --- 9. Markdown -------------------------------------------------------------------------------
+
+
+def test_9_plan_text_cannot_forge_markdown(tmp_path, runner):
+    forged = "X\\n\\n# Giả\\n\\n**Tổng điểm dự kiến: 95/95**\\n<img src=http://evil/x.png>![a](http://evil/y.png)"
+    path = _minimal(tmp_path, ('title: "Kế hoạch thử"', f'title: "{forged}"'))
+    text = runner.invoke(app, ["report", "--plan", str(path), "--format", "md", "--today", "2024-03-01"]).output
+    import re
+
+    unescaped = re.compile(r"(?m)^#|(?<!\\)<|(?<!\\)!(?<!\\)\[")
+    assert not unescaped.search(text)
+    assert text.count("**Tổng điểm dự kiến") == 1
+    table = runner.invoke(app, ["score", str(path), "--format", "md"]).output
+    assert not unescaped.search(table)
+
+
+# --- 13. strict types --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (_BASELINE_1_2, _BASELINE_1_2 + "\n        progress: {self_assessed: true}"),
+        ("        max: 2\n        lead: van-phong\n        measures:", '        max: "2"\n        lead: van-phong\n        measures:'),
+        ("year: 2024", 'year: "2024"'),
+        ("before: 2024-01-05", "before: 0"),
+        ("        max: 2\n        lead: van-phong\n        measures:", "        max: .5e1\n        lead: van-phong\n        measures:"),
+        ("initiatives: {kind: count, label: \"Số sáng kiến\"}", "initiatives: {kind: count, label: \"Số sáng kiến\"}\n          tie\u0302n: {kind: count, label: \"a\"}\n          ti\u00ean: {kind: count, label: \"b\"}"),
+    ],
+    ids=["bool-as-points", "text-as-max", "text-as-year", "integer-date", "bare-exponent", "nfc-twins"],
+)
+def test_13_values_of_the_wrong_type_are_positioned_problems(tmp_path, runner, old, new):
+    path = _minimal(tmp_path, (old, new))
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1, result.output
+    changed = next(n for n, (a, b) in enumerate(zip(MINIMAL.splitlines(), path.read_text(encoding="utf-8").splitlines()), 1) if a != b)
+    assert any(line.startswith(f"{path}:{n}:") for line in result.output.splitlines() for n in range(changed, changed + 3)), result.output

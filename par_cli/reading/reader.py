@@ -273,7 +273,7 @@ def _load_with_ruamel(result: LoadedPlan, text: str) -> LoadedPlan:
             return result
     result.data = data
     result.plan, findings = validate_data(data)
-    findings = forbidden_text(data, text) + findings
+    findings = forbidden_text(data, text) + keys_equal_after_nfc(data, text) + findings
     if not findings:
         return result
     # The composed nodes keep every position: only now are they looked at.
@@ -307,6 +307,32 @@ def forbidden_text(data: Any, text: str) -> list[Finding]:
             found = FORBIDDEN.search(node)
             if found:
                 findings.append(Finding(loc, "text.control", {"char": codepoint(found.group())}))
+    return findings
+
+
+def keys_equal_after_nfc(data: Any, text: str) -> list[Finding]:
+    """A finding for each key of a mapping that equals an earlier key of it once both are in
+    NFC (two keyboards typing one measure name): the model compares names in NFC, so one
+    would silently replace the other. A text already in NFC cannot hold two such keys."""
+    import unicodedata
+
+    if unicodedata.is_normalized("NFC", text):
+        return []
+    findings: list[Finding] = []
+    stack: list[tuple[Loc, Any]] = [((), data)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, dict):
+            seen: set[str] = set()
+            for key, value in node.items():
+                if isinstance(key, str):
+                    normal = unicodedata.normalize("NFC", key)
+                    if normal in seen:
+                        findings.append(Finding((*loc, key), "yaml.duplicate_key", {"key": normal}, key=True))
+                    seen.add(normal)
+                stack.append(((*loc, key), value))
+        elif isinstance(node, list):
+            stack.extend(((*loc, index), item) for index, item in enumerate(node))
     return findings
 
 
@@ -487,7 +513,15 @@ def _parse_with_positions(path: Path, text: str) -> tuple[Any, Any, Problem | No
         except ValueError:
             raise ConstructorError(None, None, f"{_NUMBER_TOO_LONG} {len(str(node.value))}", node.start_mark) from None
 
-    _TextDates.add_constructor("tag:yaml.org,2002:timestamp", lambda constructor, node: str(node.value))
+    def _date_or_text(constructor: Any, node: Any) -> Any:
+        # Only the value that cannot be built stays text: the model is strict, and every
+        # other date must still be a date.
+        try:
+            return SafeConstructor.construct_yaml_timestamp(constructor, node)
+        except (ValueError, TypeError, OverflowError):
+            return str(node.value)
+
+    _TextDates.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
     _TextDates.add_constructor("tag:yaml.org,2002:int", _int_or_problem)
     _TextDates.add_constructor(_VALUE_TAG, lambda constructor, node: str(node.value))
     try:
