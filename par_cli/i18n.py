@@ -35,6 +35,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "byte {byte} không phải UTF-8; hãy lưu tệp bằng UTF-8",
         "en": "byte {byte} is not UTF-8; save the file as UTF-8",
     },
+    "file.not_regular": {
+        "vi": "không phải tệp thường (FIFO, socket hay thiết bị); par chỉ đọc tệp kế hoạch thường",
+        "en": "not a regular file (a FIFO, a socket or a device); par reads only regular plan files",
+    },
     "file.too_large": {"vi": "tệp quá lớn ({size} MB, tối đa {limit} MB)", "en": "the file is too large ({size} MB, at most {limit} MB)"},
     "yaml.syntax": {"vi": "lỗi cú pháp YAML: {detail}", "en": "YAML syntax error: {detail}"},
     "yaml.tab": {
@@ -161,6 +165,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "usage.bad_date": {"vi": "ngày '{value}' không hợp lệ: dùng dạng YYYY-MM-DD", "en": "invalid date '{value}': use YYYY-MM-DD"},
     "usage.date_range": {"vi": "ngày '{value}' nằm ngoài khoảng {first} – {last}", "en": "the date '{value}' is outside {first} – {last}"},
+    "usage.output_is_plan": {
+        "vi": "--output {path} là tệp kế hoạch đang đọc; hãy chọn tệp khác",
+        "en": "--output {path} is the plan being read; choose another file",
+    },
     "usage.bad_lang": {"vi": "ngôn ngữ '{value}' không hỗ trợ: dùng vi hoặc en", "en": "unsupported language '{value}': use vi or en"},
     "internal.error": {
         "vi": "lỗi nội bộ của par ({kind}: {detail}); xin báo lại kèm tệp kế hoạch",

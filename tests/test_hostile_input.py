@@ -256,3 +256,101 @@ def test_13_values_of_the_wrong_type_are_positioned_problems(tmp_path, runner, o
     assert result.exit_code == 1, result.output
     changed = next(n for n, (a, b) in enumerate(zip(MINIMAL.splitlines(), path.read_text(encoding="utf-8").splitlines()), 1) if a != b)
     assert any(line.startswith(f"{path}:{n}:") for line in result.output.splitlines() for n in range(changed, changed + 3)), result.output
+
+
+# --- 4. FIFOs -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["validate", "{fifo}"], ["score", "{fifo}"], ["set", "1.1", "x=1", "--plan", "{fifo}"],
+                                  ["report", "--plan", "{plan}", "--output", "{fifo}"], ["due", "--plan", "{plan}", "--format", "ics", "--output", "{fifo}"]])
+def test_4_a_fifo_is_refused_not_waited_on(tmp_path, args):
+    import os
+
+    fifo = tmp_path / "2024.yaml.fifo"
+    os.mkfifo(fifo)
+    plan = _minimal(tmp_path)
+    done = run_par(*[a.format(fifo=fifo, plan=plan) for a in args], timeout=20)
+    assert done.returncode == 2, done.stderr
+
+
+# --- 10. --output over the plan -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("via", ["same", "symlink", "hardlink"])
+@pytest.mark.parametrize("command", [["report"], ["due", "--format", "ics"]])
+def test_10_output_never_replaces_the_plan(tmp_path, via, command):
+    import os
+
+    plan = _minimal(tmp_path)
+    before = plan.read_bytes()
+    target = {"same": plan, "symlink": tmp_path / "link.yaml", "hardlink": tmp_path / "hard.yaml"}[via]
+    if via == "symlink":
+        target.symlink_to(plan)
+    elif via == "hardlink":
+        os.link(plan, target)
+    done = run_par(*command, "--plan", str(plan), "--output", str(target))
+    assert done.returncode == 2, done.stderr
+    assert plan.read_bytes() == before
+
+
+def test_10_outputs_are_written_atomically(tmp_path):
+    plan = _minimal(tmp_path)
+    out = tmp_path / "out.html"
+    out.write_text("old", encoding="utf-8")
+    assert run_par("report", "--plan", str(plan), "--output", str(out)).returncode == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") or "<html" in out.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+# --- 11. the lock file ---------------------------------------------------------------------------
+
+
+def test_11_a_symlink_at_the_lock_path_is_never_followed(tmp_path):
+    from par_cli.editing.atomic import lock_path_of
+
+    plan = _minimal(tmp_path)
+    victim = tmp_path / "victim"
+    lock_path_of(plan).symlink_to(victim)
+    done = run_par("set", "1.2", "initiatives=1", "--date", "2024-03-03", "--plan", str(plan))
+    assert done.returncode == 1
+    assert not victim.exists()
+
+
+def test_11_a_lock_left_by_another_user_is_waited_on_not_refused(tmp_path):
+    import os
+
+    from par_cli.editing.atomic import lock_path_of
+
+    plan = _minimal(tmp_path)
+    lock = lock_path_of(plan)
+    lock.write_text("", encoding="utf-8")
+    os.chmod(lock, 0o444)  # another user's lock: not writable by us (root ignores the mode)
+    done = run_par("set", "1.2", "initiatives=1", "--date", "2024-03-03", "--plan", str(plan))
+    assert done.returncode == 0, done.stderr
+    assert "initiatives: 1" in plan.read_text(encoding="utf-8")
+
+
+# --- 12. hard links and owners ---------------------------------------------------------------
+
+
+def test_12_a_hard_linked_plan_is_refused(tmp_path):
+    import os
+
+    plan = _minimal(tmp_path)
+    os.link(plan, tmp_path / "other-name.yaml")
+    before = plan.read_bytes()
+    done = run_par("set", "1.2", "initiatives=1", "--date", "2024-03-03", "--plan", str(plan))
+    assert done.returncode == 1
+    assert "hard links" in done.stderr
+    assert plan.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() != 0, reason="only root can give a file away")
+def test_12_root_keeps_the_plan_owner(tmp_path):
+    import os
+
+    plan = _minimal(tmp_path)
+    os.chown(plan, 12345, 23456)
+    assert run_par("set", "1.2", "initiatives=1", "--date", "2024-03-03", "--plan", str(plan)).returncode == 0
+    status = os.stat(plan)
+    assert (status.st_uid, status.st_gid) == (12345, 23456)

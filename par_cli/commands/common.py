@@ -103,6 +103,19 @@ def load_or_exit(option: Path | None, lang: Lang):
     return loaded
 
 
+def write_output_or_exit(output: Path, text: str, plan: Path, lang: Lang, cannot_key: str) -> None:
+    """An output file (``--output``), written atomically; never over the plan being read
+    (also through a symlink or a second name) and never into a FIFO or a device."""
+    from par_cli.editing.atomic import OutputIsPlan, write_output
+
+    try:
+        write_output(output, text.encode("utf-8"), reading=(plan,))
+    except OutputIsPlan:
+        fail_usage(t("usage.output_is_plan", lang, path=output))
+    except OSError as error:
+        fail_usage(t(cannot_key, lang, path=output, reason=error.strerror or error))
+
+
 def write_json(payload: object) -> None:
     import json
 

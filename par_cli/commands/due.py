@@ -11,6 +11,7 @@ import typer
 
 from par_cli.commands.common import (
     MAX_DAYS,
+    write_output_or_exit,
     EXIT_FINDINGS,
     EXIT_OK,
     LangOption,
@@ -130,10 +131,7 @@ def due(
             chosen = Format(fmt.value)
             render(_view(the_plan, shown, day, title, everything, chosen is Format.csv, language), chosen, language)
     if output is not None:
-        try:
-            output.write_text(buffer.getvalue(), encoding="utf-8", newline="")
-        except OSError as error:
-            fail_usage(t("due.cannot_write", language, path=output, reason=error.strerror or error))
+        write_output_or_exit(output, buffer.getvalue(), loaded.path, language, "due.cannot_write")
         typer.echo(t("due.written", language, count=len(shown), path=output), err=True)
 
     overdue = any(item.overdue(day) for item in shown)

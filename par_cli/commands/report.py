@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import MAX_DAYS, LangOption, PlanOption, check_unit, fail_usage, help_text, lang_of, load_or_exit, parse_day, today_in_vietnam
+from par_cli.commands.common import MAX_DAYS, LangOption, write_output_or_exit, PlanOption, check_unit, fail_usage, help_text, lang_of, load_or_exit, parse_day, today_in_vietnam
 from par_cli.commands.score import UnitOption
 from par_cli.i18n import t
 
@@ -61,8 +61,5 @@ def report(
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        fail_usage(t("report.cannot_write", language, path=output, reason=error.strerror or error))
+    write_output_or_exit(output, text, loaded.path, language, "report.cannot_write")
     typer.echo(t("report.written", language, path=output), err=True)

@@ -477,8 +477,12 @@ def _splice_or_refuse(text: str, change: Change) -> str:
 def _read_bytes(path: Path) -> bytes:
     from par_cli.plan.problems import PlanFileError
 
+    from par_cli.reading.reader import MAX_FILE_BYTES, read_regular_file
+
     try:
-        return path.read_bytes()
+        return read_regular_file(path, MAX_FILE_BYTES + 1)
+    except PlanFileError:
+        raise
     except FileNotFoundError:
         raise PlanFileError(path, "file.not_found") from None
     except IsADirectoryError:

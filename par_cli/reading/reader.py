@@ -55,16 +55,39 @@ class LoadedPlan:
         return self.plan is not None and not self.problems
 
 
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """Up to ``limit`` bytes of the regular file at ``path``. Anything else is refused before
+    a byte is read: a directory, and a FIFO, a socket or a device, which would block par
+    forever or never end (opened without blocking, then checked, so no race swaps one in)."""
+    import os
+    import stat
+
+    if path.is_dir():
+        raise PlanFileError(path, "file.is_directory")
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise PlanFileError(path, "file.not_regular")
+        chunks: list[bytes] = []
+        left = limit
+        while left > 0:
+            chunk = os.read(handle, min(left, 1 << 24))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
+
+
 def read_text(path: Path) -> tuple[str | None, Problem | None]:
     """Decode a plan's bytes as UTF-8 (a BOM is fine), or say precisely why not.
 
     Raises `PlanFileError` when the file cannot be read at all: that is a usage error.
     """
     try:
-        if path.is_dir():
-            raise PlanFileError(path, "file.is_directory")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_regular_file(path, MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise PlanFileError(path, "file.not_found") from None
     except PlanFileError:
