@@ -354,3 +354,22 @@ def test_12_root_keeps_the_plan_owner(tmp_path):
     assert run_par("set", "1.2", "initiatives=1", "--date", "2024-03-03", "--plan", str(plan)).returncode == 0
     status = os.stat(plan)
     assert (status.st_uid, status.st_gid) == (12345, 23456)
+
+
+# --- 5. recurrence rules that yield nothing ----------------------------------------------------
+
+
+@pytest.mark.parametrize("rule", ["FREQ=DAILY\nEXRULE:FREQ=DAILY\nRDATE:20240301T000000", "FREQ=DAILY;COUNT=1000000000\nEXRULE:FREQ=DAILY"])
+def test_5_a_rule_that_yields_nothing_is_walked_to_the_year_end_only(rule):
+    import datetime as dt
+
+    from dateutil.rrule import rrulestr
+
+    from par_cli.deadlines import occurrences
+
+    end = dt.datetime(2024, 12, 31, 23, 59, 59)
+    bounded = occurrences._bounded(rrulestr(rule, dtstart=dt.datetime(2024, 1, 1), cache=False), end)
+    for part in (*bounded._rrule, *bounded._exrule):
+        assert (part._until is not None and part._until <= end) or part._count <= occurrences.MAX_MOMENTS + 1
+    occurrences._expand_rule.cache_clear()
+    assert occurrences._expand_rule(rule, 2024) == ()
