@@ -373,3 +373,112 @@ def test_5_a_rule_that_yields_nothing_is_walked_to_the_year_end_only(rule):
         assert (part._until is not None and part._until <= end) or part._count <= occurrences.MAX_MOMENTS + 1
     occurrences._expand_rule.cache_clear()
     assert occurrences._expand_rule(rule, 2024) == ()
+
+
+# --- every text field, every format -------------------------------------------------------------
+
+_PIECE = st.one_of(
+    st.sampled_from(list("\x00\x07\x08\x1b\x7f\x85\x9b\r\n\t\u2028\u2029\u202a\u202b\u202d\u202e\u2066\u2067\u2069\u200f=+-@|*_#>`<[]()!&\\\"'{}~ ")),
+    st.sampled_from(["[/]", "[bold red]", "[link=file:///etc/passwd]x[/link]", "<img src=http://evil/x.png>", "![a](http://evil/y.png)",
+                     "\n# Giả\n", "**95/95**", "=1+1", "@SUM(A1)", "END:VCALENDAR", "\x1b]52;c;aGk=\x07", "1. ", "- ", "---"]),
+    st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Zs"]),
+)
+_HOSTILE = st.lists(_PIECE, min_size=1, max_size=8).map("".join)
+
+# Each text field of the minimal plan, by the text it holds there.
+_FIELDS = ['"Sở Thử nghiệm"', '"Kế hoạch thử"', '"1/KH-TEST"', '"Văn phòng Sở"', '"Các phòng, đơn vị"', '"Kế hoạch"', '"Sáng kiến"',
+           '"Ban hành kế hoạch"', '"Báo cáo quý"', '"Con thứ nhất"', '"Phần ngoài bảng"', '"ước tính"', '"Số sáng kiến"']
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar holding ``text``, every character past printable ASCII
+    written as an escape."""
+
+    def one(character: str) -> str:
+        code = ord(character)
+        if character in "\\\"":
+            return "\\" + character
+        if 0x20 <= code < 0x7F:
+            return character
+        return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+    return '"' + "".join(map(one, text)) + '"'
+
+
+def _outputs(runner, path: Path) -> dict[str, str]:
+    day = ["--today", "2024-01-01"]
+    runs = {
+        "score-text": ["score", str(path), "--format", "text"], "score-table": ["score", str(path), "--format", "table"],
+        "score-csv": ["score", str(path), "--format", "csv"], "score-md": ["score", str(path), "--format", "md"],
+        "explain": ["score", str(path), "--explain", "1.1"],
+        "gap-text": ["gap", "--plan", str(path), "--format", "text"], "gap-csv": ["gap", "--plan", str(path), "--format", "csv"],
+        "due-table": ["due", "--plan", str(path), *day, "--days", "400", "--format", "table"],
+        "due-csv": ["due", "--plan", str(path), *day, "--days", "400", "--format", "csv"],
+        "due-md": ["due", "--plan", str(path), *day, "--days", "400", "--format", "md"],
+        "due-ics": ["due", "--plan", str(path), "--format", "ics"],
+        "units-text": ["units", "--plan", str(path), "--format", "text"], "units-csv": ["units", "--plan", str(path), "--format", "csv"],
+        "report-md": ["report", "--plan", str(path), *day, "--format", "md"], "report-html": ["report", "--plan", str(path), *day],
+    }
+    found = {}
+    for name, args in runs.items():
+        result = runner.invoke(app, args, env={"COLUMNS": "200"})
+        assert result.exception is None or isinstance(result.exception, SystemExit), (name, result.exception)
+        assert result.exit_code in (0, 1), (name, result.output)
+        found[name] = result.output
+    return found
+
+
+def _markdown_shape(text: str) -> list[str]:
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    shape = []
+    for token in tokens:
+        shape.append(token.type)
+        for child in token.children or []:
+            if child.type not in ("text", "softbreak", "hardbreak"):
+                shape.append(child.type)
+    return shape
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(field=st.sampled_from(_FIELDS), text=_HOSTILE)
+def test_hostile_text_in_any_field_stays_in_its_cell_in_every_format(tmp_path, runner, field, text):
+    import csv
+    import io
+
+    import icalendar
+
+    from par_cli.plan.text import FORBIDDEN
+
+    path = tmp_path / "2024.yaml"
+    path.write_text(MINIMAL.replace(field, _quoted(text)), encoding="utf-8")
+    validated = runner.invoke(app, ["validate", str(path), "--lang", "en"])
+    assert not FORBIDDEN.search(validated.output)
+    if FORBIDDEN.search(text):
+        assert validated.exit_code == 1
+        assert "control character" in validated.output
+        return
+    if validated.exit_code != 0:
+        return  # the text broke a rule of its own field (a blank title): the plan is refused
+    outputs = _outputs(runner, path)
+    for name, output in outputs.items():
+        assert not FORBIDDEN.search(output.replace("\r\n", "\n")), name
+        assert "\x1b" not in output, name
+    for name in ("score-csv", "gap-csv", "due-csv", "units-csv"):
+        for row in csv.reader(io.StringIO(outputs[name])):
+            for value in row:
+                if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                    float(value)  # only a number may start so
+    calendar = icalendar.Calendar.from_ical(outputs["due-ics"])
+    assert len(calendar.walk("VCALENDAR")) == 1
+    plain = "\n".join(str(event.get(key)) for event in calendar.walk("VEVENT") for key in ("SUMMARY", "DESCRIPTION"))
+    if field in ('"Kế hoạch"', '"Ban hành kế hoạch"', '"Văn phòng Sở"'):
+        assert text.strip() in plain or text in plain
+    neutral = tmp_path / "neutral.yaml"
+    neutral.write_text(MINIMAL.replace(field, _quoted("chữ")), encoding="utf-8")
+    plain_outputs = {name: runner.invoke(app, args).output for name, args in (
+        ("report-md", ["report", "--plan", str(neutral), "--today", "2024-01-01", "--format", "md"]),
+        ("score-md", ["score", str(neutral), "--format", "md"]), ("due-md", ["due", "--plan", str(neutral), "--today", "2024-01-01", "--days", "400", "--format", "md"]))}
+    for name, shown in plain_outputs.items():
+        assert _markdown_shape(outputs[name]) == _markdown_shape(shown), name
