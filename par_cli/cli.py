@@ -13,6 +13,7 @@ import typer
 from par_cli.commands.common import help_text
 from par_cli.commands.due import due
 from par_cli.commands.gap import gap
+from par_cli.commands.import_ import import_
 from par_cli.commands.report import report
 from par_cli.commands.edit import done, evidence, set_
 from par_cli.commands.schema import schema
@@ -42,6 +43,7 @@ app.command("set")(set_)
 app.command("done")(done)
 app.command("evidence")(evidence)
 app.command("schema")(schema)
+app.command("import")(import_)
 
 
 def main() -> None:
