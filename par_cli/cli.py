@@ -11,7 +11,9 @@ import sys
 import typer
 
 from par_cli.commands.common import help_text
+from par_cli.commands.diff import diff
 from par_cli.commands.due import due
+from par_cli.commands.new_year import new_year
 from par_cli.commands.gap import gap
 from par_cli.commands.import_ import import_
 from par_cli.commands.report import report
@@ -44,6 +46,8 @@ app.command("done")(done)
 app.command("evidence")(evidence)
 app.command("schema")(schema)
 app.command("import")(import_)
+app.command("new-year")(new_year)
+app.command("diff")(diff)
 
 
 def main() -> None:

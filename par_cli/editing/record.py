@@ -28,7 +28,7 @@ from par_cli.plan.problems import Loc, Problem
 from par_cli.plan.text import nfc
 
 POINT_KEYS = ("self_assessed", "appraised")
-PROGRESS_ORDER = ("measurements", "done", "evidence", "self_assessed", "appraised")
+PROGRESS_ORDER = ("measurements", "done", "evidence", "stages", "self_assessed", "appraised")
 
 # Typed without diacritics too: not every keyboard in a department has Telex set up.
 _YES = {"có", "co", "yes", "true"}
