@@ -16,6 +16,7 @@ from par_cli.commands.due import due
 from par_cli.commands.new_year import new_year
 from par_cli.commands.gap import gap
 from par_cli.commands.import_ import import_
+from par_cli.commands.init import init
 from par_cli.commands.report import report
 from par_cli.commands.edit import done, evidence, set_
 from par_cli.commands.schema import schema
@@ -48,6 +49,7 @@ app.command("schema")(schema)
 app.command("import")(import_)
 app.command("new-year")(new_year)
 app.command("diff")(diff)
+app.command("init")(init)
 
 
 def main() -> None:
