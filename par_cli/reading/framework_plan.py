@@ -345,7 +345,7 @@ def _tree(rows: list[_Row], year: int, units: _Units, unread: list[Unread]) -> l
         _deadlines(row, group, year, unread)
     for node_id, node in nodes.items():
         if "." in node_id and node.get("children"):
-            total = round(sum(float(child["max"]) for child in node["children"]), 4)  # type: ignore[index, union-attr]
+            total = round(sum(float(child["max"] or 0) for child in node["children"]), 4)  # type: ignore[index, union-attr]
             if node.get("max") is None:
                 node["max"] = _num(total)
     for domain in domains:
