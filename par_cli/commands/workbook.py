@@ -147,7 +147,9 @@ def collect(
             failed = True
             continue
         collected = outcome.collected
-        if outcome.older_version:
+        # Every collect changes the plan, so a version mismatch alone is no news; it explains
+        # the rows that no longer match.
+        if outcome.older_version and collected.unmatched:
             typer.echo(t("collect.older_version", language, path=file, theirs=filled.meta.sha256[:12], ours=_sha(path)[:12]), err=True)
         for row in collected.unmatched:
             ref = row.ref(next(iter(row.values)))
