@@ -338,3 +338,33 @@ def test_english_labels(runner, plan_copy, tmp_path, lang):
     make(runner, plan_copy, target, "van-phong", "--lang", lang)
     names = openpyxl.load_workbook(target).sheetnames
     assert names[1] == ("Chủ trì" if lang == "vi" else "Leads")
+
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.one_of(st.integers(-50, 250), st.floats(-50, 250, allow_nan=False).map(lambda v: round(v, 1))))
+def test_a_percentage_is_recorded_exactly_or_refused_with_the_plan_untouched(runner, tmp_path, value):
+    # The invariant of all or nothing: whatever number a person types into 1.3's percentage,
+    # either the plan gains exactly that reading, or that cell is named and not a byte moves.
+    plan = tmp_path / f"plan-{abs(hash(value))}.yaml"
+    plan.write_bytes(BUNDLED_BYTES)
+    workbook = tmp_path / f"wb-{abs(hash(value))}.xlsx"
+    make(runner, plan, workbook)
+    filler = Filler(workbook)
+    ref = filler.put(LEAD, "measure|1.3|contest_participation_pct", "value", value)
+    filler.save()
+    result = collect(runner, plan, workbook)
+    if 0 <= value <= 100:
+        assert result.exit_code == 0, result.output
+        by_id = {c.id: c for d in load_plan(plan).plan.domains for c in d.criteria}
+        assert by_id["1.3"].progress.measurements[0].values == {"contest_participation_pct": value}
+    else:
+        assert result.exit_code == 1
+        assert result.stdout.startswith(f"{workbook.name}!{ref}: ")
+        assert plan.read_bytes() == BUNDLED_BYTES
+
+
+BUNDLED_BYTES = (Path(__file__).resolve().parent.parent / "plans" / "2024.yaml").read_bytes()
