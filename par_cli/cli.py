@@ -23,6 +23,7 @@ from par_cli.commands.schema import schema
 from par_cli.commands.score import score
 from par_cli.commands.units import units
 from par_cli.commands.validate import validate
+from par_cli.commands.workbook import collect, workbook
 
 app = typer.Typer(
     name="par",
@@ -50,6 +51,8 @@ app.command("import")(import_)
 app.command("new-year")(new_year)
 app.command("diff")(diff)
 app.command("init")(init)
+app.command("workbook")(workbook)
+app.command("collect")(collect)
 
 
 def main() -> None:
