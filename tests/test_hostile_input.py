@@ -482,3 +482,17 @@ def test_hostile_text_in_any_field_stays_in_its_cell_in_every_format(tmp_path, r
         ("score-md", ["score", str(neutral), "--format", "md"]), ("due-md", ["due", "--plan", str(neutral), "--today", "2024-01-01", "--days", "400", "--format", "md"]))}
     for name, shown in plain_outputs.items():
         assert _markdown_shape(outputs[name]) == _markdown_shape(shown), name
+
+
+# --- 15. the input limit --------------------------------------------------------------------------
+
+
+def test_15_a_plan_past_the_stated_limit_is_refused_from_its_size(tmp_path, runner):
+    plan = tmp_path / "2024.yaml"
+    with plan.open("wb") as handle:
+        handle.write(b"# a plan\n")
+        handle.truncate(reader.MAX_FILE_BYTES + 1)  # sparse: nothing is written, nothing read
+    assert reader.MAX_FILE_BYTES == 64 * 2**20
+    result = runner.invoke(app, ["validate", str(plan), "--lang", "en"])
+    assert result.exit_code == 1
+    assert f"{plan}:1:1: the file is too large (64 MB, at most 64 MB)" in result.output
