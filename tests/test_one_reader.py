@@ -105,3 +105,26 @@ def test_the_installed_par_reads_the_same(tmp_path):
     done = subprocess.run([par_executable(), "validate", str(path)], capture_output=True, text=True, env=subprocess_env(), timeout=60)
     assert done.returncode == 1
     assert f"{path}:{_line_of(path, 'year: 0X7E8')}:" in done.stdout
+
+
+def test_four_mistakes_show_four_problems_schema_and_semantic_together(tmp_path, runner):
+    """Issue 12 §5: a hand-edited file with four mistakes, two the schema finds (a text max,
+    a typo'd key) and two only the checks find (a unit declared twice, an undeclared lead),
+    shows all four in one run, each where it is."""
+    text = MINIMAL
+    text = text.replace("        max: 2\n        lead: van-phong\n        measures:", '        max: "2"\n        lead: van-phong\n        measures:')
+    text = text.replace("            lead: cac-phong\n", '            lead: cac-phong\n            titel: "x"\n')
+    text = text.replace("            lead: van-phong\n            rule: {kind: manual}", "            lead: phong-ma\n            rule: {kind: manual}")
+    text = text.replace('    kind: all\n', '    kind: all\n  - id: van-phong\n    name: "Lại văn phòng"\n', 1)
+    path = tmp_path / "2024.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+
+    def at(needle: str) -> int:
+        return next(n for n, line in enumerate(lines, 1) if needle in line)
+
+    result = runner.invoke(app, ["validate", str(path), "--lang", "en"])
+    assert result.exit_code == 1
+    shown = [line.split(": ", 1)[0] for line in result.output.splitlines() if line.startswith(str(path))]
+    assert [int(place.rsplit(":", 2)[1]) for place in shown] == sorted([at('name: "Lại văn phòng"') - 1, at('max: "2"'), at("titel:"), at("lead: phong-ma")])
+    assert "used twice" in result.output and "not declared" in result.output and "titel" in result.output

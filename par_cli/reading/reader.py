@@ -364,6 +364,65 @@ def keys_equal_after_nfc(data: Any, text: str) -> list[Finding]:
     return findings
 
 
+# Findings about sums and totals, which the criteria left out would make wrong.
+_NEEDS_EVERY_CRITERION = frozenset({"check.total", "check.children_sum", "check.percent_mismatch"})
+
+
+def checks_on_what_could_be_read(data: dict[str, Any], schema_findings: list[Finding]) -> list[Finding]:
+    """The semantic checks on the parts of a plan the model could read, so a hand-edited
+    file with schema and semantic mistakes shows all of them in one run (issue 12 §5).
+
+    When every schema finding lies inside a criterion, those criteria are left out, the rest
+    is validated again, and its checks' findings are given back with the original places
+    (sums and totals, which the left-out criteria would change, are not). A schema finding
+    outside any criterion (a unit, the plan's header) leaves nothing safe to check."""
+    from pydantic import ValidationError
+
+    from par_cli.plan.model import Plan
+    from par_cli.reading.checks import check_plan
+
+    dropped: set[Loc] = set()
+    for finding in schema_findings:
+        loc = finding.loc
+        ends = [i for i in range(1, len(loc)) if loc[i - 1] in ("criteria", "children") and isinstance(loc[i], int)]
+        if not ends:
+            return []
+        dropped.add(tuple(loc[: ends[-1] + 1]))  # the innermost criterion only
+    places: dict[Loc, Loc] = {}  # a list's place in the pruned data → its place in the file
+
+    def prune(node: Any, here: Loc, there: Loc) -> Any:
+        if isinstance(node, dict):
+            return {key: prune(value, (*here, key), (*there, key)) for key, value in node.items()}
+        if isinstance(node, list):
+            kept: list[Any] = []
+            for index, item in enumerate(node):
+                if (*there, index) in dropped:
+                    continue
+                places[(*here, len(kept))] = (*there, index)
+                kept.append(prune(item, (*here, len(kept)), (*there, index)))
+            return kept
+        return node
+
+    try:
+        plan = Plan.model_validate(prune(data, (), ()))
+    except (ValidationError, RecursionError):
+        return []
+
+    def original(loc: Loc) -> Loc:
+        for end in range(len(loc), 0, -1):
+            if loc[:end] in places:
+                return (*places[loc[:end]], *loc[end:])
+        return loc
+
+    return [replace_loc(finding, original(finding.loc)) for finding in check_plan(plan) if finding.code not in _NEEDS_EVERY_CRITERION]
+
+
+def replace_loc(finding: Finding, loc: Loc) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, loc=loc)
+
+
 def validate_data(data: Any) -> tuple[Any, list[Finding]]:
     """Build the model from plain data and run the semantic checks; findings have no positions."""
     from pydantic import ValidationError
@@ -377,7 +436,8 @@ def validate_data(data: Any) -> tuple[Any, list[Finding]]:
     try:
         plan = Plan.model_validate(data)
     except ValidationError as error:
-        return None, findings_from_validation_error(error)
+        findings = findings_from_validation_error(error)
+        return None, findings + checks_on_what_could_be_read(data, findings)
     except RecursionError:
         return None, [Finding((), "yaml.too_deep")]
     return plan, check_plan(plan)
