@@ -119,7 +119,7 @@ def alarm(item: PlanOccurrence, days: int, lang: Lang) -> object:
     reminder.add("action", "DISPLAY")
     reminder.add("trigger", REMIND_AT - dt.timedelta(days=days))
     text = summary(item)
-    reminder.add("description", t("ics.alarm", lang, days=days, summary=text) if days else t("ics.alarm_today", lang, summary=text))
+    reminder.add("description", ics_text(t("ics.alarm", lang, days=days, summary=text) if days else t("ics.alarm_today", lang, summary=text)))
     return reminder
 
 
