@@ -414,7 +414,7 @@ def report(cases: list[Case], args: argparse.Namespace, started: dt.datetime, lo
             f"{cell(schema.result if schema else None)} | {ratio(lint)} | {ratio(schema)} |"
         )
 
-    lines += ["", "## Targets (issue 6)", ""]
+    lines += ["", "## Targets (issue 12 §6)", ""]
     lines += [
         "`measured` is this run's median. The issue states its time targets in seconds on a machine where",
         f"importing the dependencies took {ISSUE_IMPORT_SECONDS:.2f} s; `scaled` multiplies each such target by the import",
