@@ -20,7 +20,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from par_cli.commands.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LangOption, language_of
+from par_cli.commands.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LangOption, help_text, language_of
 from par_cli.commands.due import due
 from par_cli.commands.edit import done, evidence, set_
 from par_cli.commands.gap import gap
@@ -29,6 +29,7 @@ from par_cli.commands.schema import schema
 from par_cli.commands.score import score
 from par_cli.commands.units import units
 from par_cli.commands.validate import validate
+from par_cli.commands.workbook import collect, workbook
 from par_cli.i18n import MESSAGES, Lang, t
 
 try:  # typer ≥ 0.22 carries its own copy of click
@@ -158,6 +159,8 @@ app.command("set", help="help.cmd.set")(set_)
 app.command("done", help="help.cmd.done")(done)
 app.command("evidence", help="help.cmd.evidence")(evidence)
 app.command("schema", help="help.cmd.schema")(schema)
+app.command("workbook", help=help_text("Lập sổ Excel cho đơn vị điền số liệu.", "Make a workbook for a unit to fill in."))(workbook)
+app.command("collect", help=help_text("Ghi các sổ đơn vị đã điền vào kế hoạch.", "Record filled unit workbooks in the plan."))(collect)
 
 
 def main() -> None:

@@ -106,6 +106,18 @@ OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="he
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="help.common.format")]
 
 
+def help_text(vi: str, en: str) -> str:
+    """A help text given in place, in both languages: it joins the message catalogue under
+    a key of its own, and that key is what typer holds until `cli.localise` puts in the
+    words. Prefer a ``help.*`` key written in i18n.MESSAGES; this keeps the one mechanism
+    for help written beside its option."""
+    from par_cli.i18n import MESSAGES
+
+    key = f"help.inline.{vi}"
+    MESSAGES.setdefault(key, {"vi": vi, "en": en})
+    return key
+
+
 def lang_of(option: LangChoice | None) -> Lang:
     """A command's ``--lang``, else the one given before the command (``par --lang en
     score``), else ``PAR_LANG`` (typer reads it into the option), else Vietnamese."""

@@ -1,12 +1,12 @@
 """`par due`: what falls due in the next days, what is overdue, and a calendar to subscribe to."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from par_cli.commands.common import (
     Findings,
-    FormatOption,
     LangOption,
     OutputOption,
     PlanArgument,
@@ -22,7 +22,7 @@ from par_cli.commands.common import (
     show,
     today_in_vietnam,
 )
-from par_cli.i18n import t
+from par_cli.i18n import Lang, t
 from par_cli.render.formats import TABLE_FORMATS, Format, Output
 
 OFFERED = (*TABLE_FORMATS, Format.ics)
@@ -37,6 +37,7 @@ def due(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="help.due.format")] = Format.auto,
     output: OutputOption = None,
     fail_on_overdue: Annotated[bool, typer.Option("--fail-on-overdue", help="help.due.fail-on-overdue")] = False,
+    remind: Annotated[str, typer.Option("--remind", help="help.due.remind")] = "7,1",
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -55,6 +56,7 @@ def due(
     loaded = load_or_exit(plan_path(path, plan, language), language, fmt)
     the_plan = loaded.plan
     unit = check_unit(the_plan, unit, language)
+    reminders = _remind_days(remind, language)
 
     items = plan_occurrences(the_plan, unit)
     if fmt is Format.ics:
@@ -72,19 +74,49 @@ def due(
     if unit is not None:
         title = t("due.title_unit", language, title=title, unit=names(the_plan, [unit]))
 
-    def calendar(lang):  # noqa: ANN001, ANN202
+    def calendar(lang: Lang) -> str:
         from par_cli.render.ics import calendar as ics
 
         name = t("ics.name", lang, year=the_plan.year, plan=the_plan.plan.number)
         if unit is not None:
             name = f"{name}: {names(the_plan, [unit])}"
-        return ics(the_plan, shown, lang, name, dt.datetime.now(dt.timezone.utc))
+        # The earlier export being replaced carries the SEQUENCEs on (see render/ics.py).
+        return ics(the_plan, shown, lang, name, dt.datetime.now(dt.timezone.utc), reminders, _read_previous(output))
 
+    documents = {Format.ics: calendar}
+    if unit is not None and not everything:
+        # For one unit, Markdown is the message a head of unit reads on the phone.
+        from par_cli.render.message import unit_message
+
+        documents[Format.md] = lambda lang: unit_message(the_plan, unit, shown, day, days, lang)
     result = Output(
         json=lambda: due_payload(the_plan, shown, day, days, unit),
         table=lambda lang, machine: due_view(the_plan, shown, day, title, everything, machine, lang),
-        documents={Format.ics: calendar},
+        documents=documents,
     )
     show(result, fmt, language, output, "due.written", count=len(shown))
     if fail_on_overdue and any(item.overdue(day) for item in shown):
         raise Findings()
+
+
+def _remind_days(value: str, lang: Lang) -> tuple[int, ...]:
+    """``7,1`` → (7, 1); ``none`` or an empty value → no alarms."""
+    text = value.strip().lower()
+    if text in ("", "none"):
+        return ()
+    try:
+        days = tuple(sorted({int(part) for part in text.split(",") if part.strip()}, reverse=True))
+    except ValueError:
+        fail_usage(t("due.remind_bad", lang, value=value))
+    if any(day < 0 or day > 366 for day in days):
+        fail_usage(t("due.remind_bad", lang, value=value))
+    return days
+
+
+def _read_previous(output: Path | None) -> bytes | None:
+    if output is None or not output.is_file():
+        return None
+    try:
+        return output.read_bytes()
+    except OSError:
+        return None
