@@ -742,6 +742,15 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "usage.bad_value": {"vi": "giá trị không hợp lệ cho {param}: {detail}", "en": "invalid value for {param}: {detail}"},
     "usage.not_a_choice": {"vi": "'{value}' không phải một trong {choices}", "en": "'{value}' is not one of {choices}"},
     "usage.not_an_integer": {"vi": "'{value}' không phải số nguyên", "en": "'{value}' is not a whole number"},
+    # --- terms used inside other messages (i18n.Term)
+    "expected.number": {"vi": "số", "en": "number"},
+    "expected.integer": {"vi": "số nguyên", "en": "integer"},
+    "expected.text": {"vi": "văn bản", "en": "text"},
+    "expected.bool": {"vi": "true/false", "en": "true/false"},
+    "expected.mapping": {"vi": "bảng khóa: giá trị", "en": "mapping"},
+    "expected.list": {"vi": "danh sách", "en": "list"},
+    "expected.criterion_id": {"vi": "mã tiêu chí (1.2.3)", "en": "criterion id (1.2.3)"},
+    "expected.whole_number": {"vi": "số nguyên ≥ 0", "en": "whole number ≥ 0"},
     "usage.integer_needed": {"vi": "cần một số nguyên", "en": "a whole number is needed"},
     "usage.at_most": {"vi": "cần nhỏ hơn hoặc bằng {limit}", "en": "must be at most {limit}"},
     "usage.at_least": {"vi": "cần lớn hơn hoặc bằng {limit}", "en": "must be at least {limit}"},
@@ -803,7 +812,14 @@ def t(key: str, lang: Lang, /, **params: object) -> str:
     return MESSAGES[key][lang].format(**shown)
 
 
+class Term(str):
+    """A catalogue key passed as a message parameter ("expected": Term("expected.number")):
+    the core names the thing, the words come when the message is rendered."""
+
+
 def _show(value: object, lang: Lang) -> object:
+    if isinstance(value, Term):
+        return MESSAGES[value][lang]
     if isinstance(value, float):
         return fmt_number(value, lang)
     if isinstance(value, dt.date):
