@@ -21,9 +21,13 @@ import typer
 from typer.core import TyperGroup
 
 from par_cli.commands.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LangOption, help_text, language_of
+from par_cli.commands.diff import diff
 from par_cli.commands.due import due
 from par_cli.commands.edit import done, evidence, set_
+from par_cli.commands.new_year import new_year
 from par_cli.commands.gap import gap
+from par_cli.commands.import_ import import_
+from par_cli.commands.init import init
 from par_cli.commands.report import report
 from par_cli.commands.schema import schema
 from par_cli.commands.score import score
@@ -159,6 +163,10 @@ app.command("set", help="help.cmd.set")(set_)
 app.command("done", help="help.cmd.done")(done)
 app.command("evidence", help="help.cmd.evidence")(evidence)
 app.command("schema", help="help.cmd.schema")(schema)
+app.command("import", help=help_text("Lập bản nháp kế hoạch từ bảng khung chỉ số Word/Excel.", "Make a draft plan from a framework table (Word or Excel)."))(import_)
+app.command("new-year", help=help_text("Lập kế hoạch năm sau từ kế hoạch năm nay.", "Make next year's plan from this year's."))(new_year)
+app.command("diff", help=help_text("So sánh hai kế hoạch: tiêu chí thêm, bỏ, đổi số, đổi điểm, cách chấm, thời hạn.", "Compare two plans: criteria added, removed, renumbered, re-pointed, rules, deadlines."))(diff)
+app.command("init", help=help_text("Lập khung kế hoạch có chú thích.", "Make a commented plan skeleton."))(init)
 app.command("workbook", help=help_text("Lập sổ Excel cho đơn vị điền số liệu.", "Make a workbook for a unit to fill in."))(workbook)
 app.command("collect", help=help_text("Ghi các sổ đơn vị đã điền vào kế hoạch.", "Record filled unit workbooks in the plan."))(collect)
 

@@ -241,3 +241,41 @@ def show(output: "Output", fmt: Format, lang: Lang, destination: Path | None = N
 
     text = render(output, fmt, lang, io.StringIO() if destination is not None else None)
     write_out(text, destination, lang, written_key, **params)
+
+
+PreviousOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--previous",
+        help=help_text("Kết quả (điểm) năm trước đã công bố, ví dụ 83,2.", "The previous year's published points, e.g. 83.2."),
+        show_default=False,
+    ),
+]
+RankOption = Annotated[
+    Optional[str],
+    typer.Option("--rank", help=help_text("Xếp hạng năm trước, HẠNG/TỔNG, ví dụ 9/21.", "The previous year's rank, RANK/OF, e.g. 9/21."), show_default=False),
+]
+
+
+def parse_points_option(value: str | None, lang: Lang) -> float | None:
+    """``83,2`` or ``83.2``; a usage error otherwise."""
+    import re
+
+    if value is None:
+        return None
+    text = value.strip()
+    if not re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", text):
+        fail_usage(t("usage.bad_points", lang, value=value))
+    return float(text.replace(",", "."))
+
+
+def parse_rank_option(value: str | None, lang: Lang) -> tuple[int, int] | None:
+    """``9/21``: the rank and the number ranked; a usage error otherwise."""
+    import re
+
+    if value is None:
+        return None
+    found = re.fullmatch(r"\s*([0-9]+)\s*/\s*([0-9]+)\s*", value)
+    if found is None or not 1 <= int(found.group(1)) <= int(found.group(2)):
+        fail_usage(t("usage.bad_rank", lang, value=value))
+    return int(found.group(1)), int(found.group(2))
