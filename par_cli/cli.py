@@ -13,6 +13,7 @@ import typer
 from par_cli.commands.common import help_text
 from par_cli.commands.due import due
 from par_cli.commands.gap import gap
+from par_cli.commands.history import history
 from par_cli.commands.report import report
 from par_cli.commands.edit import done, evidence, set_
 from par_cli.commands.schema import schema
@@ -37,6 +38,7 @@ app.command("score")(score)
 app.command("gap")(gap)
 app.command("due")(due)
 app.command("report")(report)
+app.command("history")(history)
 app.command("units")(units)
 app.command("set")(set_)
 app.command("done")(done)
