@@ -238,7 +238,7 @@ def trail_view(title: str, events: list[RecordEvent], lang: Lang) -> TableView:
         Column("kind", t("trail.col.kind", lang)),
         Column("date", t("trail.col.date", lang), "date"),
         Column("detail", t("trail.col.detail", lang), max_width=60),
-        Column("flag", t("trail.col.flag", lang), max_width=60),
+        Column("flag", t("trail.col.flag", lang)),
     ]
     rows: list[dict[str, object]] = []
     styles: dict[int, str] = {}
