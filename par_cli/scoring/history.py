@@ -154,12 +154,25 @@ class History:
 def read_history(path: Path) -> History:
     """Every version of ``path`` in git, scored as of its commit day. Raises
     `par_cli.reading.git.GitError` when there is no history to read."""
+    import gc
+
     path = Path(path)
     commits = file_versions(path)
     contents = read_blobs(path, commits)
+    # As in load_plan: every version adds a tree of live objects and none is garbage, so the
+    # cyclic collector would scan the growing heap again and again to free nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return History(path, list(_versions(path, commits, contents)))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _versions(path: Path, commits: list[Commit], contents: dict[str, tuple[str, bytes]]) -> Iterator[Version]:
     loaded: dict[str, tuple[Plan | None, int, dict[tuple[str, RecordKind], list[Record]]]] = {}
     scored: dict[tuple[str, dt.date], PlanScore] = {}
-    versions: list[Version] = []
     last_records: dict[tuple[str, RecordKind], list[Record]] = {}
     for commit in commits:
         blob, data = contents.get(commit.object_name, ("", b""))
@@ -179,8 +192,7 @@ def read_history(path: Path) -> History:
         if plan is not None:
             version.events = list(_compare(commit, last_records, records))
             last_records = records
-        versions.append(version)
-    return History(path, versions)
+        yield version
 
 
 def records_of(plan: Plan) -> dict[tuple[str, RecordKind], list[Record]]:
@@ -208,8 +220,7 @@ def records_of(plan: Plan) -> dict[tuple[str, RecordKind], list[Record]]:
                 )
             )
         for evidence in progress.evidence:
-            dumped = evidence.model_dump(exclude_defaults=True)
-            dumped.pop("date", None)
+            dumped = _stated(evidence)
             add(
                 Record(
                     "evidence",
@@ -220,14 +231,18 @@ def records_of(plan: Plan) -> dict[tuple[str, RecordKind], list[Record]]:
                 )
             )
         for stage in progress.stages:
-            dumped = stage.model_dump(exclude_defaults=True)
-            dumped.pop("date", None)
+            dumped = _stated(stage)
             add(Record("stage", cid, stage.date, (stage.stage,), (("date", stage.date), *sorted(dumped.items()))))
         for kind in ("self_assessed", "appraised"):
             value = getattr(progress, kind)
             if value is not None:
                 add(Record(kind, cid, None, (), (("points", value),)))  # type: ignore[arg-type]
     return found
+
+
+def _stated(model: object) -> dict[str, object]:
+    """The fields a record states, its date apart (pydantic's model_dump, without its cost)."""
+    return {name: value for name, value in vars(model).items() if name != "date" and value is not None and not (name == "complete" and value is True)}
 
 
 def _compare(
