@@ -20,6 +20,7 @@ from par_cli.commands.schema import schema
 from par_cli.commands.score import score
 from par_cli.commands.units import units
 from par_cli.commands.validate import validate
+from par_cli.commands.workbook import collect, workbook
 
 app = typer.Typer(
     name="par",
@@ -44,6 +45,8 @@ app.command("set")(set_)
 app.command("done")(done)
 app.command("evidence")(evidence)
 app.command("schema")(schema)
+app.command("workbook")(workbook)
+app.command("collect")(collect)
 
 
 def main() -> None:
