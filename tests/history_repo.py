@@ -27,6 +27,7 @@ class Step:
     args: tuple[str, ...] = ()  # a par command; empty for a hand edit or the first commit
     edit: tuple[str, str] | None = None  # replace this text of the plan by that one
     other_file: bool = False  # the commit touches another file, not the plan
+    revert: bool = False  # git revert of the commit before: the plan's blob of two commits ago
 
 
 YEAR: tuple[Step, ...] = (
@@ -57,6 +58,8 @@ YEAR: tuple[Step, ...] = (
     Step("2024-11-20T17:00:00+07:00", AN, "1.4: tài liệu kiểm chứng", ("evidence", "1.4", "QĐ 99/QĐ-SGTVT công nhận sáng kiến", "--date", "2024-11-20")),
     Step("2024-12-05T09:00:00+07:00", AN, "1.2: báo cáo quý IV", ("done", "1.2", "--date", "2024-12-05", "--evidence", "BC 150/BC-SGTVT")),
     Step("2024-12-20T09:00:00+07:00", BINH, "1.5: thẩm định", ("set", "1.5", "appraised=2", "--date", "2024-12-20")),
+    Step("2024-12-27T09:00:00+07:00", AN, "7.3: số liệu nhầm", ("set", "7.3", "e_documents_pct=95", "--date", "2024-12-27")),
+    Step("2024-12-28T09:00:00+07:00", BINH, "Hoàn tác: 7.3 nhập nhầm", revert=True),
 )
 
 
@@ -93,6 +96,8 @@ def build_year(repo: Path, steps: tuple[Step, ...] = YEAR) -> Path:
             plan.write_text(text.replace(*step.edit), encoding="utf-8")
         elif step.other_file:
             (repo / "README.md").write_text(step.message + "\n", encoding="utf-8")
+        elif step.revert:
+            git(repo, "revert", "--no-commit", "HEAD")
         git(repo, "add", "-A")
         git(repo, "commit", "-q", "-m", step.message, who=step.who, when=step.when)
     return plan

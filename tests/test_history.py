@@ -45,7 +45,7 @@ def history_json(plan: Path, *args: str) -> dict:
 def test_every_version_scores_as_par_score_as_of_its_commit_day(plan: Path, repo: Path, tmp_path: Path) -> None:
     versions = history_json(plan)["versions"]
     # One version per commit that changed the plan; the README commit is not one.
-    assert len(versions) == len(PLAN_STEPS) == 19
+    assert len(versions) == len(PLAN_STEPS) == 21
     for version in versions:
         # That commit's file, scored by `par score --as-of` its day: the same numbers.
         blob = git(repo, "show", f"{version['commit']}:plans/2024.yaml")
@@ -70,6 +70,9 @@ def test_days_authors_and_messages(plan: Path) -> None:
     # The commit at 23:30 UTC on 15/03 belongs to 16/03 in Asia/Ho_Chi_Minh.
     assert "2024-03-16" in days and days.count("2024-03-15") == 1
     assert [version["commits"][0]["author"] for version in versions] == [step.who[0] for step in PLAN_STEPS]
+    # The revert brings back the blob of two versions before: read once, the same figures
+    # apart from what the later day changes.
+    assert versions[-1]["blob"] == versions[-3]["blob"] != versions[-2]["blob"]
     assert [version["commits"][0]["email"] for version in versions] == [step.who[1] for step in PLAN_STEPS]
     assert [version["commits"][0]["message"] for version in versions] == [step.message for step in PLAN_STEPS]
     assert {AN[0], BINH[0]} == {version["commits"][0]["author"] for version in versions}
@@ -112,24 +115,27 @@ def test_by_month_since_until(plan: Path) -> None:
 def test_table_and_csv(plan: Path) -> None:
     result = invoke("history", str(plan), "--format", "text")
     assert result.exit_code == 0, result.output
-    assert "Lịch sử điểm: 1163/KH-SGTVT (2024), 19 phiên bản" in result.stdout
+    assert "Lịch sử điểm: 1163/KH-SGTVT (2024), 21 phiên bản" in result.stdout
     assert "16/03/2024" in result.stdout and "Trần Thị Bình" in result.stdout
     rows = list(csv.DictReader(io.StringIO(invoke("history", str(plan), "--format", "csv").stdout)))
     versions = history_json(plan)["versions"]
-    assert len(rows) == 19
+    assert len(rows) == 21
     assert [float(row["projected"]) for row in rows] == [version["total"]["projected"] for version in versions]
     assert rows[6]["day"] == "2024-03-16" and rows[0]["author"] == AN[0]
+    # Machine forms in CSV: a dot for decimals, the change as a plain number.
+    assert rows[5]["moved"] == "3.4.1 2→1.94" and rows[5]["change"] == "-0.06"
     english = invoke("history", str(plan), "--format", "text", "--lang", "en")
-    assert "Score history: 1163/KH-SGTVT (2024), 19 versions" in english.stdout
+    assert "Score history: 1163/KH-SGTVT (2024), 21 versions" in english.stdout
 
 
 def test_audit_trail(plan: Path) -> None:
     result = invoke("history", str(plan), "--records", "--format", "json")
     assert result.exit_code == 0, result.output
     records = json.loads(result.stdout)["records"]
-    # Every par command recorded one fact; the hand edits changed one and added one.
+    # Every par command recorded one fact; the hand edits changed one and added one; the
+    # revert removed one.
     commands = [step for step in PLAN_STEPS if step.args]
-    assert len(records) == len(commands) + 2
+    assert len(records) == len(commands) + 3
     added = [record for record in records if record["action"] == "added"]
     assert [(record["author"], record["day"]) for record in added] == [
         (step.who[0], step.when[:10] if "+07:00" in step.when else "2024-03-16") for step in PLAN_STEPS if step.args or "vòng" in step.message
@@ -147,30 +153,37 @@ def test_audit_trail(plan: Path) -> None:
     assert "tài liệu kiểm chứng" in text and "thẩm định" in text
     # --since applies to the commit day.
     late = json.loads(invoke("history", str(plan), "--records", "--since", "01/12/2024", "--format", "json").stdout)["records"]
-    assert [(record["criterion_id"], record["kind"]) for record in late] == [("1.2", "completion"), ("1.5", "appraised")]
+    assert [(record["criterion_id"], record["kind"], record["action"]) for record in late] == [
+        ("1.2", "completion", "added"),
+        ("1.5", "appraised", "added"),
+        ("7.3", "measurement", "added"),
+        ("7.3", "measurement", "removed"),
+    ]
+    assert late[-1]["author"] == BINH[0] and late[-1]["day"] == "2024-12-28"
 
 
 def test_report_chart_and_since(plan: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    result = invoke("report", "--plan", str(plan), "--today", "2024-12-31", "--since", "2024-11-30", "--output", str(out))
+    result = invoke("report", "--plan", str(plan), "--today", "2024-12-24", "--since", "2024-11-30", "--output", str(out))
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert "<script" not in page.lower()
     dots = re.findall(r'<circle class="dot[^"]*"[^>]*data-day="([^"]+)" data-projected="([^"]+)" data-floor="([^"]+)" data-ceiling="([^"]+)" data-commit="([^"]*)"', page)
-    by_day = history_json(plan, "--by", "day")["versions"]
+    by_day = history_json(plan, "--by", "day", "--until", "2024-12-24")["versions"]
     # One point per commit day (its last version, scored as of that day), then today's.
-    assert [dot[0] for dot in dots] == [version["day"] for version in by_day] + ["2024-12-31"]
+    assert [dot[0] for dot in dots] == [version["day"] for version in by_day] + ["2024-12-24"]
     for dot, version in zip(dots, by_day):
         assert (float(dot[1]), float(dot[2]), float(dot[3])) == (version["total"]["projected"], version["total"]["floor"], version["total"]["ceiling"])
         assert version["commit"].startswith(dot[4])
-    score = json.loads(invoke("score", str(plan), "--as-of", "2024-12-31", "--format", "json").stdout)["total"]
+    # The last point is the report's own: the file as it is, scored as of the report's day.
+    score = json.loads(invoke("score", str(plan), "--as-of", "2024-12-24", "--format", "json").stdout)["total"]
     assert float(dots[-1][1]) == score["projected"] and dots[-1][4] == ""
     assert 'data-target="83.0"' in page  # target.score of the bundled plan
     # Since 30/11: the Q4 report (1.2) and the appraisal (1.5) were recorded.
     since = page[page.index('data-section="since"') :]
     assert re.findall(r'data-record="([^"]+)" data-author="([^"]+)" data-day="([^"]+)"', since) == [("1.2", AN[0], "2024-12-05"), ("1.5", BINH[0], "2024-12-20")]
     assert 'data-moved="1.5"' in since
-    markdown = invoke("report", "--plan", str(plan), "--today", "2024-12-31", "--since", "30/11/2024", "--format", "md").stdout
+    markdown = invoke("report", "--plan", str(plan), "--today", "2024-12-24", "--since", "30/11/2024", "--format", "md").stdout
     assert "**Từ lần giao ban trước (30/11/2024)**" in markdown and "Ghi nhận mới: 2; người ghi: Nguyễn Văn An, Trần Thị Bình" in markdown
 
 

@@ -66,18 +66,18 @@ def history(
     except GitError as error:
         fail_usage(t(error.key, language, **error.params))
     valid = found.valid()
-    newest = valid[-1].plan if valid else None
+    newest = valid[-1].score if valid else None
     if records:
         events = [event for event in found.trail() if (first is None or event.commit.day >= first) and (last is None or event.commit.day <= last)]
         if fmt is Format.json:
             write_json(trail_payload(str(file), events, since=first, until=last))
             return
-        title = t("trail.title", language, plan=newest.plan.number if newest else file, year=newest.year if newest else "", count=len(events))
+        title = t("trail.title", language, plan=newest.number if newest else file, year=newest.year if newest else "", count=len(events))
         render(trail_view(title, events, language), fmt, language)
         return
     rows = history_rows(found, since=first, until=last, by=by.value if by else None)  # type: ignore[arg-type]
     if fmt is Format.json:
         write_json(history_payload(str(file), rows, since=first, until=last, by=by.value if by else None))
         return
-    title = t("history.title", language, plan=newest.plan.number if newest else file, year=newest.year if newest else "", count=len(rows))
-    render(history_view(title, rows, language), fmt, language)
+    title = t("history.title", language, plan=newest.number if newest else file, year=newest.year if newest else "", count=len(rows))
+    render(history_view(title, rows, language, plain=fmt is Format.csv), fmt, language)

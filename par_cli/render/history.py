@@ -22,8 +22,13 @@ def _signed(value: float, lang: Lang) -> str:
     return text if text.startswith("-") or text == "0" else f"+{text}"
 
 
-def move_text(move: Move, lang: Lang) -> str:
-    return f"{move.id} {fmt_number(move.before, lang)}→{fmt_number(move.after, lang)}"
+def move_text(move: Move, lang: Lang, plain: bool = False) -> str:
+    """``1.4 1→2``; ``plain`` keeps numbers in machine form (CSV): ``2.2.3 0.5→0.25``."""
+
+    def number(value: float | None) -> str:
+        return ("" if value is None else f"{value:g}") if plain else fmt_number(value, lang)
+
+    return f"{move.id} {number(move.before)}→{number(move.after)}"
 
 
 def record_text(record: Record, lang: Lang) -> str:
@@ -104,8 +109,6 @@ def event_json(event: RecordEvent) -> dict[str, object]:
 
 
 def history_payload(path: str, rows: list[HistoryRow], *, since: dt.date | None, until: dt.date | None, by: str | None) -> dict[str, object]:
-    from par_cli.scoring.history import domain_points
-
     versions = []
     for row in rows:
         version = row.version
@@ -130,7 +133,7 @@ def history_payload(path: str, rows: list[HistoryRow], *, since: dt.date | None,
                 },
                 "domains": []
                 if score is None
-                else [{"id": item.id, "title": item.title, "projected": item.projected, "floor": item.floor, "ceiling": item.ceiling} for item in domain_points(score)],
+                else [{"id": item.id, "title": item.title, "projected": item.projected, "floor": item.floor, "ceiling": item.ceiling} for item in score.domains],
                 "moved": [{"id": move.id, "title": move.title, "before": move.before, "after": move.after} for move in row.moved],
                 "commits": [commit_json(commit) for commit in row.commits],
                 "records": [event_json(event) for event in row.events],
@@ -145,14 +148,13 @@ def history_payload(path: str, rows: list[HistoryRow], *, since: dt.date | None,
     }
 
 
-def history_view(title: str, rows: list[HistoryRow], lang: Lang) -> TableView:
-    """One line per row: day, commit, authors, totals, each domain, what moved and was recorded."""
-    from par_cli.scoring.history import domain_points
-
+def history_view(title: str, rows: list[HistoryRow], lang: Lang, plain: bool = False) -> TableView:
+    """One line per row: day, commit, authors, totals, each domain, what moved and was
+    recorded. ``plain``: the text cells in machine form, for CSV."""
     domain_ids: list[str] = []
     for row in rows:
         if row.version.score is not None:
-            domain_ids += [item.id for item in domain_points(row.version.score) if item.id not in domain_ids]
+            domain_ids += [item.id for item in row.version.score.domains if item.id not in domain_ids]
     columns = [
         Column("day", t("history.col.day", lang), "date"),
         Column("commit", t("history.col.commit", lang)),
@@ -174,7 +176,7 @@ def history_view(title: str, rows: list[HistoryRow], lang: Lang) -> TableView:
             "day": version.day,
             "commit": version.commit.short,
             "author": ", ".join(row.authors),
-            "moved": "; ".join(move_text(move, lang) for move in row.moved),
+            "moved": "; ".join(move_text(move, lang, plain) for move in row.moved),
             "records": len(row.events),
             "message": " | ".join(commit.subject for commit in row.commits),
         }
@@ -183,8 +185,9 @@ def history_view(title: str, rows: list[HistoryRow], lang: Lang) -> TableView:
         else:
             line.update(projected=score.total.projected, floor=score.total.floor, ceiling=score.total.ceiling)
             if row.previous is not None and row.previous.score is not None:
-                line["change"] = _signed(round(score.total.projected - row.previous.score.total.projected, 2), lang)
-            for item in domain_points(score):
+                change = round(score.total.projected - row.previous.score.total.projected, 2)
+                line["change"] = change if plain else _signed(change, lang)
+            for item in score.domains:
                 line[f"domain_{item.id}"] = item.projected
         body.append(line)
     return TableView(title, columns, body, {}, history_footer(rows, lang))

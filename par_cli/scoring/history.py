@@ -20,7 +20,7 @@ record says it happened on another day than the day it was said to.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -29,7 +29,7 @@ from par_cli.plan.model import Plan
 from par_cli.plan.tree import walk
 from par_cli.reading.git import Commit, file_versions, read_blobs
 from par_cli.reading.reader import load_plan_bytes
-from par_cli.scoring.scorer import PlanScore, score_plan
+from par_cli.scoring.scorer import PlanScore, Total, score_plan
 
 RecordKind = Literal["measurement", "completion", "evidence", "stage", "self_assessed", "appraised"]
 RECORD_KINDS: tuple[RecordKind, ...] = ("measurement", "completion", "evidence", "stage", "self_assessed", "appraised")
@@ -87,6 +87,28 @@ class Move:
     after: float | None
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What the history keeps of a version's score: the totals, each domain, and each leaf's
+    expected points (the scored tree itself would hold every version's plan in memory)."""
+
+    number: str  # the plan's number and year, for titles
+    year: int
+    total: Total
+    domains: list[Points]
+    leaves: dict[str, tuple[str, float | None]]  # id → (title, expected points), outside included
+
+
+def summarize(plan: Plan, score: PlanScore) -> Summary:
+    leaves = {node.id: (node.title, node.projected) for node in score.leaves()}
+    if score.outside is not None:
+        leaves[score.outside.id] = (score.outside.title, score.outside.projected)
+    domains = [Points(domain.id, domain.title, domain.projected, domain.floor, domain.ceiling) for domain in score.domains]
+    if score.outside is not None:
+        domains.append(Points(score.outside.id, score.outside.title, score.outside.projected, score.outside.floor, score.outside.ceiling))
+    return Summary(plan.plan.number, plan.year, score.total, domains, leaves)
+
+
 @dataclass
 class Version:
     """One commit's version of the plan: its score as of the commit day when it is valid,
@@ -95,8 +117,7 @@ class Version:
     commit: Commit
     blob: str
     problems: int  # how many problems it has; 0 for a valid version
-    plan: Plan | None
-    score: PlanScore | None
+    score: Summary | None
     events: list[RecordEvent] = field(default_factory=list)
 
     @property
@@ -129,6 +150,12 @@ class HistoryRow:
 class History:
     path: Path
     versions: list[Version]  # every version, oldest first
+    contents: dict[str, bytes]  # each version's text by blob hash
+
+    def plan_of(self, version: Version) -> Plan | None:
+        """The version's plan, read again from its blob."""
+        loaded = load_plan_bytes(self.contents[version.blob], version.commit.path or self.path.name)
+        return loaded.plan if loaded.ok else None
 
     def valid(self) -> list[Version]:
         return [version for version in self.versions if version.valid]
@@ -164,32 +191,49 @@ def read_history(path: Path) -> History:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return History(path, list(_versions(path, commits, contents)))
+        versions = list(_versions(path, commits, contents))
+        return History(path, versions, {blob: data for blob, data in contents.values() if blob})
     finally:
         if collecting:
             gc.enable()
 
 
 def _versions(path: Path, commits: list[Commit], contents: dict[str, tuple[str, bytes]]) -> Iterator[Version]:
-    loaded: dict[str, tuple[Plan | None, int, dict[tuple[str, RecordKind], list[Record]]]] = {}
-    scored: dict[tuple[str, dt.date], PlanScore] = {}
+    """Each commit's version. A blob is read once (its validity and facts are kept); its plan
+    is kept only while the next commits hold the same blob, so a year of versions does not
+    hold a year of plans: a blob that comes back later (a revert) and must be scored on a new
+    day is read again."""
+    facts: dict[str, tuple[bool, int, dict[tuple[str, RecordKind], list[Record]]]] = {}
+    scored: dict[tuple[str, dt.date], Summary] = {}
+    held: tuple[str, Plan | None] = ("", None)
     last_records: dict[tuple[str, RecordKind], list[Record]] = {}
+
+    def plan_of(blob: str, data: bytes, name: str) -> Plan | None:
+        nonlocal held
+        if held[0] != blob:
+            result = load_plan_bytes(data, name)
+            plan = result.plan if result.ok else None
+            held = (blob, plan)
+            facts.setdefault(blob, (plan is not None, len(result.problems), records_of(plan) if plan is not None else {}))
+        return held[1]
+
     for commit in commits:
         blob, data = contents.get(commit.object_name, ("", b""))
         if not blob:
             continue  # git no longer has the object (a pruned or partial clone)
-        if blob not in loaded:
-            result = load_plan_bytes(data, commit.path or path.name)
-            plan = result.plan if result.ok else None
-            loaded[blob] = (plan, len(result.problems), records_of(plan) if plan is not None else {})
-        plan, problems, records = loaded[blob]
+        name = commit.path or path.name
+        if blob not in facts:
+            plan_of(blob, data, name)
+        valid, problems, records = facts[blob]
         score = None
-        if plan is not None:
+        if valid:
             if (blob, commit.day) not in scored:
-                scored[blob, commit.day] = score_plan(plan, today=commit.day, as_of=commit.day)
+                plan = plan_of(blob, data, name)
+                assert plan is not None
+                scored[blob, commit.day] = summarize(plan, score_plan(plan, today=commit.day, as_of=commit.day))
             score = scored[blob, commit.day]
-        version = Version(commit, blob, problems, plan, score)
-        if plan is not None:
+        version = Version(commit, blob, problems, score)
+        if valid:
             version.events = list(_compare(commit, last_records, records))
             last_records = records
         yield version
@@ -328,35 +372,18 @@ def history_rows(history: History, *, since: dt.date | None = None, until: dt.da
     return rows
 
 
-def moves(before: PlanScore | None, after: PlanScore | None) -> list[Move]:
+def moves(before: Summary | None, after: Summary | None) -> list[Move]:
     """The criteria (leaves, and the part outside the table) whose expected points differ."""
     if before is None or after is None:
         return []  # nothing to compare with
-    old = {node.id: node for node in _scored_leaves(before)}
+    old = dict(before.leaves)
     result = []
-    for node in _scored_leaves(after):
-        was = old.pop(node.id, None)
-        if was is None or was.projected != node.projected:
-            result.append(Move(node.id, node.title, was.projected if was is not None else None, node.projected))
-    result += [Move(node.id, node.title, node.projected, None) for node in old.values()]
+    for node_id, (title, projected) in after.leaves.items():
+        was = old.pop(node_id, None)
+        if was is None or was[1] != projected:
+            result.append(Move(node_id, title, was[1] if was is not None else None, projected))
+    result += [Move(node_id, title, projected, None) for node_id, (title, projected) in old.items()]
     return result
-
-
-def _scored_leaves(score: PlanScore) -> Iterable:
-    yield from score.leaves()
-    if score.outside is not None:
-        yield score.outside
-
-
-def totals(score: PlanScore) -> Points:
-    total = score.total
-    return Points("total", "", total.projected, total.floor, total.ceiling)
-
-
-def domain_points(score: PlanScore) -> list[Points]:
-    return [Points(domain.id, domain.title, domain.projected, domain.floor, domain.ceiling) for domain in score.domains] + (
-        [Points(score.outside.id, score.outside.title, score.outside.projected, score.outside.floor, score.outside.ceiling)] if score.outside is not None else []
-    )
 
 
 # --- the briefing -------------------------------------------------------------------------
@@ -392,7 +419,7 @@ class SinceBriefing:
 
     since: dt.date
     until: dt.date
-    before: PlanScore | None  # None when the plan was not in git yet on ``since``
+    before: Summary | None  # None when the plan was not in git yet on ``since``
     moved: list[Move]
     events: list[RecordEvent]
 
@@ -425,6 +452,8 @@ def since_briefing(history: History, since: dt.date, today: dt.date, current: Pl
     """What moved from ``since`` to ``today``: ``current`` (the report's score, as of today)
     against the version current on ``since``, scored as of ``since``."""
     version = history.at(since)
-    before = score_plan(version.plan, today=since, as_of=since) if version is not None and version.plan is not None else None
+    plan = history.plan_of(version) if version is not None else None
+    before = summarize(plan, score_plan(plan, today=since, as_of=since)) if plan is not None else None
     events = [event for event in history.trail() if since < event.commit.day <= today]
-    return SinceBriefing(since, today, before, moves(before, current), events)
+    now = summarize(plan, current) if plan is not None else None
+    return SinceBriefing(since, today, before, moves(before, now), events)
