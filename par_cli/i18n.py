@@ -448,6 +448,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "report.since_no_before": {"vi": "Ngày {date} kế hoạch chưa có trong git: không so sánh được điểm.", "en": "The plan was not in git on {date}: no points to compare."},
     "report.since_nothing": {"vi": "Không có tiêu chí nào đổi điểm.", "en": "No criterion's points moved."},
     "report.since_records": {"vi": "Ghi nhận mới: {count}; người ghi: {authors}", "en": "Recorded meanwhile: {count}; by {authors}"},
+    "report.since_more": {"vi": "… và {count} ghi nhận khác: par history --records --since NGÀY", "en": "… and {count} more: par history --records --since DAY"},
     "report.since_no_records": {"vi": "Không có ghi nhận mới trong git.", "en": "Nothing new recorded in git."},
     "report.col.before": {"vi": "Trước", "en": "Before"},
     "report.col.after": {"vi": "Nay", "en": "Now"},
