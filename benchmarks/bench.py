@@ -23,6 +23,10 @@ arrive on other branches) are reported as "not available" and picked up without 
 here once they exist: the script asks `par CMD --help`, and tries the plan as ``--plan PATH``
 and as a positional argument.
 
+``--history N`` (default 365; 0 skips it) commits N daily versions of the bundled plan to a
+git repository in the work folder, by two authors, and times ``par history`` on it beside
+``par score --as-of`` on its last version.
+
 Where yamllint and check-jsonschema are installed (``pip install -e '.[bench]'``) they are
 timed on the same files, side by side.
 
