@@ -17,6 +17,7 @@ from par_cli.commands.new_year import new_year
 from par_cli.commands.gap import gap
 from par_cli.commands.import_ import import_
 from par_cli.commands.init import init
+from par_cli.commands.history import history
 from par_cli.commands.report import report
 from par_cli.commands.edit import done, evidence, set_
 from par_cli.commands.schema import schema
@@ -42,6 +43,7 @@ app.command("score")(score)
 app.command("gap")(gap)
 app.command("due")(due)
 app.command("report")(report)
+app.command("history")(history)
 app.command("units")(units)
 app.command("set")(set_)
 app.command("done")(done)
