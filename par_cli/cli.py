@@ -28,6 +28,7 @@ from par_cli.commands.new_year import new_year
 from par_cli.commands.gap import gap
 from par_cli.commands.import_ import import_
 from par_cli.commands.init import init
+from par_cli.commands.history import history
 from par_cli.commands.report import report
 from par_cli.commands.schema import schema
 from par_cli.commands.score import score
@@ -158,6 +159,7 @@ app.command("score", help="help.cmd.score")(score)
 app.command("gap", help="help.cmd.gap")(gap)
 app.command("due", help="help.cmd.due")(due)
 app.command("report", help="help.cmd.report")(report)
+app.command("history", help=help_text("Lịch sử điểm và nhật ký ghi nhận theo git.", "The score through the plan's git history, and the trail of what was recorded."))(history)
 app.command("units", help="help.cmd.units")(units)
 app.command("set", help="help.cmd.set")(set_)
 app.command("done", help="help.cmd.done")(done)

@@ -150,6 +150,22 @@ def parse_day(value: str | None, lang: Lang) -> dt.date | None:
         fail_usage(t("usage.bad_date", lang, value=value))
 
 
+def parse_any_day(value: str | None, lang: Lang) -> dt.date | None:
+    """A date option written YYYY-MM-DD or, as on Vietnamese paper, DD/MM/YYYY (D/M/YYYY)."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        if "/" in text:
+            day, month, year = (int(part) for part in text.split("/"))
+            if year < 1000:
+                raise ValueError(text)
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fail_usage(t("usage.bad_day", lang, value=value))
+
+
 def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:
     """The date in Asia/Ho_Chi_Minh at the aware instant ``now`` (default: this moment),
     whatever the machine's time zone: at 23:30 UTC it is already tomorrow in Hà Nội, and a

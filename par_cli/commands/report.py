@@ -1,6 +1,9 @@
 """`par report`: the briefing page for the director, or for one unit's head."""
 
 import sys
+from typing import Annotated, Optional
+
+import typer
 
 from par_cli.commands.common import (
     DaysOption,
@@ -16,6 +19,7 @@ from par_cli.commands.common import (
     fail_usage,
     lang_of,
     load_or_exit,
+    parse_any_day,
     parse_day,
     plan_path,
     show,
@@ -34,6 +38,7 @@ def report(
     unit: UnitOption = None,
     fmt: FormatOption = Format.html,
     output: OutputOption = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD", help="help.report.since", show_default=False)] = None,
     lang: LangOption = None,
     plan: PlanOption = None,
 ) -> None:
@@ -48,8 +53,9 @@ def report(
         # A page of markup is no use on a terminal; say how to get the page or the text.
         fail_usage(t("report.html_on_terminal", language))
     day = parse_day(today, language) or today_in_vietnam()
+    last_briefing = parse_any_day(since, language)
     loaded = load_or_exit(plan_path(path, plan, language), language)
     unit_id = check_unit(loaded.plan, unit, language)
-    briefing = build_report(loaded.plan, loaded.path, today=day, days=days, unit=unit_id)
+    briefing = build_report(loaded.plan, loaded.path, today=day, days=days, unit=unit_id, since=last_briefing)
     page = Output(documents={Format.html: lambda lang: render_html(briefing, lang), Format.md: lambda lang: render_md(briefing, lang)})
     show(page, fmt, language, output, "report.written")

@@ -224,3 +224,27 @@ def console_err():
     from rich.console import Console
 
     return Console(file=sys.stderr, highlight=False)
+
+
+def render(view: TableView, fmt: "object", lang: Lang, out: IO[str] | None = None) -> None:
+    """Draw one `TableView` in a table format and write it (to stdout by default).
+
+    Kept for commands written against the earlier interface; a new command hands an
+    `Output` to `commands.common.show`, which also gives it JSON, documents and ``--output``.
+    ``fmt`` is a `render.formats.Format` member: auto, table, text, csv or md."""
+    out = out or sys.stdout
+    name = getattr(fmt, "value", fmt)
+    if name == "auto":
+        from rich.console import Console
+
+        name = "table" if Console(file=out).is_terminal else "text"
+    if name == "table":
+        out.write(render_rich(view, lang, out))
+    elif name == "text":
+        out.write(render_text(view, lang))
+    elif name == "csv":
+        out.write(render_csv(view))
+    elif name == "md":
+        out.write(render_md(view, lang))
+    else:
+        raise ValueError(f"a table has no {name} form; JSON comes from render.json")
