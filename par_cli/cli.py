@@ -14,9 +14,10 @@ from par_cli.commands.common import help_text
 from par_cli.commands.due import due
 from par_cli.commands.gap import gap
 from par_cli.commands.report import report
-from par_cli.commands.edit import done, evidence, set_
+from par_cli.commands.edit import done, evidence, justify, set_
 from par_cli.commands.schema import schema
 from par_cli.commands.score import score
+from par_cli.commands.sheet import sheet
 from par_cli.commands.units import units
 from par_cli.commands.validate import validate
 
@@ -41,6 +42,10 @@ app.command("units")(units)
 app.command("set")(set_)
 app.command("done")(done)
 app.command("evidence")(evidence)
+app.command("justify")(justify)
+# The same command under its Vietnamese name, typed without diacritics.
+app.command("giai-trinh", hidden=True)(justify)
+app.command("sheet")(sheet)
 app.command("schema")(schema)
 
 

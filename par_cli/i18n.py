@@ -591,6 +591,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "usage.nothing_to_set": {"vi": "cần ít nhất một KHÓA=GIÁ_TRỊ", "en": "give at least one KEY=VALUE"},
 }
 
+from par_cli.messages_yearend import YEAR_END  # noqa: E402 - the year-end sheet's messages
+
+MESSAGES.update(YEAR_END)  # type: ignore[arg-type]
+
 
 def resolve_lang(option: str | None) -> Lang:
     """`--lang` wins, then ``PAR_LANG``, then Vietnamese. Unknown values fall back to Vietnamese
