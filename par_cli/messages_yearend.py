@@ -24,6 +24,10 @@ YEAR_END: dict[str, dict[str, str]] = {
     "why.incomplete": {"vi": "tài liệu kiểm chứng chưa đầy đủ", "en": "its evidence is incomplete"},
     "validate.warnings": {"vi": "{warnings} cảnh báo (không phải lỗi)", "en": "{warnings} warning(s) (not errors)"},
     "severity.warning": {"vi": "cảnh báo", "en": "warning"},
+    "score.adjusted": {
+        "vi": "Sau điều chỉnh: {points} + thưởng {bonus} − trừ {penalty} = {total} trên {max} điểm áp dụng ({percent})",
+        "en": "Adjusted: {points} + bonus {bonus} − penalty {penalty} = {total} of {max} applicable points ({percent})",
+    },
     # --- recording
     "edit.empty_explanation": {"vi": "nội dung giải trình trống", "en": "the explanation is empty"},
     "edit.what_explanation": {"vi": "giải trình ngày {date}: {text}", "en": "explanation dated {date}: {text}"},
@@ -59,7 +63,7 @@ YEAR_END: dict[str, dict[str, str]] = {
     "sheet.not_applicable": {"vi": "Không áp dụng: {why}", "en": "Not applicable: {why}"},
     "sheet.bonus": {"vi": "Điểm thưởng", "en": "Bonus points"},
     "sheet.penalty": {"vi": "Điểm trừ", "en": "Penalty points"},
-    "sheet.points": {"vi": "Điểm các tiêu chí", "en": "Points of the criteria"},
+    "sheet.points": {"vi": "Cộng các lĩnh vực và phần ngoài bảng", "en": "Sum of the domains and the part outside the table"},
     "sheet.total": {"vi": "Tổng điểm", "en": "Total"},
     "sheet.index": {"vi": "Chỉ số (% trên điểm tối đa áp dụng {max})", "en": "Index (% of the applicable maximum {max})"},
     "sheet.projected_mark": {"vi": "dự kiến", "en": "projected"},

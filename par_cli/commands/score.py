@@ -199,6 +199,7 @@ def score_payload(path: Path, plan: "Plan", result: "PlanScore", depth: int) -> 
             "assumed_points": total.assumed_points,
             "outside_points": total.outside_points,
         },
+        "adjusted": adjusted_json(result),
         "criteria": [
             {
                 "id": node.id,
@@ -223,6 +224,23 @@ def score_payload(path: Path, plan: "Plan", result: "PlanScore", depth: int) -> 
             for node in result.nodes()
             if _visible(node, depth)
         ],
+    }
+
+
+def adjusted_json(result: "PlanScore") -> dict[str, object] | None:
+    """Bonus, penalty and the index over the applicable maximum (None for one unit)."""
+    adjusted = result.adjusted
+    if adjusted is None:
+        return None
+    return {
+        "points": adjusted.points,
+        "bonus": adjusted.bonus,
+        "penalty": adjusted.penalty,
+        "total": adjusted.total,
+        "max": adjusted.max,
+        "applicable_max": adjusted.applicable_max,
+        "percent": adjusted.percent,
+        "not_applicable": list(adjusted.not_applicable),
     }
 
 
@@ -298,6 +316,20 @@ def score_footer(result: "PlanScore", previous_year: int, lang: Lang) -> list[st
     lines.append(t("score.total", lang, projected=n(total.projected), max=n(total.max), percent=fmt_percent(total.percent, lang)))
     if total.baseline is not None and total.change is not None:
         lines.append(t("score.change", lang, year=previous_year, baseline=n(total.baseline), change=signed(total.change, lang)))
+    adjusted = result.adjusted
+    if adjusted is not None and (adjusted.bonus or adjusted.penalty or adjusted.not_applicable):
+        lines.append(
+            t(
+                "score.adjusted",
+                lang,
+                points=n(adjusted.points),
+                bonus=n(adjusted.bonus),
+                penalty=n(adjusted.penalty),
+                total=n(adjusted.total),
+                max=n(adjusted.applicable_max),
+                percent=fmt_percent(adjusted.percent, lang),
+            )
+        )
     lines.append(t("score.range", lang, floor=n(total.floor), ceiling=n(total.ceiling)))
     assumed_key = "score.assumed_outside" if result.outside is not None else "score.assumed"
     lines.append(t(assumed_key, lang, assumed=n(total.assumed_points), outside=n(total.outside_points)))
