@@ -69,6 +69,7 @@ YEAR_END: dict[str, dict[str, str]] = {
     "sheet.projected_mark": {"vi": "dự kiến", "en": "projected"},
     "sheet.title": {"vi": "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}", "en": "PAR INDEX SELF-ASSESSMENT SCORE SHEET {year}"},
     "sheet.subtitle": {"vi": "{issuer} — {stage}, số liệu đến ngày {date}", "en": "{issuer} — {stage}, as of {date}"},
+    "sheet.subtitle_all": {"vi": "{issuer} — {stage}, mọi số liệu đã ghi nhận", "en": "{issuer} — {stage}, everything recorded"},
     "sheet.compare_title": {"vi": "SO SÁNH ĐIỂM CÁC VÒNG CHẤM NĂM {year}", "en": "SCORES BY STAGE {year}"},
     "sheet.explanations": {"vi": "Giải trình", "en": "Explanations"},
     "sheet.needs_explanation": {"vi": "cần giải trình: {why}", "en": "needs an explanation: {why}"},

@@ -44,7 +44,7 @@ def note_text(row: SheetRow, lang: Lang) -> str:
         parts.append(t("sheet.not_applicable", lang, why=row.not_applicable))
     if row.level == "outside":
         parts.append(t("sheet.outside_note", lang))
-    if row.source == "expected" and row.leaf:
+    if row.assumed:
         parts.append(t("sheet.projected_mark", lang))
     if row.note:
         parts.append(row.note)
@@ -82,8 +82,9 @@ def title(sheet: Sheet, lang: Lang) -> str:
 
 
 def subtitle(sheet: Sheet, lang: Lang) -> str:
-    day = sheet.as_of
-    return t("sheet.subtitle", lang, issuer=sheet.plan.issuer, stage=stage_name(sheet.stage, lang), date=fmt_date(day, lang) if day else "—")
+    if sheet.as_of is None:
+        return t("sheet.subtitle_all", lang, issuer=sheet.plan.issuer, stage=stage_name(sheet.stage, lang))
+    return t("sheet.subtitle", lang, issuer=sheet.plan.issuer, stage=stage_name(sheet.stage, lang), date=fmt_date(sheet.as_of, lang))
 
 
 def compare_headings(sheet: Sheet, lang: Lang) -> list[str]:

@@ -52,6 +52,7 @@ class SheetRow:
     missing: Why | None = None
     note: str | None = None
     stages: dict[str, StageCell] = field(default_factory=dict)
+    assumed: bool = False  # the figure is the scorer's expectation, not a recorded or claimed one
 
     @property
     def leaf(self) -> bool:
@@ -176,6 +177,7 @@ def _leaf(row: SheetRow, node: NodeScore, criterion: Criterion, stage: StageName
     else:
         row.points = node.projected
         row.source = "expected"
+        row.assumed = node.basis not in CLAIMED
 
 
 def _stage_cells(criterion: Criterion, stages: tuple[StageName, ...], as_of: dt.date | None) -> dict[str, StageCell]:
