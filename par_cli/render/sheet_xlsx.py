@@ -7,10 +7,11 @@ from __future__ import annotations
 import io
 
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from par_cli.i18n import Lang, t
 from par_cli.render import sheet_cells as c
-from par_cli.render.xlsx_layout import body_cell, column_widths, heading_row, print_a4_landscape
+from par_cli.render.xlsx_layout import FONT_NAME, body_cell, column_widths, heading_row, print_a4_landscape
 from par_cli.scoring.sheet import Sheet, SheetRow
 
 TABLE_HEADING_ROW = 4
@@ -34,9 +35,8 @@ def render_xlsx(sheet: Sheet, lang: Lang) -> bytes:
 
 
 def _titles(table, sheet: Sheet, lang: Lang) -> None:
-    body = table.cell(row=1, column=1, value=c.title(sheet, lang))
-    body.font = body.font.copy(bold=True, name="Times New Roman", size=14)
-    table.cell(row=2, column=1, value=c.subtitle(sheet, lang)).font = body.font.copy(bold=False, size=12)
+    table.cell(row=1, column=1, value=c.title(sheet, lang)).font = Font(name=FONT_NAME, bold=True, size=14)
+    table.cell(row=2, column=1, value=c.subtitle(sheet, lang)).font = Font(name=FONT_NAME, size=12)
 
 
 def _table(table, sheet: Sheet, lang: Lang) -> None:
