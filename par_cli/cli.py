@@ -20,6 +20,7 @@ from par_cli.commands.score import score
 from par_cli.commands.sheet import sheet
 from par_cli.commands.units import units
 from par_cli.commands.validate import validate
+from par_cli.commands.workbook import collect, workbook
 
 app = typer.Typer(
     name="par",
@@ -47,6 +48,8 @@ app.command("justify")(justify)
 app.command("giai-trinh", hidden=True)(justify)
 app.command("sheet")(sheet)
 app.command("schema")(schema)
+app.command("workbook")(workbook)
+app.command("collect")(collect)
 
 
 def main() -> None:
