@@ -98,3 +98,18 @@ STAGES_1_2 = """\
             - {stage: self_assessment, date: 2025-01-05, points: 1.5}
             - {stage: appraisal_1, date: 2025-02-20, points: 1, note: "Thiếu tài liệu kiểm chứng"}
 """
+
+# A year of the Department Office's work on the bundled plan, as it would be typed (README,
+# "The year-end self-assessment"); docs/make_sheet_picture.py replays it for docs/sheet.png.
+YEAR = [
+    ("done", "1.1", "--date", "2024-01-04", "--evidence", "Kế hoạch 01/KH-SGTVT ngày 04/01/2024"),
+    ("evidence", "1.1", "--number", "01/KH-SGTVT", "--issued", "2024-01-04", "--issuer", "Sở Giao thông vận tải", "--summary", "Kế hoạch CCHC năm 2024", "--date", "2024-01-04"),
+    ("done", "1.2", "--date", "2024-03-08", "--evidence", "Báo cáo 60/BC-SGTVT"),
+    ("done", "1.2", "--date", "2024-06-10", "--evidence", "Báo cáo 120/BC-SGTVT"),
+    ("done", "1.2", "--date", "2024-09-11", "--evidence", "Báo cáo 180/BC-SGTVT"),
+    ("done", "1.2", "--date", "2024-12-09", "--evidence", "Báo cáo 240/BC-SGTVT"),
+    ("set", "1.4", "initiatives=2", "--date", "2024-10-15", "--evidence", "Quyết định 9/QĐ-UBND"),
+    ("set", "1.5", "self_assessed=2", "--date", "2024-12-20"),
+    ("justify", "1.5", "Các nhiệm vụ hoàn thành; văn bản tổng hợp đang trình Giám đốc ký", "--date", "2024-12-28"),
+    ("set", "3.4.1", "on_time_pct=98,5", "--date", "2024-12-31", "--evidence", "Trích xuất Hệ thống thông tin giải quyết TTHC"),
+]
