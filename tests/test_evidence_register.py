@@ -139,3 +139,22 @@ def test_justify_refusals_leave_the_file_byte_identical(plan, args):
     result = par(plan, *args)
     assert result.exit_code in (1, 2), result.output
     assert plan.read_bytes() == before
+
+
+def test_evidence_for_a_deadline_the_criterion_lacks_is_refused(plan):
+    before = plan.read_bytes()
+    result = par(plan, "evidence", "1.1", "--number", "3/KH-STN", "--deadline", "khong-co", "--date", "2024-02-01")
+    assert result.exit_code == 1 and "khong-co" in result.output
+    assert plan.read_bytes() == before
+
+
+def test_score_explain_shows_the_explanation(plan):
+    assert par(plan, "justify", "1.2", "Chờ công nhận", "--date", "2025-01-04").exit_code == 0
+    from typer.testing import CliRunner
+
+    from par_cli.cli import app
+
+    shown = CliRunner().invoke(app, ["score", str(plan), "--explain", "1.2"])
+    assert "Giải trình ngày 04/01/2025: Chờ công nhận" in shown.stdout
+    before = CliRunner().invoke(app, ["score", str(plan), "--explain", "1.2", "--as-of", "2024-12-31", "--format", "json"])
+    assert json.loads(before.stdout)["explanation"] is None

@@ -83,6 +83,11 @@ def score(
         if node is None:
             fail_usage(t("score.unknown_id", language, id=explain))
         details = explanation(the_plan, node, language)
+        if node.criterion is not None:
+            from par_cli.scoring.evidence import explanation_as_of
+
+            explained = explanation_as_of(node.criterion, day)
+            details["explanation"] = {"date": explained.date.isoformat(), "text": explained.text} if explained else None
         if fmt is Format.json:
             write_json(details)
         else:
@@ -395,6 +400,10 @@ def explanation_lines(details: dict[str, Any], previous_year: int, lang: Lang) -
     lines.append(t("explain.result", lang, projected=n(details["projected"]), status=status, floor=n(details["floor"]), ceiling=n(details["ceiling"])))
     if "evidence" in details:
         lines.append(t("explain.evidence_count", lang, count=details["evidence"]))
+    if details.get("explanation"):
+        explained = details["explanation"]
+        said = t("edit.what_explanation", lang, date=fmt_date(dt.date.fromisoformat(explained["date"]), lang), text=explained["text"])
+        lines.append(said[0].upper() + said[1:])
     if details.get("no_evidence"):
         lines.append(t("explain.no_evidence", lang))
     if details.get("assumptions"):

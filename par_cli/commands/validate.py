@@ -82,8 +82,13 @@ def plan_warnings(loaded: Any) -> list[Any]:
     there, evidence later than its deadline, claimed points needing an explanation."""
     from par_cli.reading.reader import locate_in_file
     from par_cli.scoring.evidence import evidence_warnings
+    from par_cli.plan.model import Progress
+    from par_cli.plan.tree import walk
     from par_cli.scoring.scorer import score_plan
 
+    empty = Progress()
+    if all(node.criterion.progress == empty for node in walk(loaded.plan)):
+        return []  # nothing recorded: nothing to warn about, and no need to score
     result = score_plan(loaded.plan, today=today_in_vietnam())
     return locate_in_file(loaded.path, evidence_warnings(loaded.plan, loaded.path, result))
 

@@ -278,6 +278,22 @@ def _check_progress(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Find
         if points is not None and points > criterion.max + EPSILON:
             yield Finding((*here, key), "check.points_above_max", {"points": points, "max": criterion.max})
     for index, evidence in enumerate(progress.evidence):
+        entry = (*here, "evidence", index)
         if abs(evidence.date.year - plan.year) > 1:
-            yield Finding((*here, "evidence", index, "date"), "check.date_far", {"date": evidence.date, "year": plan.year})
+            yield Finding((*entry, "date"), "check.date_far", {"date": evidence.date, "year": plan.year})
+        if evidence.deadline is not None:
+            # Evidence for one deadline (occurrence) must name one the criterion has.
+            deadline = deadlines.get(evidence.deadline)
+            if deadline is None:
+                yield Finding((*entry, "deadline"), "check.unknown_deadline", {"deadline": evidence.deadline})
+            elif evidence.occurrence is not None:
+                try:
+                    valid = stated_dates(deadline, plan.year)
+                except RecurrenceError:
+                    continue
+                if evidence.occurrence not in valid:
+                    yield Finding((*entry, "occurrence"), "check.not_an_occurrence", {"occurrence": evidence.occurrence, "deadline": deadline.id})
+    for index, explanation in enumerate(progress.explanations):
+        if abs(explanation.date.year - plan.year) > 1:
+            yield Finding((*here, "explanations", index, "date"), "check.date_far", {"date": explanation.date, "year": plan.year})
 
