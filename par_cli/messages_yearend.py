@@ -28,6 +28,7 @@ YEAR_END: dict[str, dict[str, str]] = {
         "vi": "Sau điều chỉnh: {points} + thưởng {bonus} − trừ {penalty} = {total} trên {max} điểm áp dụng ({percent})",
         "en": "Adjusted: {points} + bonus {bonus} − penalty {penalty} = {total} of {max} applicable points ({percent})",
     },
+    "check.duplicate_adjustment": {"vi": "mã điểm thưởng/điểm trừ '{id}' bị lặp lại", "en": "bonus/penalty id '{id}' appears twice"},
     # --- recording
     "edit.empty_explanation": {"vi": "nội dung giải trình trống", "en": "the explanation is empty"},
     "edit.what_explanation": {"vi": "giải trình ngày {date}: {text}", "en": "explanation dated {date}: {text}"},

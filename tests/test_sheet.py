@@ -210,8 +210,14 @@ def test_usage_errors(plan, args):
 
 
 def evaluate(sheet, formula: str) -> float:
-    """The formulas the workbook uses (SUM, MIN, MAX, IF, + − /), computed from the cells."""
+    """The formulas the workbook uses (SUM, MIN, MAX, IF, + − /, ranges down one column),
+    computed from the cells."""
     expression = formula.lstrip("=")
+    expression = re.sub(
+        r"\b([A-Z]+)([0-9]+):\1([0-9]+)\b",
+        lambda m: ",".join(f"{m.group(1)}{n}" for n in range(int(m.group(2)), int(m.group(3)) + 1)),
+        expression,
+    )
 
     def cell(match: re.Match) -> str:
         value = sheet[match.group(0)].value
@@ -244,13 +250,21 @@ def test_excel_numbers_formulas_and_sheets(plan, tmp_path):
     assert rows["2.1"][3].value == f"=SUM(D{line['2.1.1']})"  # 2.1.2 does not apply
     assert rows["I"][2].value == f"=SUM(C{line['1.1']},C{line['1.2']})"
     closing = {row[1].value: row for row in table.iter_rows(min_row=5) if row[0].value is None}
+    items = {row[0].value: row for row in table.iter_rows(min_row=5) if row[0].value in ("sang-kien", "giai-thuong", "cham-bao-cao")}
+    assert items["sang-kien"][3].value == 1  # 1.5 capped by the item's max of 1
+    assert closing["Điểm thưởng"][3].value == f"=MIN(SUM(D{items['sang-kien'][0].row}:D{items['giai-thuong'][0].row}),2)"
+    assert evaluate(table, closing["Điểm thưởng"][3].value) == pytest.approx(1.5)
     total, index = closing["Tổng điểm"][3], closing["Chỉ số (% trên điểm tối đa áp dụng 8)"][3]
+    assert evaluate(table, closing["Điểm trừ"][3].value) == pytest.approx(0.5)
     assert total.value.startswith("=MIN(MAX(")
     assert evaluate(table, total.value) == pytest.approx(7.5)  # 6.5 + 1.5 − 0.5
     assert evaluate(table, index.value) == pytest.approx(0.9375) and index.number_format == "0.00%"
     # An officer edits a score: the formulas carry it to the total.
     table[f"D{line['1.2']}"] = 2
     assert evaluate(table, total.value) == pytest.approx(8.0)  # 7 + 1.5 − 0.5, at the ceiling 8
+    table[f"D{line['1.2']}"] = 1.5
+    table[f"D{items['cham-bao-cao'][0].row}"] = 1.5  # a penalty raised past its side's cap of 1
+    assert evaluate(table, total.value) == pytest.approx(7.0)  # 6.5 + 1.5 − 1
     evidence = book["Tài liệu kiểm chứng"]
     register = [[cell.value for cell in row] for row in evidence.iter_rows(min_row=2)]
     assert register[0][:6] == ["1.1", dt.datetime(2024, 1, 3), "01/KH-STN", dt.datetime(2024, 1, 3), "Sở Thử nghiệm", "Kế hoạch CCHC năm 2024"]
@@ -293,3 +307,12 @@ def test_compare_shows_what_each_round_cut_and_why(plan, tmp_path):
 def test_html_sheet(plan):
     text = run("sheet", str(plan), "--format", "html").stdout
     assert text.startswith("<!DOCTYPE html>") and '<tr class="domain">' in text and "93,75 %" in text
+
+
+def test_a_bonus_id_used_twice_is_an_error(plan):
+    plan.write_text(YEAREND.replace("id: cham-bao-cao", "id: sang-kien"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", str(plan)])
+    assert result.exit_code == 1
+    [line] = [text for text in result.stdout.splitlines() if "sang-kien" in text]
+    # line 66 of the plan: "    - {id: sang-kien, …" under penalty; column 12 is the id's value.
+    assert line.startswith(f"{plan}:66:12: ") and "mã điểm thưởng/điểm trừ 'sang-kien' bị lặp lại" in line

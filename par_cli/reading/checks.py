@@ -34,6 +34,7 @@ def check_plan(plan: Plan) -> list[Finding]:
     findings += _check_units(plan)
     findings += _check_ids(plan, nodes)
     findings += _check_totals(plan)
+    findings += _check_adjustments(plan)
     unit_ids = {unit.id for unit in plan.units}
     for node in nodes:
         findings += _check_criterion(plan, node, unit_ids)
@@ -97,6 +98,16 @@ def _check_totals(plan: Plan) -> Iterator[Finding]:
         for key, points in (("baseline", outside_table.baseline.known), ("projection", outside_table.projection.points)):
             if points is not None and points > outside_table.max + EPSILON:
                 yield Finding(("outside_table", key, "points"), "check.points_above_max", {"points": points, "max": outside_table.max})
+
+
+def _check_adjustments(plan: Plan) -> Iterator[Finding]:
+    """Bonus and penalty items are named by id (in reports, in the workbook): one each."""
+    seen: set[str] = set()
+    for side in ("bonus", "penalty"):
+        for index, item in enumerate(getattr(plan.adjustments, side)):
+            if item.id in seen:
+                yield Finding(("adjustments", side, index, "id"), "check.duplicate_adjustment", {"id": item.id})
+            seen.add(item.id)
 
 
 def _check_criterion(plan: Plan, node: Node, unit_ids: set[str]) -> Iterator[Finding]:

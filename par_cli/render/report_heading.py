@@ -42,5 +42,14 @@ def place_date_line(plan: Plan) -> str:
     return f"{plan.report.place or BLANK}, {vietnamese_date(plan.report.date)}"
 
 
-def summary_line(plan: Plan) -> str:
-    return f"Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {plan.year}"
+STAGE_WORDS = {
+    "self_assessment": "Kết quả tự đánh giá, chấm điểm",
+    "appraisal_1": "Kết quả thẩm định lần 1",
+    "explanation": "Kết quả giải trình",
+    "appraisal_2": "Kết quả thẩm định lần 2",
+    "final": "Kết quả chính thức",
+}
+
+
+def summary_line(plan: Plan, stage: str = "self_assessment") -> str:
+    return f"{STAGE_WORDS[stage]} Chỉ số cải cách hành chính năm {plan.year}"

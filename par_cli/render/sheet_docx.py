@@ -174,7 +174,7 @@ def _heading(document: Document, sheet: Sheet) -> None:
             paragraph.paragraph_format.space_after = Pt(0)
     _paragraph(document, "", after=Pt(6))
     _paragraph(document, "BÁO CÁO", size=Pt(14), bold=True, align=centre, after=Pt(0))
-    _paragraph(document, h.summary_line(plan), size=Pt(14), bold=True, align=centre, after=Pt(12))
+    _paragraph(document, h.summary_line(plan, sheet.stage), size=Pt(14), bold=True, align=centre, after=Pt(12))
 
 
 def _body(document: Document, sheet: Sheet, lang: Lang) -> None:

@@ -58,7 +58,7 @@ def template_context(sheet: Sheet, lang: Lang) -> dict[str, Any]:
             "number_line": h.number_line(plan),
             "place_date": h.place_date_line(plan),
             "title": "BÁO CÁO",
-            "summary_line": h.summary_line(plan),
+            "summary_line": h.summary_line(plan, sheet.stage),
             "difficulties": list(report.difficulties),
             "recommendations": list(report.recommendations),
             "signer": report.signer or "",

@@ -65,30 +65,46 @@ def _table(table, sheet: Sheet, lang: Lang) -> None:
         body_cell(table, line, 6, c.explanation_text(row, lang))
         body_cell(table, line, 7, c.note_text(row, lang), italic=italic)
     top = [where[row.id] for row in sheet.rows if row.depth == 0]
-    first = TABLE_HEADING_ROW + 1 + len(sheet.rows)
-    rows = {name: first + index for index, name in enumerate(("points", "bonus", "penalty", "total", "index"))}
-    closing = {name: item for name, item in zip(rows, c.closing_rows(sheet, lang))}
-    adjustments = sheet.plan.adjustments
-    adjusted = sheet.adjusted
-    top_max = ",".join(f"C{line}" for line in top)
-    top_points = ",".join(f"D{line}" for line in top)
+    line = TABLE_HEADING_ROW + 1 + len(sheet.rows)
+    closing = dict(zip(("points", "bonus", "penalty", "total", "index"), c.closing_rows(sheet, lang)))
+    adjustments, adjusted = sheet.plan.adjustments, sheet.adjusted
+    rows: dict[str, int] = {"points": line}
+    _closing(table, line, closing["points"].label, f"=SUM({','.join(f'C{n}' for n in top)})", f"=SUM({','.join(f'D{n}' for n in top)})", None)
+    line += 1
+    # Each bonus and penalty item on its own row, so its points can be edited too; the side's
+    # row sums them under the plan's cap.
+    for side, items, cap in (("bonus", adjusted.bonus_items, adjustments.bonus_max), ("penalty", adjusted.penalty_items, adjustments.penalty_max)):
+        counted = [item for item in items if item.counted]
+        first = line
+        for item in counted:
+            body_cell(table, line, 1, item.id, italic=True)
+            body_cell(table, line, 2, item.title, italic=True)
+            body_cell(table, line, 3, None)
+            body_cell(table, line, 4, item.points, italic=True, number_format=POINTS)
+            for column in (5, 6):
+                body_cell(table, line, column, None)
+            body_cell(table, line, 7, item.note, italic=True)
+            line += 1
+        total = f"SUM(D{first}:D{line - 1})" if counted else "0"
+        _closing(table, line, closing[side].label, cap, f"=MIN({total},{cap:g})" if cap is not None else f"={total}", closing[side].note)
+        rows[side] = line
+        line += 1
     ceiling = adjustments.ceiling if adjustments.ceiling is not None else adjusted.applicable_max
-    values = {
-        "points": (f"=SUM({top_max})", f"=SUM({top_points})"),
-        "bonus": (adjustments.bonus_max, adjusted.bonus),
-        "penalty": (adjustments.penalty_max, adjusted.penalty),
-        "total": (adjusted.applicable_max, f"=MIN(MAX(D{rows['points']}+D{rows['bonus']}-D{rows['penalty']},{adjustments.floor:g}),{ceiling:g})"),
-        "index": (None, f"=IF(C{rows['total']}>0,D{rows['total']}/C{rows['total']},\"\")"),
-    }
-    for name, line in rows.items():
-        body_cell(table, line, 1, None)
-        body_cell(table, line, 2, closing[name].label, bold=True)
-        body_cell(table, line, 3, values[name][0], bold=True, number_format=POINTS)
-        body_cell(table, line, 4, values[name][1], bold=True, number_format="0.00%" if name == "index" else POINTS)
-        for column in (5, 6):
-            body_cell(table, line, column, None)
-        body_cell(table, line, 7, closing[name].note)
+    rows["total"] = line
+    _closing(table, line, closing["total"].label, adjusted.applicable_max, f"=MIN(MAX(D{rows['points']}+D{rows['bonus']}-D{rows['penalty']},{adjustments.floor:g}),{ceiling:g})", None)
+    line += 1
+    _closing(table, line, closing["index"].label, None, f"=IF(C{rows['total']}>0,D{rows['total']}/C{rows['total']},\"\")", None, number_format="0.00%")
     print_a4_landscape(table, TABLE_HEADING_ROW)
+
+
+def _closing(table, line: int, label: str, maximum: object, value: object, note: str | None, *, number_format: str = POINTS) -> None:
+    body_cell(table, line, 1, None)
+    body_cell(table, line, 2, label, bold=True)
+    body_cell(table, line, 3, maximum, bold=True, number_format=POINTS)
+    body_cell(table, line, 4, value, bold=True, number_format=number_format)
+    for column in (5, 6):
+        body_cell(table, line, column, None)
+    body_cell(table, line, 7, note)
 
 
 def _compare(table, sheet: Sheet, lang: Lang) -> None:
