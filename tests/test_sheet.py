@@ -298,6 +298,11 @@ def test_compare_shows_what_each_round_cut_and_why(plan, tmp_path):
     text = run("sheet", str(plan), "--compare").stdout
     assert "| STT | Lĩnh vực / Tiêu chí / Tiêu chí thành phần | Điểm tối đa | Tự đánh giá | Thẩm định lần 1 | Chênh lệch | Lý do |" in text
     assert "| 1.2 | Sáng kiến | 2 | 1,5 | 1 | 0,5 | Thiếu tài liệu kiểm chứng |" in text
+    assert "| 1.1 | Kế hoạch CCHC | 2 | 2 | 2 |  |  |" in text  # untouched by the appraisal
+    assert "| **I** | **CHỈ ĐẠO ĐIỀU HÀNH** | **4** | **3,5** | **3** | **0,5** |  |" in text
+    # Each stage's total: 7.5, then 7.5 − 0.5 = 7 (87.5 % of 8).
+    assert "|  | **Tổng điểm** | **8** | **7,5** | **7** | **0,5** |  |" in text
+    assert "|  | **Chỉ số (% trên điểm tối đa áp dụng 8)** |  | **93,75 %** | **87,50 %** |  |  |" in text
     output = tmp_path / "so-sanh.xlsx"
     run("sheet", str(plan), "--compare", "-f", "xlsx", "-o", str(output))
     rows = {row[0]: row for row in load_workbook(str(output))["Bảng điểm"].iter_rows(min_row=5, values_only=True)}

@@ -117,3 +117,20 @@ def numeric_columns(sheet: Sheet) -> set[int]:
         found |= {column, column + 1}
         column += 3
     return found
+
+
+def compare_closing(sheet: Sheet, lang: Lang) -> list[list[str]]:
+    """The total and the index of each stage, under the comparison."""
+    total = ["", t("sheet.total", lang), number(sheet.adjusted.applicable_max, lang)]
+    index = ["", t("sheet.index", lang, max=fmt_number(sheet.adjusted.applicable_max, lang)), ""]
+    before: float | None = None
+    for position, stage in enumerate(sheet.compared):
+        adjusted = sheet.stage_totals[stage]
+        total.append(number(adjusted.total, lang))
+        index.append(fmt_percent(adjusted.percent, lang))
+        if position:
+            cut = before - adjusted.total if before is not None and abs(before - adjusted.total) > 1e-9 else None
+            total += [number(cut, lang), ""]
+            index += ["", ""]
+        before = adjusted.total
+    return [total, index]

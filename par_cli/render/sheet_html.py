@@ -39,7 +39,10 @@ def render_html(sheet: Sheet, lang: Lang) -> str:
     for row in sheet.rows:
         values = c.compare_cells(sheet, row, lang) if sheet.compared else c.cells(row, lang)
         out.append(f'<tr class="{row.level}">' + "".join(_cell(v, i in numeric) for i, v in enumerate(values)) + "</tr>")
-    if not sheet.compared:
+    if sheet.compared:
+        for closing in c.compare_closing(sheet, lang):
+            out.append('<tr class="closing">' + "".join(_cell(v, i in numeric) for i, v in enumerate(closing)) + "</tr>")
+    else:
         for closing in c.closing_rows(sheet, lang):
             out.append(
                 '<tr class="closing"><td></td>'

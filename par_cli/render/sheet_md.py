@@ -24,7 +24,10 @@ def render_md(sheet: Sheet, lang: Lang) -> str:
         elif row.level == "outside":
             shown = [f"*{value}*" if value else value for value in shown]
         lines.append("| " + " | ".join(shown) + " |")
-    if not sheet.compared:
+    if sheet.compared:
+        for closing in c.compare_closing(sheet, lang):
+            lines.append("| " + " | ".join(f"**{escape(value)}**" if value else "" for value in closing) + " |")
+    else:
         for closing in c.closing_rows(sheet, lang):
             filler = [""] * (len(head) - 4)
             cells = ["", f"**{escape(closing.label)}**", closing.max, f"**{closing.points}**", *filler]

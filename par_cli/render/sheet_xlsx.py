@@ -123,6 +123,17 @@ def _compare(table, sheet: Sheet, lang: Lang) -> None:
                 values += [cell.cut if cell else None, (cell.note or None) if cell and cell.cut is not None else None]
         for column, value in enumerate(values, start=1):
             body_cell(table, line, column, value, bold=row.level == "domain", italic=row.level == "outside", number_format=POINTS if column - 1 in numeric else None)
+    line = TABLE_HEADING_ROW + 1 + len(sheet.rows)
+    for name in ("total", "index"):
+        values = [None, t(f"sheet.{name}", lang, max=c.number(sheet.adjusted.applicable_max, lang)), sheet.adjusted.applicable_max if name == "total" else None]
+        for index, stage in enumerate(sheet.compared):
+            adjusted = sheet.stage_totals[stage]
+            values.append(adjusted.total if name == "total" else (adjusted.percent or 0) / 100)
+            if index:
+                values += [None, None]
+        for column, value in enumerate(values, start=1):
+            body_cell(table, line, column, value, bold=True, number_format=("0.00%" if name == "index" else POINTS) if column - 1 in numeric else None)
+        line += 1
     print_a4_landscape(table, TABLE_HEADING_ROW)
 
 

@@ -69,6 +69,7 @@ class Sheet:
     missing: list[Missing]
     compared: tuple[StageName, ...]  # the stages shown side by side (empty without --compare)
     score: PlanScore
+    stage_totals: dict[str, Adjusted] = field(default_factory=dict)  # with --compare: each stage's index
 
     def find(self, row_id: str) -> SheetRow | None:
         return next((row for row in self.rows if row.id == row_id), None)
@@ -137,7 +138,8 @@ def build_sheet(plan: Plan, *, today: dt.date, as_of: dt.date | None = None, sta
             explained = explanation_as_of(criterion, as_of)
             row.explanation = explained.text if explained else None
         if compared:
-            row.stages = _stage_cells(criterion, compared, as_of) if not node.children else {}
+            excluded_here = na is not None or out_of_scope
+            row.stages = _stage_cells(criterion, node.projected, compared, as_of) if not node.children and not excluded_here else {}
         return row
 
     for number, domain in enumerate(result.domains, start=1):
@@ -148,15 +150,22 @@ def build_sheet(plan: Plan, *, today: dt.date, as_of: dt.date | None = None, sta
         domain_row.points = points(sum(child.points or 0.0 for child in children if child.not_applicable is None))
     if result.outside is not None:
         outside = result.outside
-        rows.append(SheetRow(outside.id, roman(len(result.domains) + 1), "outside", 0, outside.title, outside.max, outside.projected, "survey"))
+        outside_row = SheetRow(outside.id, roman(len(result.domains) + 1), "outside", 0, outside.title, outside.max, outside.projected, "survey")
+        # Assessed by survey, not by the rounds: the same figure stands at every stage.
+        outside_row.stages = {name: StageCell(outside.projected, None, None) for name in compared}
+        rows.append(outside_row)
     if compared:
         for row in rows:
-            if row.children and row.level != "outside":
+            if row.children and row.not_applicable is None and row.source != "not_applicable":
                 row.stages = _summed_cells(row, rows, compared)
     top = [row for row in rows if row.depth == 0]
     raw = points(sum(row.points or 0.0 for row in top))
     adjusted = adjusted_total(plan, raw, index_max=result.total.max, not_applicable=excluded, as_of=as_of)
-    return Sheet(plan, stage, as_of, rows, adjusted, missing, compared, result)
+    stage_totals: dict[str, Adjusted] = {}
+    for name in compared:
+        raw_stage = points(sum((row.stages[name].points or 0.0) if row.stages else (row.points or 0.0) for row in top))
+        stage_totals[name] = adjusted_total(plan, raw_stage, index_max=result.total.max, not_applicable=excluded, as_of=as_of)
+    return Sheet(plan, stage, as_of, rows, adjusted, missing, compared, result, stage_totals)
 
 
 def _criteria(plan: Plan) -> list[Criterion]:
@@ -180,21 +189,25 @@ def _leaf(row: SheetRow, node: NodeScore, criterion: Criterion, stage: StageName
         row.assumed = node.basis not in CLAIMED
 
 
-def _stage_cells(criterion: Criterion, stages: tuple[StageName, ...], as_of: dt.date | None) -> dict[str, StageCell]:
+def _stage_cells(criterion: Criterion, expected: float | None, stages: tuple[StageName, ...], as_of: dt.date | None) -> dict[str, StageCell]:
+    """A leaf's score at each stage by the rule of ``--stage`` (its own entry, else the
+    nearest earlier stage's, else the expectation), what the stage cut from the one before,
+    and the note recorded with the stage's own entry (the appraisers' reason)."""
     cells: dict[str, StageCell] = {}
     before: float | None = None
     for name in stages:
-        entry = stage_entry_as_of(criterion, name, as_of)
-        value = entry.points if entry is not None else None
+        entry = standing_entry(criterion, name, as_of)
+        value = entry.points if entry is not None else expected
+        own = entry is not None and entry.stage == name
         cut = points(before - value) if before is not None and value is not None and abs(before - value) > 1e-9 else None
-        cells[name] = StageCell(value, cut, entry.note if entry is not None else None)
-        if value is not None:
-            before = value
+        cells[name] = StageCell(value, cut, entry.note if own and entry is not None else None)
+        before = value
     return cells
 
 
 def _summed_cells(row: SheetRow, rows: list[SheetRow], stages: tuple[StageName, ...]) -> dict[str, StageCell]:
-    """A parent's stage scores: the sum of its leaves' when every applicable leaf has one."""
+    """A parent's stage scores: the sum of its applicable leaves' (None when one is unknown),
+    with the cut from the stage before."""
     by_id = {item.id: item for item in rows}
 
     def leaves(item: SheetRow) -> list[SheetRow]:
@@ -204,8 +217,12 @@ def _summed_cells(row: SheetRow, rows: list[SheetRow], stages: tuple[StageName, 
 
     mine = [leaf for leaf in leaves(row) if leaf.source != "not_applicable"]
     cells: dict[str, StageCell] = {}
+    before: float | None = None
     for name in stages:
         values = [leaf.stages[name].points for leaf in mine if name in leaf.stages]
         known = len(values) == len(mine) and all(value is not None for value in values)
-        cells[name] = StageCell(points(sum(v for v in values if v is not None)) if known else None, None, None)
+        value = points(sum(v for v in values if v is not None)) if known else None
+        cut = points(before - value) if before is not None and value is not None and abs(before - value) > 1e-9 else None
+        cells[name] = StageCell(value, cut, None)
+        before = value
     return cells
