@@ -12,14 +12,6 @@ YEAR_END: dict[str, dict[str, str]] = {
         "vi": "tài liệu kiểm chứng ngày {date} muộn hơn hạn cuối {last_day} của hạn '{deadline}' mà nó chứng minh",
         "en": "evidence dated {date} is later than the last day {last_day} of deadline '{deadline}' it proves",
     },
-    "warn.needs_explanation_no_evidence": {
-        "vi": "có {points} điểm nhưng chưa có tài liệu kiểm chứng: cần giải trình (par justify {id} \"…\")",
-        "en": "claims {points} points with no evidence: needs an explanation (par justify {id} \"…\")",
-    },
-    "warn.needs_explanation_incomplete": {
-        "vi": "có {points} điểm nhưng tài liệu kiểm chứng chưa đầy đủ: cần giải trình (par justify {id} \"…\")",
-        "en": "claims {points} points on incomplete evidence: needs an explanation (par justify {id} \"…\")",
-    },
     "why.no_evidence": {"vi": "chưa có tài liệu kiểm chứng", "en": "has no evidence"},
     "why.incomplete": {"vi": "tài liệu kiểm chứng chưa đầy đủ", "en": "its evidence is incomplete"},
     "validate.warnings": {"vi": "{warnings} cảnh báo (không phải lỗi)", "en": "{warnings} warning(s) (not errors)"},

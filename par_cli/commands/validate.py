@@ -6,7 +6,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from par_cli.commands.common import LangOption, fail_usage, help_text, lang_of, today_in_vietnam, write_json
+from par_cli.commands.common import LangOption, fail_usage, help_text, lang_of, write_json
 from par_cli.i18n import t
 
 
@@ -79,16 +79,8 @@ def validate(
 
 def plan_warnings(loaded: Any) -> list[Any]:
     """Warnings on a valid plan (they never make it invalid): evidence files that are not
-    there, evidence later than its deadline, claimed points needing an explanation."""
+    there, evidence dated after the deadline it proves."""
     from par_cli.reading.reader import locate_in_file
     from par_cli.scoring.evidence import evidence_warnings
-    from par_cli.plan.model import Progress
-    from par_cli.plan.tree import walk
-    from par_cli.scoring.scorer import score_plan
 
-    empty = Progress()
-    if all(node.criterion.progress == empty for node in walk(loaded.plan)):
-        return []  # nothing recorded: nothing to warn about, and no need to score
-    result = score_plan(loaded.plan, today=today_in_vietnam())
-    return locate_in_file(loaded.path, evidence_warnings(loaded.plan, loaded.path, result))
-
+    return locate_in_file(loaded.path, evidence_warnings(loaded.plan, loaded.path))

@@ -118,16 +118,19 @@ def claimed_points(result: object) -> Iterator[tuple[Criterion, float]]:
             yield leaf.criterion, leaf.projected or 0.0
 
 
-def evidence_warnings(plan: Plan, plan_path: Path, result: object) -> list[Finding]:
+def evidence_warnings(plan: Plan, plan_path: Path) -> list[Finding]:
     """What `par validate` warns about, each a warning `Finding`: evidence files that do not
-    exist (relative to the plan's folder), evidence dated after the deadline it proves, and
-    claimed points without (complete) evidence and with no explanation recorded."""
+    exist (relative to the plan's folder) and evidence dated after the deadline it proves.
+    Plain walks over the register, no scoring: validate stays as fast as it was. (Claimed
+    points that need an explanation are listed by `par justify` and on the sheet.)"""
     from par_cli.deadlines.occurrences import is_recurring, last_day_on_time
 
     folder = plan_path.parent
     findings: list[Finding] = []
     for node in walk(plan):
         criterion = node.criterion
+        if not criterion.progress.evidence:
+            continue
         deadlines = {deadline.id: deadline for deadline in criterion.deadlines}
         for index, entry in enumerate(criterion.progress.evidence):
             here = (*node.loc, "progress", "evidence", index)
@@ -149,15 +152,4 @@ def evidence_warnings(plan: Plan, plan_path: Path, result: object) -> list[Findi
                 findings.append(
                     Finding((*here, key), "warn.evidence_after_deadline", {"date": dated, "last_day": last_day, "deadline": deadline.id}, severity="warning")
                 )
-    locs = {node.criterion.id: node.loc for node in walk(plan)}
-    for missing in needing_explanation(claimed_points(result), None):
-        if missing.explanation is None:
-            findings.append(
-                Finding(
-                    (*locs[missing.criterion_id], "id"),
-                    f"warn.needs_explanation_{missing.why}",
-                    {"points": float(missing.points), "id": missing.criterion_id},
-                    severity="warning",
-                )
-            )
     return findings
