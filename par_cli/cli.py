@@ -11,8 +11,13 @@ import sys
 import typer
 
 from par_cli.commands.common import help_text
+from par_cli.commands.diff import diff
 from par_cli.commands.due import due
+from par_cli.commands.new_year import new_year
 from par_cli.commands.gap import gap
+from par_cli.commands.import_ import import_
+from par_cli.commands.init import init
+from par_cli.commands.history import history
 from par_cli.commands.report import report
 from par_cli.commands.edit import done, evidence, justify, set_
 from par_cli.commands.schema import schema
@@ -39,6 +44,7 @@ app.command("score")(score)
 app.command("gap")(gap)
 app.command("due")(due)
 app.command("report")(report)
+app.command("history")(history)
 app.command("units")(units)
 app.command("set")(set_)
 app.command("done")(done)
@@ -48,6 +54,10 @@ app.command("justify")(justify)
 app.command("giai-trinh", hidden=True)(justify)
 app.command("sheet")(sheet)
 app.command("schema")(schema)
+app.command("import")(import_)
+app.command("new-year")(new_year)
+app.command("diff")(diff)
+app.command("init")(init)
 app.command("workbook")(workbook)
 app.command("collect")(collect)
 
