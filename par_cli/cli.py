@@ -23,15 +23,16 @@ from typer.core import TyperGroup
 from par_cli.commands.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LangOption, help_text, language_of
 from par_cli.commands.diff import diff
 from par_cli.commands.due import due
-from par_cli.commands.edit import done, evidence, set_
 from par_cli.commands.new_year import new_year
 from par_cli.commands.gap import gap
 from par_cli.commands.import_ import import_
 from par_cli.commands.init import init
 from par_cli.commands.history import history
 from par_cli.commands.report import report
+from par_cli.commands.edit import done, evidence, justify, set_
 from par_cli.commands.schema import schema
 from par_cli.commands.score import score
+from par_cli.commands.sheet import sheet
 from par_cli.commands.units import units
 from par_cli.commands.validate import validate
 from par_cli.commands.workbook import collect, workbook
@@ -164,6 +165,11 @@ app.command("units", help="help.cmd.units")(units)
 app.command("set", help="help.cmd.set")(set_)
 app.command("done", help="help.cmd.done")(done)
 app.command("evidence", help="help.cmd.evidence")(evidence)
+justify_help = help_text("Giải trình cho tiêu chí có điểm mà thiếu tài liệu kiểm chứng.", "Record, or list, explanations for points that lack evidence.")
+app.command("justify", help=justify_help)(justify)
+# The same command under its Vietnamese name, typed without diacritics.
+app.command("giai-trinh", help=justify_help, hidden=True)(justify)
+app.command("sheet", help=help_text("Bảng tự đánh giá, chấm điểm cuối năm: Word, Excel, Markdown, HTML.", "The year-end score sheet: Word, Excel, Markdown, HTML."))(sheet)
 app.command("schema", help="help.cmd.schema")(schema)
 app.command("import", help=help_text("Lập bản nháp kế hoạch từ bảng khung chỉ số Word/Excel.", "Make a draft plan from a framework table (Word or Excel)."))(import_)
 app.command("new-year", help=help_text("Lập kế hoạch năm sau từ kế hoạch năm nay.", "Make next year's plan from this year's."))(new_year)

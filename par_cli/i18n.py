@@ -956,6 +956,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "init.written": {"vi": "Đã ghi khung kế hoạch {path}; hãy điền các chỗ ghi CẦN ĐIỀN rồi chạy par validate.", "en": "Plan skeleton written to {path}; fill in what says CẦN ĐIỀN, then run par validate."},
 }
 
+from par_cli.messages_yearend import YEAR_END  # noqa: E402 - the year-end sheet's messages
+
+MESSAGES.update(YEAR_END)  # type: ignore[arg-type]
+
 
 def resolve_lang(option: str | None) -> Lang:
     """`--lang` wins, then ``PAR_LANG``, then Vietnamese. Unknown values fall back to Vietnamese

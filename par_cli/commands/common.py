@@ -195,8 +195,11 @@ def report_problems(problems: "Iterable[Problem]", fmt: Format, lang: Lang, file
         return
     for problem in problems:
         typer.echo(problem.format(lang), err=True)
-    if problems and summary:
-        typer.echo(t("validate.summary", lang, problems=len(problems), files=files), err=True)
+    errors = sum(1 for problem in problems if getattr(problem, "severity", "error") == "error")
+    if errors and summary:
+        typer.echo(t("validate.summary", lang, problems=errors, files=files), err=True)
+    if len(problems) > errors and summary:
+        typer.echo(t("validate.warnings", lang, warnings=len(problems) - errors), err=True)
 
 
 def load_or_exit(option: Path | None, lang: Lang, fmt: Format = Format.text) -> "LoadedPlan":

@@ -62,6 +62,11 @@ def score(
         if node is None:
             fail_usage(t("score.unknown_id", language, id=explain))
         details = explanation(the_plan, node, language)
+        if node.criterion is not None:
+            from par_cli.scoring.evidence import explanation_as_of
+
+            explained = explanation_as_of(node.criterion, day)
+            details["explanation"] = {"date": explained.date.isoformat(), "text": explained.text} if explained else None
         if fmt is Format.json:
             show(Output(json=lambda: details), fmt, language)
         else:

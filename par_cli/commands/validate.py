@@ -1,7 +1,7 @@
 """`par validate [PATH ...]`: check plans and point at every problem."""
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -17,7 +17,7 @@ def validate(
     fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
-    from par_cli.plan.problems import PlanFileError
+    from par_cli.plan.problems import PlanFileError, exit_code
     from par_cli.plan.tree import walk
     from par_cli.reading.discovery import find_plan, plans_in
     from par_cli.reading.reader import load_plan
@@ -32,16 +32,34 @@ def validate(
         results = [load_plan(path, keep_data=False) for path in files]
     except PlanFileError as error:
         fail_usage(error.message(language))
+    for result in results:
+        if result.ok:
+            result.problems += plan_warnings(result)
     problems = [problem for result in results for problem in result.problems]
     if fmt is Format.json:
         payload = problems_payload(problems, language)
-        payload["files"] = [{"path": r.path, "valid": r.ok, "problems": len(r.problems)} for r in results]
-        write_json({"valid": payload["valid"], "files": payload["files"], "problems": payload["problems"]})
+        write_json(
+            {
+                "valid": payload["valid"],
+                "warnings": payload["warnings"],
+                "files": [{"path": r.path, "valid": r.ok, "problems": len(r.problems)} for r in results],
+                "problems": payload["problems"],
+            }
+        )
     else:
         report_problems(problems, fmt, language, files=len(results))
         for result in results:
             if result.ok:
                 count = sum(1 for _ in walk(result.plan))
                 typer.echo(t("validate.ok", language, path=result.path, criteria=count, total=float(result.plan.index_max)))
-    if problems:
+    if exit_code(problems):
         raise Findings()
+
+
+def plan_warnings(loaded: Any) -> list[Any]:
+    """Warnings on a valid plan (they never make it invalid): evidence files that are not
+    there, evidence dated after the deadline it proves."""
+    from par_cli.reading.reader import locate_in_file
+    from par_cli.scoring.evidence import evidence_warnings
+
+    return locate_in_file(loaded.path, evidence_warnings(loaded.plan, loaded.path))

@@ -29,7 +29,7 @@ from par_cli.plan.problems import Loc, Problem
 from par_cli.plan.text import nfc
 
 POINT_KEYS = ("self_assessed", "appraised")
-PROGRESS_ORDER = ("measurements", "done", "evidence", "stages", "self_assessed", "appraised")
+PROGRESS_ORDER = ("measurements", "done", "evidence", "explanations", "stages", "self_assessed", "appraised")
 
 # Typed without diacritics too: not every keyboard in a department has Telex set up.
 _YES = {"có", "co", "yes", "true"}
@@ -218,6 +218,18 @@ def evidence_change(plan: Any, criterion_id: str, day: dt.date, *, complete: boo
     if not complete:
         entry["complete"] = False
     return Change(node.criterion.id, node.loc, (("evidence", entry),), (), {"criterion": node.criterion.id, "evidence": entry})
+
+
+def explanation_change(plan: Any, criterion_id: str, day: dt.date, text: str) -> Change:
+    """`par justify`: the department's explanation (giải trình) for a criterion, dated. A
+    later one replaces an earlier one on the sheet, and both stay in the file."""
+    node = find_criterion(plan, criterion_id)
+    _check_near_year(plan, day)
+    cleaned = nfc(text.strip())
+    if not cleaned:
+        raise EditRefused("edit.empty_explanation")
+    entry: dict[str, object] = {"date": day, "text": cleaned}
+    return Change(node.criterion.id, node.loc, (("explanations", entry),), (), {"criterion": node.criterion.id, "explanation": entry})
 
 
 def stage_change(plan: Any, criterion_id: str, stage: str, day: dt.date, points: float, note: str | None = None) -> Change:

@@ -71,7 +71,8 @@ def unit_names(plan: "Plan", unit_ids: Iterable[str]) -> list[str]:
 def problems_payload(problems: "Iterable[Problem]", lang: Lang) -> dict[str, object]:
     """An invalid plan under ``--format json``, whichever command read it."""
     problems = list(problems)
-    return {"valid": not problems, "problems": [problem.as_json(lang) for problem in problems]}
+    errors = [problem for problem in problems if getattr(problem, "severity", "error") == "error"]
+    return {"valid": not errors, "warnings": len(problems) - len(errors), "problems": [problem.as_json(lang) for problem in problems]}
 
 
 def plan_json(path: "Path", plan: "Plan") -> dict[str, object]:
@@ -119,6 +120,7 @@ def score_payload(path: "Path", plan: "Plan", result: "PlanScore", depth: int) -
             "assumed_points": total.assumed_points,
             "outside_points": total.outside_points,
         },
+        "adjusted": adjusted_json(result),
         "criteria": [
             {
                 "id": node.id,
@@ -144,6 +146,23 @@ def score_payload(path: "Path", plan: "Plan", result: "PlanScore", depth: int) -
             for node in result.nodes()
             if visible(node, depth)
         ],
+    }
+
+
+def adjusted_json(result: "PlanScore") -> dict[str, object] | None:
+    """Bonus, penalty and the index over the applicable maximum (None for one unit)."""
+    adjusted = result.adjusted
+    if adjusted is None:
+        return None
+    return {
+        "points": adjusted.points,
+        "bonus": adjusted.bonus,
+        "penalty": adjusted.penalty,
+        "total": adjusted.total,
+        "max": adjusted.max,
+        "applicable_max": adjusted.applicable_max,
+        "percent": adjusted.percent,
+        "not_applicable": list(adjusted.not_applicable),
     }
 
 
