@@ -391,6 +391,89 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "The whole table has only {covered} points left to win: not enough for the target",
     },
     # --- report: `par report` (the briefing page) and `par units` (issue 7)
+    # --- par history: the plan through its git history, and the trail of what was recorded
+    "history.not_a_repository": {
+        "vi": "{path}: tệp không nằm trong kho git; lịch sử điểm đọc từ git (git init, git add, git commit)",
+        "en": "{path}: the file is not in a git repository; the history is read from git (git init, git add, git commit)",
+    },
+    "history.shallow": {
+        "vi": "{path}: kho git là bản sao nông (shallow clone), lịch sử bị cắt ngắn; chạy git fetch --unshallow rồi thử lại",
+        "en": "{path}: the repository is a shallow clone, its history cut short; run git fetch --unshallow and try again",
+    },
+    "history.no_history": {"vi": "{path}: git chưa có phiên bản nào của tệp này (chưa git add, git commit)", "en": "{path}: git holds no version of this file (not yet added and committed)"},
+    "history.no_file": {"vi": "{path}: không tìm thấy thư mục chứa tệp", "en": "{path}: the file's folder does not exist"},
+    "history.no_git": {"vi": "không tìm thấy lệnh git trên máy", "en": "the git command is not installed"},
+    "history.git_failed": {"vi": "git báo lỗi: {detail}", "en": "git failed: {detail}"},
+    "history.since_after_until": {"vi": "--since {since} ở sau --until {until}", "en": "--since {since} is after --until {until}"},
+    "history.title": {"vi": "Lịch sử điểm: {plan} ({year}), {count} phiên bản", "en": "Score history: {plan} ({year}), {count} versions"},
+    "history.col.day": {"vi": "Ngày", "en": "Day"},
+    "history.col.commit": {"vi": "Commit", "en": "Commit"},
+    "history.col.author": {"vi": "Người ghi", "en": "Author"},
+    "history.col.change": {"vi": "Thay đổi", "en": "Change"},
+    "history.col.moved": {"vi": "Tiêu chí đổi điểm", "en": "Criteria moved"},
+    "history.col.records": {"vi": "Ghi nhận", "en": "Records"},
+    "history.col.message": {"vi": "Nội dung commit", "en": "Message"},
+    "history.invalid": {"vi": "không hợp lệ ({problems} lỗi)", "en": "invalid ({problems} problems)"},
+    "history.none": {"vi": "Không có phiên bản nào trong khoảng đã chọn.", "en": "No version in the chosen range."},
+    "history.footer": {
+        "vi": "Từ {first} đến {last}: dự kiến {start} → {end} điểm ({change}); sàn {floor}, trần {ceiling}",
+        "en": "From {first} to {last}: expected {start} → {end} points ({change}); floor {floor}, ceiling {ceiling}",
+    },
+    "history.footer_days": {"vi": "Mỗi phiên bản tính điểm theo ngày commit (giờ Việt Nam), như par score --as-of NGÀY.", "en": "Each version is scored as of its commit day (Asia/Ho_Chi_Minh), as par score --as-of DAY."},
+    "trail.title": {"vi": "Nhật ký ghi nhận (lịch sử thao tác): {plan} ({year}), {count} thao tác", "en": "Audit trail: {plan} ({year}), {count} actions"},
+    "trail.col.day": {"vi": "Ngày commit", "en": "Committed"},
+    "trail.col.author": {"vi": "Người thực hiện", "en": "By"},
+    "trail.col.action": {"vi": "Thao tác", "en": "Action"},
+    "trail.col.criterion": {"vi": "Tiêu chí", "en": "Criterion"},
+    "trail.col.kind": {"vi": "Loại", "en": "Kind"},
+    "trail.col.date": {"vi": "Ngày ghi nhận", "en": "Recorded for"},
+    "trail.col.detail": {"vi": "Nội dung", "en": "What"},
+    "trail.col.flag": {"vi": "Lưu ý", "en": "Note"},
+    "trail.action.added": {"vi": "thêm", "en": "added"},
+    "trail.action.changed": {"vi": "sửa", "en": "changed"},
+    "trail.action.removed": {"vi": "xóa", "en": "removed"},
+    "trail.kind.measurement": {"vi": "số liệu đo", "en": "measurement"},
+    "trail.kind.completion": {"vi": "hoàn thành", "en": "completion"},
+    "trail.kind.evidence": {"vi": "tài liệu kiểm chứng", "en": "evidence"},
+    "trail.kind.stage": {"vi": "điểm theo vòng", "en": "score stage"},
+    "trail.kind.self_assessed": {"vi": "tự đánh giá", "en": "self-assessed"},
+    "trail.kind.appraised": {"vi": "thẩm định", "en": "appraised"},
+    "trail.stage.self_assessment": {"vi": "tự đánh giá", "en": "self-assessment"},
+    "trail.stage.appraisal_1": {"vi": "thẩm định lần 1", "en": "appraisal 1"},
+    "trail.stage.explanation": {"vi": "giải trình", "en": "explanation"},
+    "trail.stage.appraisal_2": {"vi": "thẩm định lần 2", "en": "appraisal 2"},
+    "trail.stage.final": {"vi": "kết quả chính thức", "en": "final result"},
+    "trail.points": {"vi": "{points} điểm", "en": "{points} points"},
+    "trail.deadline": {"vi": "hạn '{deadline}'", "en": "deadline '{deadline}'"},
+    "trail.occurrence": {"vi": "lần {date}", "en": "occurrence {date}"},
+    "trail.evidence": {"vi": "TLKC: {text}", "en": "evidence: {text}"},
+    "trail.before": {"vi": "trước: {text}", "en": "before: {text}"},
+    "trail.date_changed": {"vi": "⚠ ngày ghi nhận bị sửa sau khi đã ghi: {before} → {after}", "en": "⚠ date changed after the fact: {before} → {after}"},
+    "trail.flagged": {"vi": "{count} ghi nhận bị sửa ngày sau khi đã ghi: {ids}", "en": "{count} records had their date changed after the fact: {ids}"},
+    "trail.none": {"vi": "Chưa có ghi nhận nào trong lịch sử đã chọn.", "en": "Nothing recorded in the chosen history."},
+    "usage.bad_day": {"vi": "ngày '{value}' không hợp lệ: dùng dạng YYYY-MM-DD hoặc DD/MM/YYYY", "en": "invalid date '{value}': use YYYY-MM-DD or DD/MM/YYYY"},
+    # --- the briefing's line through the year, and what moved since the last briefing
+    "report.trajectory": {"vi": "Điểm dự kiến trong năm, theo lịch sử kế hoạch", "en": "The expected total through the year, from the plan's history"},
+    "report.trajectory_missing": {"vi": "Không có đường điểm trong năm: {reason}.", "en": "No line through the year: {reason}."},
+    "report.trajectory_empty": {"vi": "Chưa có phiên bản hợp lệ nào của kế hoạch trong git đến ngày {date}.", "en": "No valid version of the plan in git up to {date}."},
+    "report.trajectory_label": {
+        "vi": "Điểm dự kiến từ {start} đến {end}: {first} → {last} điểm, {count} phiên bản",
+        "en": "Expected points from {start} to {end}: {first} → {last}, {count} versions",
+    },
+    "report.trajectory_note": {
+        "vi": "Mỗi điểm là phiên bản cuối của một ngày commit, tính theo ngày đó; điểm cuối là hôm nay.",
+        "en": "Each point is the last version of a commit day, scored as of that day; the last point is today.",
+    },
+    "report.since": {"vi": "Từ lần giao ban trước ({date})", "en": "Since the last briefing ({date})"},
+    "report.since_total": {"vi": "Dự kiến {before} → {after} điểm ({change})", "en": "Expected {before} → {after} points ({change})"},
+    "report.since_no_before": {"vi": "Ngày {date} kế hoạch chưa có trong git: không so sánh được điểm.", "en": "The plan was not in git on {date}: no points to compare."},
+    "report.since_nothing": {"vi": "Không có tiêu chí nào đổi điểm.", "en": "No criterion's points moved."},
+    "report.since_records": {"vi": "Ghi nhận mới: {count}; người ghi: {authors}", "en": "Recorded meanwhile: {count}; by {authors}"},
+    "report.since_more": {"vi": "… và {count} ghi nhận khác: par history --records --since NGÀY", "en": "… and {count} more: par history --records --since DAY"},
+    "report.since_no_records": {"vi": "Không có ghi nhận mới trong git.", "en": "Nothing new recorded in git."},
+    "report.col.before": {"vi": "Trước", "en": "Before"},
+    "report.col.after": {"vi": "Nay", "en": "Now"},
+    "report.col.who": {"vi": "Người ghi", "en": "Recorded by"},
     "report.page_title": {"vi": "Báo cáo giao ban CCHC: {plan}, ngày {date}", "en": "PAR briefing: {plan}, {date}"},
     "report.kicker": {"vi": "{issuer} · Kế hoạch số {number} ngày {date}", "en": "{issuer} · Plan no. {number} of {date}"},
     "report.status_on": {"vi": "Tình hình đến ngày {date}", "en": "Status on {date}"},
@@ -743,7 +826,80 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "'{value}' không có dạng KHÓA=GIÁ_TRỊ (ví dụ: initiatives=2, on_time_pct=96,5)",
         "en": "'{value}' is not KEY=VALUE (e.g. initiatives=2, on_time_pct=96.5)",
     },
+    "help.common.plan_argument": {"vi": "Tệp kế hoạch (như --plan); mặc định: biến PAR_PLAN, rồi plans/NĂM.yaml mới nhất.", "en": "The plan file (as --plan); default: PAR_PLAN, then the newest plans/YEAR.yaml."},
+    "help.common.unit": {"vi": "Chỉ các tiêu chí đơn vị này chủ trì hoặc phối hợp.", "en": "Only the criteria this unit leads or supports."},
+    "help.common.as-of": {"vi": "Chỉ tính số liệu ghi nhận đến ngày này.", "en": "Score only the progress recorded up to this day."},
+    "help.common.today": {"vi": "Ngày tính là hôm nay: điểm theo số liệu ghi nhận đến ngày này, hạn tính từ ngày này; mặc định: hôm nay theo giờ Việt Nam.", "en": "The day taken as today: scores use the progress recorded up to it, deadlines count from it; default: today in Asia/Ho_Chi_Minh."},
+    "help.common.days": {"vi": "Số ngày tới cần xem hạn (mặc định 14).", "en": "How many days ahead to list deadlines (default 14)."},
+    "help.common.output": {"vi": "Ghi ra tệp thay vì màn hình.", "en": "Write to this file instead of standard output."},
+    "help.common.format": {"vi": "Định dạng: auto (bảng trên màn hình, văn bản khi chuyển tiếp), table, text, json, csv, md, html, ics; mỗi lệnh nhận một số định dạng.", "en": "Format: auto (a table on a terminal, text when piped), table, text, json, csv, md, html, ics; each command offers some of them."},
+    # --- usage errors: ours, and typer's (click's) own, reworded (see cli.py)
+    "table.dropped": {"vi": "Màn hình hẹp: ẩn cột {columns} (mở rộng cửa sổ, hoặc dùng --format text).", "en": "Narrow terminal: columns {columns} hidden (widen the window, or use --format text)."},
+    "usage.format": {"vi": "lệnh này không có định dạng '{format}'; chọn một trong: {formats}", "en": "this command has no '{format}' format; choose one of: {formats}"},
+    "usage.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
+    "usage.written": {"vi": "đã ghi vào {path}", "en": "wrote {path}"},
+    "usage.no_such_option": {"vi": "không có tùy chọn {option}", "en": "no such option: {option}"},
+    "usage.did_you_mean": {"vi": "có phải ý bạn là {choices}?", "en": "did you mean {choices}?"},
+    "usage.no_such_command": {"vi": "không có lệnh '{command}'", "en": "no such command '{command}'"},
+    "usage.missing": {"vi": "thiếu {param}", "en": "missing {param}"},
+    "usage.needs_value": {"vi": "tùy chọn {option} cần một giá trị", "en": "option {option} needs a value"},
+    "usage.bad_value": {"vi": "giá trị không hợp lệ cho {param}: {detail}", "en": "invalid value for {param}: {detail}"},
+    "usage.not_a_choice": {"vi": "'{value}' không phải một trong {choices}", "en": "'{value}' is not one of {choices}"},
+    "usage.not_an_integer": {"vi": "'{value}' không phải số nguyên", "en": "'{value}' is not a whole number"},
+    # --- terms used inside other messages (i18n.Term)
+    "expected.number": {"vi": "số", "en": "number"},
+    "expected.integer": {"vi": "số nguyên", "en": "integer"},
+    "expected.text": {"vi": "văn bản", "en": "text"},
+    "expected.bool": {"vi": "true/false", "en": "true/false"},
+    "expected.mapping": {"vi": "bảng khóa: giá trị", "en": "mapping"},
+    "expected.list": {"vi": "danh sách", "en": "list"},
+    "expected.criterion_id": {"vi": "mã tiêu chí (1.2.3)", "en": "criterion id (1.2.3)"},
+    "expected.whole_number": {"vi": "số nguyên ≥ 0", "en": "whole number ≥ 0"},
+    "usage.integer_needed": {"vi": "cần một số nguyên", "en": "a whole number is needed"},
+    "usage.at_most": {"vi": "cần nhỏ hơn hoặc bằng {limit}", "en": "must be at most {limit}"},
+    "usage.at_least": {"vi": "cần lớn hơn hoặc bằng {limit}", "en": "must be at least {limit}"},
+    "usage.out_of_range": {"vi": "{value} nằm ngoài khoảng {range}", "en": "{value} is outside {range}"},
+    "usage.extra_arguments": {"vi": "thừa đối số: {args}", "en": "unexpected extra arguments: {args}"},
+    "usage.other": {"vi": "{detail}", "en": "{detail}"},
+    "usage.try_help": {"vi": "Xem '{command} --help'.", "en": "Try '{command} --help'."},
+    "report.html_on_terminal": {
+        "vi": "trang HTML không in ra màn hình: thêm --output giao-ban.html để ghi tệp, hoặc --format md để đọc ngay",
+        "en": "an HTML page is not for the terminal: add --output briefing.html to write the file, or --format md to read it here",
+    },
     "usage.nothing_to_set": {"vi": "cần ít nhất một KHÓA=GIÁ_TRỊ", "en": "give at least one KEY=VALUE"},
+    # --- help texts of the command line (localised when `par` starts, see cli.py)
+    "help.common.plan": {"vi": "Tệp kế hoạch; mặc định: biến PAR_PLAN, rồi plans/NĂM.yaml mới nhất.", "en": "Plan file; default: PAR_PLAN, then the newest plans/YEAR.yaml."},
+    "help.common.lang": {"vi": "Ngôn ngữ: vi (mặc định) hoặc en.", "en": "Language: vi (default) or en."},
+    "help.due.days": {"vi": "Số ngày tới cần xem (mặc định 14).", "en": "How many days ahead to look (default 14)."},
+    "help.due.unit": {"vi": "Chỉ các tiêu chí đơn vị này chủ trì hoặc phối hợp.", "en": "Only criteria this unit leads or supports."},
+    "help.due.all": {"vi": "Mọi lần đến hạn trong năm, kể cả việc đã xong.", "en": "Every deadline of the year, done ones included."},
+    "help.due.format": {"vi": "auto | table | text | json | csv | md | ics. Lịch ics gồm cả năm (việc chưa xong), không chỉ các ngày tới.", "en": "auto | table | text | json | csv | md | ics. The ics calendar holds the whole year (work not done), not only the coming days."},
+    "help.due.remind": {"vi": "Lịch ics: nhắc lúc 8 giờ, trước hạn cuối bấy nhiêu ngày (mặc định 7,1); 'none': không nhắc.", "en": "ics: alarms at 08:00 this many days before the last day (default 7,1); 'none': no alarms."},
+    "help.due.fail-on-overdue": {"vi": "Thoát với mã 1 khi có việc quá hạn.", "en": "Exit 1 when anything is overdue."},
+    "help.edit.id": {"vi": "Mã tiêu chí, ví dụ 1.4 hoặc 3.4.1.", "en": "Criterion id, e.g. 1.4 or 3.4.1."},
+    "help.edit.date": {"vi": "Ngày ghi nhận (YYYY-MM-DD); mặc định: hôm nay theo giờ Việt Nam.", "en": "Date (YYYY-MM-DD); default: today in Vietnam."},
+    "help.edit.evidence": {"vi": "Tài liệu kiểm chứng: số, ngày văn bản, đường dẫn hoặc liên kết.", "en": "Evidence: a document number and date, a path or a link."},
+    "help.edit.dry-run": {"vi": "Chỉ in ra phần thay đổi (diff), không ghi vào tệp.", "en": "Print the diff only; write nothing."},
+    "help.edit.key_value": {"vi": "Chỉ số đo của tiêu chí (initiatives=2, on_time_pct=96,5), hoặc self_assessed=1,5 / appraised=1.", "en": "The criterion's measures (initiatives=2, on_time_pct=96.5), or self_assessed=1.5 / appraised=1."},
+    "help.edit.deadline": {"vi": "Mã hạn, khi tiêu chí có nhiều hạn.", "en": "Deadline id, when the criterion has several."},
+    "help.edit.occurrence": {"vi": "Lần của hạn lặp (ngày ghi trong kế hoạch hoặc hạn cuối); mặc định: lần sớm nhất chưa ghi.", "en": "Which occurrence of a recurring deadline (its stated date or its last day); default: the earliest not yet done."},
+    "help.edit.text": {"vi": "Tài liệu kiểm chứng, ví dụ \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\".", "en": "Evidence, e.g. \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\"."},
+    "help.score.depth": {"vi": "1: lĩnh vực; 2: thêm tiêu chí; 3: thêm tiêu chí thành phần.", "en": "1: domains; 2: and criteria; 3: and sub-criteria."},
+    "help.score.path": {"vi": "Tệp kế hoạch, hoặc thư mục: bảng tổng điểm mọi kế hoạch trong đó (theo sở và năm).", "en": "A plan file, or a folder: one table of the totals of every plan in it (by department and year)."},
+    "help.score.explain": {"vi": "Giải thích cách tính điểm một tiêu chí.", "en": "Explain how one criterion is scored."},
+    "help.validate.path": {"vi": "Tệp hoặc thư mục kế hoạch; mặc định: kế hoạch tìm thấy như --plan.", "en": "Plan files or folders; default: the plan found as for --plan."},
+    "help.app": {"vi": "par: kế hoạch nâng cao Chỉ số cải cách hành chính (PAR INDEX) dưới dạng YAML.", "en": "par: a yearly PAR-index improvement plan as version-controlled YAML."},
+    "help.cmd.due": {"vi": "Việc đến hạn và quá hạn; lịch ics để đăng ký.", "en": "What falls due, what is overdue, and a calendar to subscribe to."},
+    "help.cmd.set": {"vi": "Ghi số liệu đo của một tiêu chí, kèm ngày.", "en": "Record a dated measurement or a score of a criterion."},
+    "help.cmd.done": {"vi": "Ghi một nhiệm vụ (hoặc một lần của nhiệm vụ định kỳ) đã hoàn thành.", "en": "Record a task (or one occurrence of a recurring task) as done."},
+    "help.cmd.evidence": {"vi": "Thêm tài liệu kiểm chứng cho một tiêu chí.", "en": "Add a piece of evidence to a criterion."},
+    "help.cmd.gap": {"vi": "Điểm bị mất năm trước và điểm còn có thể giành.", "en": "Where last year's points were lost and which criteria give the most back."},
+    "help.cmd.report": {"vi": "Báo cáo giao ban: một trang cho lãnh đạo.", "en": "The briefing report: one page for the director."},
+    "help.cmd.score": {"vi": "Chấm điểm dự kiến theo tiến độ đã ghi nhận.", "en": "Score the plan from the progress recorded."},
+    "help.cmd.units": {"vi": "Phân công theo đơn vị: chủ trì, phối hợp, điểm, hạn.", "en": "Each unit: what it leads and supports, its points, its deadlines."},
+    "help.cmd.validate": {"vi": "Kiểm tra kế hoạch: mỗi lỗi một dòng PATH:LINE:COL.", "en": "Check plans: one PATH:LINE:COL line per problem."},
+    "help.report.since": {"vi": "Ngày giao ban trước (YYYY-MM-DD hoặc DD/MM/YYYY): điểm thay đổi và ai ghi nhận từ đó, theo git; mặc định: 7 ngày trước --today.", "en": "The last briefing's day (YYYY-MM-DD or DD/MM/YYYY): what moved since and who recorded it, from git; default: 7 days before --today."},
+    "help.cmd.schema": {"vi": "In JSON Schema của tệp kế hoạch.", "en": "Print the JSON Schema of a plan file."},
     # --- par import, par new-year, par diff, par init (issue 15)
     "import.not_found": {"vi": "không tìm thấy tệp {path}", "en": "file not found: {path}"},
     "import.unknown_format": {
@@ -821,6 +977,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "init.written": {"vi": "Đã ghi khung kế hoạch {path}; hãy điền các chỗ ghi CẦN ĐIỀN rồi chạy par validate.", "en": "Plan skeleton written to {path}; fill in what says CẦN ĐIỀN, then run par validate."},
 }
 
+from par_cli.messages_yearend import YEAR_END  # noqa: E402 - the year-end sheet's messages
+
+MESSAGES.update(YEAR_END)  # type: ignore[arg-type]
+
 
 def resolve_lang(option: str | None) -> Lang:
     """`--lang` wins, then ``PAR_LANG``, then Vietnamese. Unknown values fall back to Vietnamese
@@ -836,7 +996,14 @@ def t(key: str, lang: Lang, /, **params: object) -> str:
     return MESSAGES[key][lang].format(**shown)
 
 
+class Term(str):
+    """A catalogue key passed as a message parameter ("expected": Term("expected.number")):
+    the core names the thing, the words come when the message is rendered."""
+
+
 def _show(value: object, lang: Lang) -> object:
+    if isinstance(value, Term):
+        return MESSAGES[value][lang]
     if isinstance(value, float):
         return fmt_number(value, lang)
     if isinstance(value, dt.date):
@@ -859,6 +1026,12 @@ def fmt_number(value: float | None, lang: Lang, digits: int = 2) -> str:
     if lang == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+def fmt_signed(value: float, lang: Lang) -> str:
+    """A change with its sign: +0,8 / -1,5 / 0."""
+    text = fmt_number(value, lang)
+    return text if text.startswith("-") or text == "0" else f"+{text}"
 
 
 def fmt_percent(value: float | None, lang: Lang) -> str:

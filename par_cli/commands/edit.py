@@ -6,54 +6,50 @@ in one line. Every refusal is one message and exit 1; a malformed command line i
 
 import datetime as dt
 import os
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
 
 import typer
 
 from par_cli.commands.common import (
-    EXIT_FINDINGS,
+    Findings,
+    FormatOption,
     LangOption,
     PlanOption,
+    check_format,
     fail_usage,
     help_text,
     lang_of,
     parse_day,
+    report_problems,
     today_in_vietnam,
     write_json,
 )
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
+from par_cli.render.formats import Format
 
 DEFAULT_LOCK_WAIT = 5.0
 
 
-class EditFormat(str, Enum):
-    text = "text"
-    json = "json"
+OFFERED = (Format.auto, Format.text, Format.json)
 
-
-CriterionArgument = Annotated[str, typer.Argument(metavar="ID", help=help_text("Mã tiêu chí, ví dụ 1.4 hoặc 3.4.1.", "Criterion id, e.g. 1.4 or 3.4.1."), show_default=False)]
+CriterionArgument = Annotated[str, typer.Argument(metavar="ID", help="help.edit.id", show_default=False)]
 DateOption = Annotated[
     Optional[str],
-    typer.Option("--date", help=help_text("Ngày ghi nhận (YYYY-MM-DD); mặc định: hôm nay theo giờ Việt Nam.", "Date (YYYY-MM-DD); default: today in Vietnam."), show_default=False),
+    typer.Option("--date", help="help.edit.date", show_default=False),
 ]
 EvidenceOption = Annotated[
     Optional[str],
     typer.Option(
         "--evidence",
-        help=help_text(
-            "Tài liệu kiểm chứng: số, ngày văn bản, đường dẫn hoặc liên kết.",
-            "Evidence: a document number and date, a path or a link.",
-        ),
+        help="help.edit.evidence",
         show_default=False,
     ),
 ]
 DryRunOption = Annotated[
     bool,
-    typer.Option("--dry-run", help=help_text("Chỉ in ra phần thay đổi (diff), không ghi vào tệp.", "Print the diff only; write nothing.")),
+    typer.Option("--dry-run", help="help.edit.dry-run"),
 ]
-FormatOption = Annotated[EditFormat, typer.Option("--format", "-f", help="text | json")]
 
 
 def set_(
@@ -62,10 +58,7 @@ def set_(
         list[str],
         typer.Argument(
             metavar="KEY=VALUE...",
-            help=help_text(
-                "Chỉ số đo của tiêu chí (initiatives=2, on_time_pct=96,5), hoặc self_assessed=1,5 / appraised=1.",
-                "The criterion's measures (initiatives=2, on_time_pct=96.5), or self_assessed=1.5 / appraised=1.",
-            ),
+            help="help.edit.key_value",
             show_default=False,
         ),
     ],
@@ -73,7 +66,7 @@ def set_(
     evidence: EvidenceOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
-    fmt: FormatOption = EditFormat.text,
+    fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
     """Ghi số liệu đo của một tiêu chí, kèm ngày (record a measurement or a score)."""
@@ -91,16 +84,13 @@ def done(
     criterion_id: CriterionArgument,
     deadline: Annotated[
         Optional[str],
-        typer.Option("--deadline", help=help_text("Mã hạn, khi tiêu chí có nhiều hạn.", "Deadline id, when the criterion has several."), show_default=False),
+        typer.Option("--deadline", help="help.edit.deadline", show_default=False),
     ] = None,
     occurrence: Annotated[
         Optional[str],
         typer.Option(
             "--occurrence",
-            help=help_text(
-                "Lần của hạn lặp (ngày ghi trong kế hoạch hoặc hạn cuối); mặc định: lần sớm nhất chưa ghi.",
-                "Which occurrence of a recurring deadline (its stated date or its last day); default: the earliest not yet done.",
-            ),
+            help="help.edit.occurrence",
             show_default=False,
         ),
     ] = None,
@@ -108,7 +98,7 @@ def done(
     evidence: EvidenceOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
-    fmt: FormatOption = EditFormat.text,
+    fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
     """Ghi một nhiệm vụ (hoặc một lần của nhiệm vụ định kỳ) đã hoàn thành (mark a task done)."""
@@ -120,20 +110,42 @@ def done(
     _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: completion_change(loaded, criterion_id, deadline, which, day, evidence))
 
 
+def _text_option(name: str, vi: str, en: str) -> Any:
+    return typer.Option(name, help=help_text(vi, en), show_default=False)
+
+
 def evidence(
     criterion_id: CriterionArgument,
     text: Annotated[
-        str,
+        Optional[str],
         typer.Argument(
-            metavar="TEXT",
-            help=help_text("Tài liệu kiểm chứng, ví dụ \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\".", "Evidence, e.g. \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\"."),
+            metavar="[TEXT]",
+            help=help_text(
+                "Tài liệu kiểm chứng dạng văn bản tự do, ví dụ \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\" (hoặc dùng các tùy chọn bên dưới).",
+                "Evidence as free text, e.g. \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\" (or use the options below).",
+            ),
             show_default=False,
         ),
-    ],
+    ] = None,
+    number: Annotated[Optional[str], _text_option("--number", "Số, ký hiệu văn bản, ví dụ 01/KH-SGTVT.", "The document's number and symbol, e.g. 01/KH-SGTVT.")] = None,
+    issued: Annotated[Optional[str], _text_option("--issued", "Ngày ban hành văn bản (YYYY-MM-DD).", "The document's date (YYYY-MM-DD).")] = None,
+    issuer: Annotated[Optional[str], _text_option("--issuer", "Cơ quan ban hành.", "The issuing body.")] = None,
+    summary: Annotated[Optional[str], _text_option("--summary", "Trích yếu nội dung.", "The document's summary (trích yếu).")] = None,
+    section: Annotated[Optional[str], _text_option("--section", "Mục áp dụng, khi chỉ một phần văn bản liên quan.", "The section that applies, where only part does.")] = None,
+    page: Annotated[Optional[str], _text_option("--page", "Trang áp dụng.", "The page(s) that apply.")] = None,
+    file: Annotated[Optional[str], _text_option("--file", "Đường dẫn tệp, tính từ thư mục của kế hoạch.", "A file path, relative to the plan's folder.")] = None,
+    link: Annotated[Optional[str], _text_option("--link", "Liên kết tới văn bản.", "A link to the document.")] = None,
+    deadline: Annotated[Optional[str], _text_option("--deadline", "Mã hạn mà tài liệu chứng minh.", "Id of the deadline this proves.")] = None,
+    occurrence: Annotated[
+        Optional[str], _text_option("--occurrence", "Lần của hạn lặp mà tài liệu chứng minh (ngày ghi trong kế hoạch).", "Which occurrence of that deadline (its stated date).")
+    ] = None,
+    incomplete: Annotated[
+        bool, typer.Option("--incomplete", help=help_text("Tài liệu chưa đầy đủ (cần giải trình).", "The evidence is incomplete (needs an explanation)."))
+    ] = False,
     date: DateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
-    fmt: FormatOption = EditFormat.text,
+    fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
     """Thêm tài liệu kiểm chứng cho một tiêu chí (add evidence)."""
@@ -141,7 +153,86 @@ def evidence(
 
     language = lang_of(lang)
     day = parse_day(date, language) or today_in_vietnam()
-    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: evidence_change(loaded, criterion_id, day, text=text))
+    fields: dict[str, object] = {
+        "text": text,
+        "number": number,
+        "issued": parse_day(issued, language),
+        "issuer": issuer,
+        "summary": summary,
+        "section": section,
+        "page": page,
+        "file": file,
+        "link": link,
+        "deadline": deadline,
+        "occurrence": parse_day(occurrence, language),
+    }
+    if occurrence is not None and deadline is None:
+        fail_usage(t("usage.occurrence_needs_deadline", language))
+    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: evidence_change(loaded, criterion_id, day, complete=not incomplete, **fields))
+
+
+def justify(
+    criterion_id: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[ID]", help=help_text("Mã tiêu chí; bỏ trống: liệt kê các tiêu chí cần giải trình.", "Criterion id; none: list the criteria that need an explanation."), show_default=False),
+    ] = None,
+    text: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[TEXT]", help=help_text("Nội dung giải trình.", "The explanation."), show_default=False),
+    ] = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option("--as-of", metavar="YYYY-MM-DD", help=help_text("Khi liệt kê: tính đến ngày này.", "When listing: as of this day."), show_default=False),
+    ] = None,
+    date: DateOption = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+    fmt: FormatOption = Format.auto,
+    lang: LangOption = None,
+) -> None:
+    """Giải trình cho tiêu chí có điểm mà thiếu tài liệu kiểm chứng (record or list explanations)."""
+    from par_cli.editing.record import explanation_change
+
+    language = lang_of(lang)
+    if criterion_id is None:
+        _list_missing(plan, parse_day(as_of, language), fmt, language)
+        return
+    if text is None or not text.strip():
+        fail_usage(t("usage.justify_text", language))
+    day = parse_day(date, language) or today_in_vietnam()
+    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: explanation_change(loaded, criterion_id, day, text))
+
+
+def _list_missing(plan: Path | None, as_of: dt.date | None, fmt: Format, lang: Lang) -> None:
+    """The criteria whose claimed points lack (complete) evidence, with the explanation
+    recorded for each so far; exit 0 either way (a list, not a check)."""
+    from par_cli.commands.common import load_or_exit
+    from par_cli.scoring.evidence import claimed_points, needing_explanation
+    from par_cli.scoring.scorer import score_plan
+
+    loaded = load_or_exit(plan, lang)
+    result = score_plan(loaded.plan, today=today_in_vietnam(), as_of=as_of)
+    missing = needing_explanation(claimed_points(result), as_of)
+    if fmt is Format.json:
+        write_json(
+            [
+                {
+                    "criterion": item.criterion_id,
+                    "points": item.points,
+                    "why": item.why,
+                    "explanation": item.explanation.model_dump() if item.explanation else None,
+                }
+                for item in missing
+            ]
+        )
+        return
+    if not missing:
+        typer.echo(t("justify.none", lang))
+        return
+    typer.echo(t("justify.title", lang))
+    for item in missing:
+        recorded = f" — {t('edit.what_explanation', lang, date=fmt_date(item.explanation.date, lang), text=item.explanation.text)}" if item.explanation else ""
+        typer.echo(f"  {item.criterion_id}: {fmt_number(item.points, lang)} — {t('why.' + item.why, lang)}{recorded}")
 
 
 def _split_assignment(item: str, lang: Lang) -> tuple[str, str]:
@@ -159,21 +250,21 @@ def _lock_wait() -> float:
         return DEFAULT_LOCK_WAIT
 
 
-def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: EditFormat, dry_run: bool, build: Callable[[Any], Any]) -> None:
+def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: Format, dry_run: bool, build: Callable[[Any], Any]) -> None:
     from par_cli.editing.atomic import PlanBusy, PlanChanged
     from par_cli.reading.discovery import find_plan
     from par_cli.editing.record import EditRefused, record
     from par_cli.plan.problems import PlanFileError
 
+    check_format(fmt, OFFERED, lang)
     try:
         path = find_plan(plan)
         outcome = record(path, build, dry_run=dry_run, lock_wait=_lock_wait())
     except PlanFileError as error:
         fail_usage(error.message(lang))
     except EditRefused as refusal:
-        for problem in refusal.problems:
-            typer.echo(problem.format(lang))
         if refusal.problems:
+            report_problems(refusal.problems, fmt, lang, summary=False)
             _refuse(t(refusal.code, lang, **refusal.params))
         from par_cli.reading.reader import criterion_position
 
@@ -187,8 +278,8 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: EditFormat, dry_
     except OSError as error:
         _refuse(t("edit.cannot_write", lang, reason=error.strerror or str(error)))
     summary = outcome.change.summary
-    if fmt is EditFormat.json:
-        write_json({"path": str(path), "dry_run": dry_run, "written": outcome.written, "recorded": _jsonable(summary), "diff": outcome.diff})
+    if fmt is Format.json:
+        write_json({"path": str(path), "dry_run": dry_run, "written": outcome.written, "recorded": summary, "diff": outcome.diff})
         return
     from par_cli.plan.problems import one_line
 
@@ -205,7 +296,7 @@ def _refuse(message: str, where: str = "par") -> None:
     from par_cli.plan.problems import one_line
 
     typer.echo(f"{where}: {one_line(message)}", err=True)
-    raise typer.Exit(EXIT_FINDINGS)
+    raise Findings()
 
 
 def _describe(summary: dict[str, Any], lang: Lang) -> str:
@@ -229,7 +320,12 @@ def _describe(summary: dict[str, Any], lang: Lang) -> str:
         )
     evidence_entry = summary.get("evidence")
     if evidence_entry:
-        parts.append(t("edit.what_evidence", lang, date=fmt_date(evidence_entry["date"], lang), text=evidence_entry["text"]))
+        from par_cli.render.evidence import evidence_line
+
+        parts.append(t("edit.what_evidence", lang, date=fmt_date(evidence_entry["date"], lang), text=evidence_line(evidence_entry, lang)))
+    explanation_entry = summary.get("explanation")
+    if explanation_entry:
+        parts.append(t("edit.what_explanation", lang, date=fmt_date(explanation_entry["date"], lang), text=explanation_entry["text"]))
     for key in ("self_assessed", "appraised"):
         if key in summary:
             parts.append(f"{key} = {_shown(summary[key], lang)}")
@@ -243,11 +339,3 @@ def _shown(value: Any, lang: Lang) -> str:
         return fmt_number(value, lang, digits=6)
     return cell(value, "text", lang)
 
-
-def _jsonable(value: Any) -> Any:
-    """JSON has no dates: ISO text, as every `--format json` in par."""
-    if isinstance(value, dict):
-        return {key: _jsonable(item) for key, item in value.items()}
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from par_cli.i18n import Term
 from par_cli.plan.problems import Loc, Problem
 from par_cli.plan.text import nfc
 
 POINT_KEYS = ("self_assessed", "appraised")
-PROGRESS_ORDER = ("measurements", "done", "evidence", "stages", "self_assessed", "appraised")
+PROGRESS_ORDER = ("measurements", "done", "evidence", "explanations", "stages", "self_assessed", "appraised")
 
 # Typed without diacritics too: not every keyboard in a department has Telex set up.
 _YES = {"có", "co", "yes", "true"}
@@ -231,6 +232,18 @@ def evidence_change(plan: Any, criterion_id: str, day: dt.date, *, complete: boo
     return Change(node.criterion.id, node.loc, (("evidence", entry),), (), {"criterion": node.criterion.id, "evidence": entry})
 
 
+def explanation_change(plan: Any, criterion_id: str, day: dt.date, text: str) -> Change:
+    """`par justify`: the department's explanation (giải trình) for a criterion, dated. A
+    later one replaces an earlier one on the sheet, and both stay in the file."""
+    node = find_criterion(plan, criterion_id)
+    _check_near_year(plan, day)
+    cleaned = nfc(text.strip())
+    if not cleaned:
+        raise EditRefused("edit.empty_explanation")
+    entry: dict[str, object] = {"date": day, "text": cleaned}
+    return Change(node.criterion.id, node.loc, (("explanations", entry),), (), {"criterion": node.criterion.id, "explanation": entry})
+
+
 def stage_change(plan: Any, criterion_id: str, stage: str, day: dt.date, points: float, note: str | None = None) -> Change:
     """One dated score of one stage (``{stage: self_assessment, date: …, points: 1.5}``)
     appended to ``progress.stages``: `par collect` records a unit's self-assessed score this
@@ -352,7 +365,7 @@ def parse_measure_value(measure: Any, name: str, raw: str) -> Any:
             raise EditRefused("check.measure_value", value=repr(raw), measure=name, why=" / ".join(levels))
     elif measure.kind == "count":
         if not _WHOLE.match(text):
-            raise EditRefused("check.measure_value", value=repr(raw), measure=name, why="số nguyên ≥ 0 / whole number ≥ 0")
+            raise EditRefused("check.measure_value", value=repr(raw), measure=name, why=Term("expected.whole_number"))
         _refuse_long_number(text)
         value = int(text)
     else:

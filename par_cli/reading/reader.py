@@ -54,7 +54,7 @@ class LoadedPlan:
 
     @property
     def ok(self) -> bool:
-        return self.plan is not None and not self.problems
+        return self.plan is not None and not any(problem.severity == "error" for problem in self.problems)
 
 
 def read_regular_file(path: Path, limit: int) -> bytes:
@@ -99,6 +99,11 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
         raise
     except OSError as error:
         raise PlanFileError(path, "file.unreadable", reason=error.strerror or str(error)) from None
+    return decode_text(path, data)
+
+
+def decode_text(path: Path, data: bytes) -> tuple[str | None, Problem | None]:
+    """A plan's bytes as text, or the problem with them; ``path`` names them in messages."""
     if len(data) > MAX_FILE_BYTES:
         return None, Problem(path, 1, 1, "file.too_large", {"size": len(data) // 2**20, "limit": MAX_FILE_BYTES // 2**20})
     for bom, encoding in (
@@ -155,9 +160,27 @@ def load_plan(path: Path | str, *, keep_data: bool = True) -> LoadedPlan:
             gc.enable()
 
 
-def _load(path: Path) -> LoadedPlan:
+def load_plan_bytes(data: bytes, path: Path | str) -> LoadedPlan:
+    """`load_plan` of bytes held in memory (a version of the plan read from git): the same
+    decoding, reading and checks; ``path`` only names the plan in messages. The plain data
+    is not kept."""
+    path = Path(path)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        loaded = _load(path, data)
+        loaded.data = None
+        return loaded
+    except RecursionError:
+        return LoadedPlan(path, problems=[Problem(path, 1, 1, "yaml.too_deep")])
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(path: Path, data: bytes | None = None) -> LoadedPlan:
     result = LoadedPlan(path)
-    text, problem = read_text(path)
+    text, problem = read_text(path) if data is None else decode_text(path, data)
     if problem is not None:
         result.problems.append(problem)
         return result
@@ -751,9 +774,21 @@ def locate(path: Path, root: Any, findings: Iterable[Finding]) -> list[Problem]:
         if place in seen:
             continue
         seen.add(place)
-        problems.append(Problem(path, line, column, finding.code, finding.params, criterion_id))
+        problems.append(Problem(path, line, column, finding.code, finding.params, criterion_id, finding.severity))
     problems.sort(key=lambda p: (p.line, p.column))
     return problems
+
+
+def locate_in_file(path: Path, findings: list[Finding]) -> list[Problem]:
+    """Positions for findings made after loading (the warnings `par validate` adds): the
+    file is composed again only when there is something to place."""
+    if not findings:
+        return []
+    text, problem = read_text(path)
+    if text is None:
+        return [problem] if problem is not None else []
+    root = _loader_class()(text).get_single_node()
+    return locate(path, root, findings)
 
 
 def criterion_position(path: Path, criterion_id: str) -> tuple[int, int]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from par_cli.i18n import Lang, fmt_number, t
 from par_cli.plan.points import points
@@ -40,6 +40,9 @@ from par_cli.scoring.rules import (
     rule_assumptions,
 )
 from par_cli.plan.units import involves
+
+if TYPE_CHECKING:
+    from par_cli.scoring.adjust import Adjusted
 
 Level = Literal["domain", "criterion", "sub", "outside"]
 Basis = Literal["appraised", "recorded", "self_assessed", "projection", "baseline", "plan_assumption", "unknown", "children"]
@@ -121,6 +124,9 @@ class PlanScore:
     as_of: dt.date | None
     reference: dt.date  # the day against which open deadlines are overdue
     unit: str | None = None
+    # Bonus, penalty and criteria not applicable, applied after the tree sum (adjust.py);
+    # None for one unit's share, which has no index of its own.
+    adjusted: "Adjusted | None" = None
 
     def nodes(self) -> Iterator[NodeScore]:
         """Every node in document order: domains, their criteria and sub-criteria, then the
@@ -177,7 +183,12 @@ def score_plan(plan: Plan, *, today: dt.date, as_of: dt.date | None = None, unit
         assumed_points=points(assumed + outside_points),
         outside_points=points(outside_points),
     )
-    return PlanScore(domains, outside, total, as_of, reference, unit)
+    result = PlanScore(domains, outside, total, as_of, reference, unit)
+    if unit is None:
+        from par_cli.scoring.adjust import adjust
+
+        result.adjusted = adjust(plan, result)
+    return result
 
 
 def _level(depth: int) -> Level:
