@@ -152,7 +152,7 @@ def test_6_messages_quoting_the_plan_show_escapes_as_text(tmp_path):
     done = run_par("validate", str(path))
     assert done.returncode == 1
     assert "\x1b" not in done.stdout + done.stderr
-    assert "\\x1b[2J" in done.stdout
+    assert "\\x1b[2J" in done.stdout + done.stderr
 
 
 @pytest.mark.parametrize(

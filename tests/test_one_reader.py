@@ -104,7 +104,7 @@ def test_the_installed_par_reads_the_same(tmp_path):
     path = _plan(tmp_path, "year: 2024", "year: 0X7E8")
     done = subprocess.run([par_executable(), "validate", str(path)], capture_output=True, text=True, env=subprocess_env(), timeout=60)
     assert done.returncode == 1
-    assert f"{path}:{_line_of(path, 'year: 0X7E8')}:" in done.stdout
+    assert f"{path}:{_line_of(path, 'year: 0X7E8')}:" in done.stdout + done.stderr
 
 
 def test_four_mistakes_show_four_problems_schema_and_semantic_together(tmp_path, runner):
