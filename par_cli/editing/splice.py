@@ -39,12 +39,6 @@ class Style:
     offset: int = 2
 
 
-def compose(text: str) -> Any:
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe", pure=False).compose(text)
-
-
 def render_flow(entry: dict[str, Any]) -> str:
     """One entry as a one-line flow mapping, ``{date: 2024-03-10, initiatives: 2}``; text
     values double-quoted like the rest of the plan."""
@@ -297,6 +291,28 @@ def _after_line_of(text: str, offset: int) -> int:
 
 def _line_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
+
+
+def start_of(root: Any, loc: Loc) -> int:
+    """The offset where the node at ``loc`` starts."""
+    return _at(root, loc).start_mark.index
+
+
+def end_of(root: Any, loc: Loc) -> int:
+    """The offset where the node at ``loc`` ends (for a block collection, the next token)."""
+    return _at(root, loc).end_mark.index
+
+
+def first_difference(before: str, after: str) -> int:
+    """The first offset where ``after`` differs from ``before`` (the length of the shorter
+    when one begins the other): compared a block at a time, as C compares them."""
+    block, at = 1 << 16, 0
+    while at < len(before) and before[at : at + block] == after[at : at + block]:
+        at += block
+    end = min(at + block, len(before), len(after))
+    while at < end and before[at] == after[at]:
+        at += 1
+    return at
 
 
 def _at(root: Any, loc: Loc) -> Any:
