@@ -421,7 +421,7 @@ def edited_text_all(text: str, root: Any, changes: Sequence[Change]) -> str:
     from par_cli.reading.reader import compose_nodes
 
     orders = (criterion_order(), PROGRESS_ORDER)
-    style = splice.detect_style(root)
+    style: Any = splice.DetectedStyle(root)  # the original's indentation, found when needed
     edits: list[tuple[int, int, Change, str, str, Any]] = []
     for number, change in enumerate(changes):
         start = splice.start_of(root, change.criterion_loc)
@@ -538,8 +538,10 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
     if not changes:
         return BatchOutcome(changes, path, text, text, written=False)
     new_text = _splice_or_refuse(text, loaded.nodes, changes)
-    loaded.nodes = None  # the spliced text's nodes are the check's own
+    # Only the plain data is needed from here: the nodes and the model go before the spliced
+    # text is read again (on 50,000 criteria they are most of a gigabyte).
     wanted = loaded.data
+    del loaded
     for change in changes:
         wanted = expected_data(wanted, change)
     new_bytes = bom + new_text.encode("utf-8")

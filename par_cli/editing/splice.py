@@ -96,6 +96,29 @@ def detect_style(root: Any) -> Style:
     )
 
 
+class DetectedStyle:
+    """`detect_style` of ``root``, worked out the first time an edit needs it: appending to
+    a list that exists (most edits) uses the list's own indentation, and walking every node
+    of 50,000 criteria took a second."""
+
+    def __init__(self, root: Any) -> None:
+        self._root = root
+        self._style: Style | None = None
+
+    def _detected(self) -> Style:
+        if self._style is None:
+            self._style, self._root = detect_style(self._root), None
+        return self._style
+
+    @property
+    def mapping(self) -> int:
+        return self._detected().mapping
+
+    @property
+    def offset(self) -> int:
+        return self._detected().offset
+
+
 def _most_common(counts: Counter[int], default: int, minimum: int) -> int:
     usable = [(count, value) for value, count in counts.items() if value >= minimum]
     return max(usable)[1] if usable else default
