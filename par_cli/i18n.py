@@ -69,6 +69,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     # --- model-level shape errors (raised by model validators under these keys)
     "model.levels_needed": {"vi": "chỉ số đo kiểu 'level' cần danh sách levels", "en": "a measure of kind 'level' needs its list of levels"},
     "model.levels_only": {"vi": "chỉ chỉ số đo kiểu 'level' mới có levels", "en": "only a measure of kind 'level' has levels"},
+    "model.scale_only": {"vi": "chỉ chỉ số đo kiểu 'number' mới có scale (giá trị ứng với 100%)", "en": "only a measure of kind 'number' has a scale (the value that is 100 %)"},
     "model.one_comparison": {
         "vi": "cần đúng một trong at_least, above, at_most, below, equals",
         "en": "give exactly one of at_least, above, at_most, below, equals",
@@ -228,6 +229,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "rule.occurrence.overdue": {"vi": "{what}: hạn {last_day}, quá hạn, chưa thực hiện", "en": "{what}: due {last_day}, overdue and not done"},
     "status.appraised": {"vi": "thẩm định", "en": "appraised"},
     "status.recorded": {"vi": "đã ghi nhận", "en": "recorded"},
+    "status.provisional": {"vi": "tạm tính", "en": "provisional"},
     "status.self_assessed": {"vi": "tự đánh giá", "en": "self-assessed"},
     "status.overdue": {"vi": "quá hạn", "en": "overdue"},
     "status.in_progress": {"vi": "đang thực hiện", "en": "in progress"},
@@ -248,6 +250,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "source.missing": {"vi": "chưa ghi nhận", "en": "not recorded"},
     "source.seed": {"vi": "theo kế hoạch", "en": "from the plan"},
     "source.assumed": {"vi": "giả định", "en": "assumed"},
+    "source.derived": {"vi": "suy ra từ số liệu năm trước", "en": "derived from the previous year's reading"},
     "explain.sum_rule": {"vi": "tổng điểm các mục con", "en": "the sum of its parts"},
     "explain.projection.appraised": {
         "vi": "điểm thẩm định {points} là điểm được tính (tính từ số liệu: {computed}; tự đánh giá: {self_assessed})",
@@ -280,6 +283,19 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "explain.input.evidence": {"vi": "tài liệu: {evidence}", "en": "evidence: {evidence}"},
     "explain.input.score.self_assessed": {"vi": "Tự đánh giá: {value} ({source})", "en": "Self-assessed: {value} ({source})"},
     "explain.input.score.appraised": {"vi": "Thẩm định: {value} ({source})", "en": "Appraised: {value} ({source})"},
+    "explain.input.score.self_assessment": {"vi": "Tự đánh giá: {value} ({source})", "en": "Self-assessment: {value} ({source})"},
+    "explain.input.score.appraisal_1": {"vi": "Thẩm định lần 1: {value} ({source})", "en": "Appraisal, round 1: {value} ({source})"},
+    "explain.input.score.explanation": {"vi": "Giải trình: {value} ({source})", "en": "Explanation: {value} ({source})"},
+    "explain.input.score.appraisal_2": {"vi": "Thẩm định lần 2: {value} ({source})", "en": "Appraisal, round 2: {value} ({source})"},
+    "explain.input.score.final": {"vi": "Kết quả chính thức: {value} ({source})", "en": "Final result: {value} ({source})"},
+    "explain.derived_baseline": {
+        "vi": "điểm năm {year} ({points}) suy ra từ số liệu năm {year} kế hoạch nêu, chấm theo quy tắc của tiêu chí",
+        "en": "the {year} points ({points}) are derived from the {year} reading the plan states, scored by the criterion's rule",
+    },
+    "explain.provisional": {
+        "vi": " (tạm tính: số liệu còn thay đổi đến khi kỳ đo khép lại; sàn {floor} – trần {ceiling})",
+        "en": " (provisional: the reading can move until its period closes; floor {floor} – ceiling {ceiling})",
+    },
     "explain.input.baseline": {"vi": "Điểm năm trước: {value} ({source})", "en": "Previous year's points: {value} ({source})"},
     "explain.input.projection": {"vi": "Dự kiến khai báo: {value} ({source})", "en": "Declared projection: {value} ({source})"},
     "explain.input.plan_assumption": {"vi": "Tỷ lệ giả định chung: {value} ({source})", "en": "General assumed share: {value} ({source})"},
@@ -331,6 +347,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "score.assumed_outside": {
         "vi": "Dựa trên giả định: {assumed} điểm của tổng dự kiến, trong đó phần ngoài bảng: {outside} điểm",
         "en": "Resting on assumptions: {assumed} points of the expected total, of which outside the table: {outside} points",
+    },
+    "score.provisional": {
+        "vi": "Tạm tính (số liệu còn thay đổi đến hết kỳ đo): {ids}",
+        "en": "Provisional (the reading can move until its period closes): {ids}",
+    },
+    "score.shared": {
+        "vi": "Giao chung cho các phòng, đơn vị (liệt kê riêng, không cộng vào điểm của đơn vị): {ids}",
+        "en": "Given to every unit together (listed apart, not added to the unit's points): {ids}",
     },
     "score.no_evidence": {"vi": "⚠ điểm chưa có tài liệu kiểm chứng: {ids}", "en": "⚠ points without evidence: {ids}"},
     "score.overdue": {"vi": "Quá hạn chưa thực hiện: {ids}", "en": "Overdue and not done: {ids}"},
@@ -397,8 +421,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "report.whole": {"vi": "Toàn Sở", "en": "The whole department"},
     "report.whole_note": {"vi": "dự kiến {projected}/{max} điểm ({percent})", "en": "expected {projected}/{max} points ({percent})"},
     "report.assumed_callout": {
-        "vi": "{assumed} trong {projected} điểm dự kiến dựa trên giả định, chưa phải số liệu ghi nhận (xem mục cuối).",
-        "en": "{assumed} of the {projected} expected points rest on assumptions, not on recorded figures (see the last section).",
+        "vi": "{assumed} trong {projected} điểm dự kiến dựa trên giả định; {recorded} điểm từ số liệu ghi nhận, {derived} điểm suy ra từ kết quả năm trước (xem mục cuối).",
+        "en": "{assumed} of the {projected} expected points rest on assumptions; {recorded} come from recorded figures, {derived} are derived from the previous year's results (see the last section).",
     },
     "report.responsibility": {
         "vi": "Chủ trì: {leads} ({max} điểm, dự kiến {projected}). Phối hợp: {supports}. Báo cáo gồm cả các tiêu chí giao chung cho mọi phòng, đơn vị.",

@@ -85,8 +85,8 @@ def due(
     """Việc đến hạn và quá hạn; lịch ics để đăng ký (deadlines, overdue work, calendar)."""
     import datetime as dt
 
-    from par_cli.deadlines.occurrences import due_within, overdue_first, plan_occurrences
-    from par_cli.plan.units import names
+    from par_cli.plan.units import names, unit_criteria
+    from par_cli.state.as_of import plan_state
 
     language = lang_of(lang)
     if days < 0:
@@ -96,14 +96,17 @@ def due(
     the_plan = loaded.plan
     unit = check_unit(the_plan, unit, language)
 
-    items = plan_occurrences(the_plan, unit)
+    # The plan as of the day: a completion recorded after it is not done yet.
+    state = plan_state(the_plan, day)
+    mine = unit_criteria(the_plan, unit)
     if fmt is DueFormat.ics:
         # People subscribe to the whole year, so the calendar is not cut to the window.
+        items = state.occurrences_for(mine)
         shown = items if everything else [item for item in items if not item.done]
     elif everything:
-        shown = overdue_first(items, day)
+        shown = state.all_year(mine)
     else:
-        shown = due_within(items, day, days)
+        shown = state.due(days, mine)
 
     if everything:
         title = t("due.title_all", language, year=the_plan.year)

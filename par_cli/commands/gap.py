@@ -76,6 +76,9 @@ def gap_payload(path: "Path", plan: "Plan", report: "GapReport") -> dict[str, ob
                 "winnable": row.winnable,
                 "note": row.note,
                 "assumed": row.assumed,
+                "baseline_source": row.baseline_source,
+                "baseline_assumed": row.baseline_assumed,
+                "provisional": row.provisional,
                 "lead": row.lead,
             }
             for row in report.rows

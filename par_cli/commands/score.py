@@ -198,7 +198,13 @@ def score_payload(path: Path, plan: "Plan", result: "PlanScore", depth: int) -> 
             "percent": total.percent,
             "assumed_points": total.assumed_points,
             "outside_points": total.outside_points,
+            "recorded_points": total.recorded_points,
+            "derived_points": total.derived_points,
         },
+        "shared": [
+            {"id": node.id, "title": node.title, "max": node.max, "projected": node.projected, "status": node.status, "lead": node.lead}
+            for node in result.shared
+        ],
         "criteria": [
             {
                 "id": node.id,
@@ -215,6 +221,13 @@ def score_payload(path: Path, plan: "Plan", result: "PlanScore", depth: int) -> 
                 "self_assessed": node.self_assessed,
                 "appraised": node.appraised,
                 "assumed": node.assumed,
+                "account": node.account,
+                "rule_assumed": node.rule_assumed,
+                "provisional": node.provisional,
+                "baseline_source": node.baseline_source,
+                "baseline_assumed": node.baseline_assumed,
+                "stage": node.stage,
+                "stage_date": node.stage_date.isoformat() if node.stage_date else None,
                 "basis": node.basis,
                 "status": node.status,
                 "lead": node.lead,
@@ -306,6 +319,8 @@ def score_footer(result: "PlanScore", previous_year: int, lang: Lang) -> list[st
         ("score.overdue", [leaf.id for leaf in leaves if leaf.status == "overdue"]),
         ("score.unknown", [leaf.id for leaf in leaves if leaf.basis == "unknown"]),
         ("score.no_evidence", [leaf.id for leaf in leaves if leaf.no_evidence]),
+        ("score.provisional", [leaf.id for leaf in leaves if leaf.provisional]),
+        ("score.shared", [leaf.id for leaf in result.shared]),
     ):
         if selected:
             lines.append(t(key, lang, ids=", ".join(selected)))
