@@ -148,7 +148,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "{problems} lỗi trong {files} tệp",
         "en": "{problems} problem(s) in {files} file(s)",
     },
-    "usage.bad_date": {"vi": "ngày '{value}' không hợp lệ: dùng dạng YYYY-MM-DD", "en": "invalid date '{value}': use YYYY-MM-DD"},
+    "usage.bad_date": {
+        "vi": "ngày '{value}' không hợp lệ: dùng dạng YYYY-MM-DD, DD/MM/YYYY hoặc D/M/YYYY (ngày trước tháng)",
+        "en": "invalid date '{value}': use YYYY-MM-DD, DD/MM/YYYY or D/M/YYYY (day first)",
+    },
+    "stage.self_assessment": {"vi": "tự đánh giá", "en": "self-assessment"},
+    "stage.appraisal_1": {"vi": "thẩm định lần 1", "en": "appraisal, round 1"},
+    "stage.explanation": {"vi": "giải trình", "en": "explanation"},
+    "stage.appraisal_2": {"vi": "thẩm định lần 2", "en": "appraisal, round 2"},
+    "stage.final": {"vi": "kết quả chính thức", "en": "final result"},
+    "edit.what_stage": {"vi": "{stage} {points} điểm ngày {date}", "en": "{stage} {points} points on {date}"},
     "usage.bad_lang": {"vi": "ngôn ngữ '{value}' không hỗ trợ: dùng vi hoặc en", "en": "unsupported language '{value}': use vi or en"},
     "internal.error": {
         "vi": "lỗi nội bộ của par ({kind}: {detail}); xin báo lại kèm tệp kế hoạch",
@@ -539,13 +548,29 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "'{value}' không phải là một số cho '{measure}' (viết như 96,5 hoặc 96.5)",
         "en": "'{value}' is not a number for '{measure}' (write it as 96.5 or 96,5)",
     },
-    "edit.date_outside_year": {
-        "vi": "ngày {date} nằm ngoài năm kế hoạch {year}; dùng --date NĂM-THÁNG-NGÀY để ghi cho một ngày trong năm {year}",
-        "en": "date {date} is outside the plan year {year}; pass --date YYYY-MM-DD for a day in {year}",
+    "edit.date_window.measurement": {
+        "vi": "ngày {date} không ghi được cho số liệu đo: số liệu là của năm kế hoạch, từ {start} đến {end}; dùng --date với một ngày trong khoảng đó (YYYY-MM-DD hoặc DD/MM/YYYY)",
+        "en": "date {date} cannot carry a reading: readings belong to the plan year, {start} to {end}; pass --date with a day in it (YYYY-MM-DD or DD/MM/YYYY)",
     },
-    "edit.date_far": {
-        "vi": "ngày {date} nằm xa ngoài năm kế hoạch {year}; dùng --date NĂM-THÁNG-NGÀY",
-        "en": "date {date} falls far outside the plan year {year}; pass --date YYYY-MM-DD",
+    "edit.date_window.completion": {
+        "vi": "ngày {date} không ghi được cho việc hoàn thành: từ {start} đến {end}; dùng --date với một ngày trong khoảng đó (YYYY-MM-DD hoặc DD/MM/YYYY)",
+        "en": "date {date} cannot carry a completion: {start} to {end}; pass --date with a day in it (YYYY-MM-DD or DD/MM/YYYY)",
+    },
+    "edit.date_window.evidence": {
+        "vi": "ngày {date} không ghi được cho tài liệu kiểm chứng: từ {start} đến {end} (năm kế hoạch và năm sau, khi thẩm định); dùng --date với một ngày trong khoảng đó",
+        "en": "date {date} cannot carry evidence: {start} to {end} (the plan year and the next, for the appraisal); pass --date with a day in it",
+    },
+    "edit.date_window.stage": {
+        "vi": "ngày {date} không ghi được cho điểm các bước chấm: từ {start} đến {end} (năm kế hoạch và năm sau, khi thẩm định); dùng --date với một ngày trong khoảng đó",
+        "en": "date {date} cannot carry a score stage: {start} to {end} (the plan year and the next, for the appraisal); pass --date with a day in it",
+    },
+    "edit.date_future": {
+        "vi": "ngày {date} chưa đến (hôm nay là {today}): chỉ ghi được điều đã xảy ra",
+        "en": "date {date} is still to come (today is {today}): only what has happened can be recorded",
+    },
+    "edit.note_needs_stage": {
+        "vi": "--note là ghi chú cho điểm một bước chấm (self_assessment=…, appraisal_1=…): hãy ghi kèm điểm",
+        "en": "--note annotates a score stage (self_assessment=…, appraisal_1=…): give one with it",
     },
     "edit.empty_evidence": {"vi": "tài liệu kiểm chứng không được để trống", "en": "the evidence text must not be empty"},
     "edit.no_deadline": {"vi": "tiêu chí {id} không có hạn nào để ghi hoàn thành", "en": "criterion {id} has no deadline to mark done"},

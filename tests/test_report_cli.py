@@ -287,8 +287,9 @@ def test_unwritable_output_is_a_usage_error(tmp_path, runner, progress, where):
 def test_usage_errors(runner, progress):
     negative = runner.invoke(app, ["report", "--plan", str(progress), "--days", "-1"])
     assert negative.exit_code == 2 and "--days phải là số ngày ≥ 0, không phải -1" in negative.stderr
-    bad_day = runner.invoke(app, ["report", "--plan", str(progress), "--today", "15/06/2024"])
-    assert bad_day.exit_code == 2 and "ngày '15/06/2024' không hợp lệ" in bad_day.stderr
+    # Day first, always: 06/15/2024 (month first) is no day.
+    bad_day = runner.invoke(app, ["report", "--plan", str(progress), "--today", "06/15/2024"])
+    assert bad_day.exit_code == 2 and "ngày '06/15/2024' không hợp lệ" in bad_day.stderr
     bad_format = runner.invoke(app, ["report", "--plan", str(progress), "--format", "pdf"])
     assert bad_format.exit_code == 2
 

@@ -48,7 +48,7 @@ def due(
         Optional[str],
         typer.Option(
             "--today",
-            help=help_text("Ngày tính là hôm nay, dạng YYYY-MM-DD; mặc định: hôm nay theo giờ Việt Nam.", "The day taken as today, YYYY-MM-DD; default: today in Asia/Ho_Chi_Minh."),
+            help=help_text("Ngày tính là hôm nay, dạng YYYY-MM-DD hoặc DD/MM/YYYY; mặc định: hôm nay theo giờ Việt Nam.", "The day taken as today, YYYY-MM-DD or DD/MM/YYYY (day first); default: today in Asia/Ho_Chi_Minh."),
             show_default=False,
         ),
     ] = None,

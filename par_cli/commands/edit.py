@@ -36,7 +36,14 @@ class EditFormat(str, Enum):
 CriterionArgument = Annotated[str, typer.Argument(metavar="ID", help=help_text("Mã tiêu chí, ví dụ 1.4 hoặc 3.4.1.", "Criterion id, e.g. 1.4 or 3.4.1."), show_default=False)]
 DateOption = Annotated[
     Optional[str],
-    typer.Option("--date", help=help_text("Ngày ghi nhận (YYYY-MM-DD); mặc định: hôm nay theo giờ Việt Nam.", "Date (YYYY-MM-DD); default: today in Vietnam."), show_default=False),
+    typer.Option(
+        "--date",
+        help=help_text(
+            "Ngày ghi nhận (YYYY-MM-DD, DD/MM/YYYY hoặc D/M/YYYY); mặc định: hôm nay theo giờ Việt Nam.",
+            "Date (YYYY-MM-DD, DD/MM/YYYY or D/M/YYYY, day first); default: today in Vietnam.",
+        ),
+        show_default=False,
+    ),
 ]
 EvidenceOption = Annotated[
     Optional[str],
@@ -63,20 +70,24 @@ def set_(
         typer.Argument(
             metavar="KEY=VALUE...",
             help=help_text(
-                "Chỉ số đo của tiêu chí (initiatives=2, on_time_pct=96,5), hoặc self_assessed=1,5 / appraised=1.",
-                "The criterion's measures (initiatives=2, on_time_pct=96.5), or self_assessed=1.5 / appraised=1.",
+                "Chỉ số đo của tiêu chí (initiatives=2, on_time_pct=96,5), hoặc điểm một bước chấm: self_assessment (= self_assessed), appraisal_1 (= appraised), explanation, appraisal_2, final, ví dụ appraisal_1=1,5.",
+                "The criterion's measures (initiatives=2, on_time_pct=96.5), or a score stage: self_assessment (= self_assessed), appraisal_1 (= appraised), explanation, appraisal_2, final, e.g. appraisal_1=1.5.",
             ),
             show_default=False,
         ),
     ],
     date: DateOption = None,
     evidence: EvidenceOption = None,
+    note: Annotated[
+        Optional[str],
+        typer.Option("--note", help=help_text("Ghi chú cho điểm bước chấm (ví dụ lý do trừ điểm).", "A note on the score stage (why points were taken off, say)."), show_default=False),
+    ] = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
     fmt: FormatOption = EditFormat.text,
     lang: LangOption = None,
 ) -> None:
-    """Ghi số liệu đo của một tiêu chí, kèm ngày (record a measurement or a score)."""
+    """Ghi số liệu đo hoặc điểm một bước chấm của một tiêu chí, kèm ngày (record a measurement or a score stage)."""
     from par_cli.editing.record import measurement_change
 
     language = lang_of(lang)
@@ -84,7 +95,7 @@ def set_(
     if not pairs:
         fail_usage(t("usage.nothing_to_set", language))
     day = parse_day(date, language) or today_in_vietnam()
-    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: measurement_change(loaded, criterion_id, pairs, day, evidence))
+    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: measurement_change(loaded, criterion_id, pairs, day, evidence, note=note))
 
 
 def done(
@@ -230,9 +241,8 @@ def _describe(summary: dict[str, Any], lang: Lang) -> str:
     evidence_entry = summary.get("evidence")
     if evidence_entry:
         parts.append(t("edit.what_evidence", lang, date=fmt_date(evidence_entry["date"], lang), text=evidence_entry["text"]))
-    for key in ("self_assessed", "appraised"):
-        if key in summary:
-            parts.append(f"{key} = {_shown(summary[key], lang)}")
+    for stage in summary.get("stages", []):
+        parts.append(t("edit.what_stage", lang, stage=t(f"stage.{stage['stage']}", lang), points=_shown(stage["points"], lang), date=fmt_date(stage["date"], lang)))
     return "; ".join(parts)
 
 

@@ -14,7 +14,7 @@ TodayOption = Annotated[
     Optional[str],
     typer.Option(
         "--today",
-        metavar="YYYY-MM-DD",
+        metavar="YYYY-MM-DD|DD/MM/YYYY",
         help=help_text(
             "Ngày tính là hôm nay: điểm theo số liệu ghi nhận đến ngày này, hạn tính từ ngày này; mặc định: hôm nay theo giờ Việt Nam.",
             "The day taken as today: scores use the progress recorded up to it, deadlines count from it; default: today in Asia/Ho_Chi_Minh.",

@@ -32,7 +32,7 @@ AsOfOption = Annotated[
     Optional[str],
     typer.Option(
         "--as-of",
-        metavar="YYYY-MM-DD",
+        metavar="YYYY-MM-DD|DD/MM/YYYY",
         help=help_text("Chỉ tính số liệu ghi nhận đến ngày này.", "Score only the progress recorded up to this day."),
         show_default=False,
     ),
