@@ -64,6 +64,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "schema.pattern": {"vi": "giá trị {value} không đúng dạng {what}", "en": "value {value} is not a valid {what}"},
     "schema.too_short": {"vi": "danh sách hoặc văn bản không được để trống", "en": "must not be empty"},
     "schema.finite": {"vi": "giá trị {value} phải là một số hữu hạn", "en": "value {value} must be a finite number"},
+    "schema.date_day_first": {
+        "vi": "ngày {value} viết theo kiểu Việt Nam; trong tệp kế hoạch hãy viết dạng ISO: {iso}",
+        "en": "the date {value} is written day first; in the plan file write it in ISO form: {iso}",
+    },
     "schema.date": {"vi": "ngày {value} không hợp lệ (dạng YYYY-MM-DD)", "en": "invalid date {value} (YYYY-MM-DD)"},
     "schema.other": {"vi": "{detail}", "en": "{detail}"},
     # --- model-level shape errors (raised by model validators under these keys)
@@ -117,6 +121,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "check.rule_on_parent": {
         "vi": "tiêu chí có tiêu chí con được tính bằng tổng các con; bỏ 'rule' ở đây",
         "en": "a criterion with children scores the sum of them; remove 'rule' here",
+    },
+    "check.rule_measure_kind": {
+        "vi": "quy tắc '{rule}' không chấm được chỉ số đo '{measure}' kiểu '{kind}': cần kiểu {accepted}",
+        "en": "a '{rule}' rule cannot score the measure '{measure}' of kind '{kind}': it needs {accepted}",
     },
     "check.rrule": {"vi": "không đọc được quy tắc lặp: {detail}", "en": "cannot read the recurrence rule: {detail}"},
     "check.date_far": {

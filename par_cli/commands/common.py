@@ -56,32 +56,13 @@ def fail_usage(message: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def read_day(value: str) -> dt.date | None:
-    """A day as people type it: YYYY-MM-DD, or day first as Vietnamese write it, DD/MM/YYYY or
-    D/M/YYYY (never month first: 03/01/2024 is 3 January). None when it is not a real day."""
-    import re
-
-    text = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            return None
-    found = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-    if found is None:
-        return None
-    day, month, year = (int(part) for part in found.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def parse_day(value: str | None, lang: Lang) -> dt.date | None:
     """A date option (YYYY-MM-DD, DD/MM/YYYY or D/M/YYYY: see `read_day`), or a usage error
     that says what was wrong. Every date option of every command goes through here."""
     if value is None:
         return None
+    from par_cli.plan.dates import read_day
+
     day = read_day(value)
     if day is None:
         fail_usage(t("usage.bad_date", lang, value=value))
