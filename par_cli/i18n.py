@@ -576,6 +576,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "ngày {date} chưa đến (hôm nay là {today}): chỉ ghi được điều đã xảy ra",
         "en": "date {date} is still to come (today is {today}): only what has happened can be recorded",
     },
+    "edit.final_needs_reading": {
+        "vi": "--final đánh dấu một số liệu đo là kết quả cuối của kỳ: hãy ghi kèm số liệu",
+        "en": "--final marks a reading as the period's final figure: give a reading with it",
+    },
     "edit.note_needs_stage": {
         "vi": "--note là ghi chú cho điểm một bước chấm (self_assessment=…, appraisal_1=…): hãy ghi kèm điểm",
         "en": "--note annotates a score stage (self_assessment=…, appraisal_1=…): give one with it",

@@ -82,6 +82,10 @@ def set_(
         Optional[str],
         typer.Option("--note", help=help_text("Ghi chú cho điểm bước chấm (ví dụ lý do trừ điểm).", "A note on the score stage (why points were taken off, say)."), show_default=False),
     ] = None,
+    final: Annotated[
+        bool,
+        typer.Option("--final", help=help_text("Số liệu này là kết quả cuối của kỳ đo (không còn tạm tính).", "This reading is the period's final figure (no longer provisional).")),
+    ] = False,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
     fmt: FormatOption = EditFormat.text,
@@ -95,7 +99,7 @@ def set_(
     if not pairs:
         fail_usage(t("usage.nothing_to_set", language))
     day = parse_day(date, language) or today_in_vietnam()
-    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: measurement_change(loaded, criterion_id, pairs, day, evidence, note=note))
+    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: measurement_change(loaded, criterion_id, pairs, day, evidence, note=note, final=final))
 
 
 def done(

@@ -98,6 +98,7 @@ def measurement_change(
     evidence: str | None = None,
     *,
     note: str | None = None,
+    final: bool = False,
     today: dt.date | None = None,
 ) -> Change:
     """`par set`: measures become one dated measurement entry; score keys (a stage name, or
@@ -126,6 +127,8 @@ def measurement_change(
     note = _evidence_text(note) if note is not None else None
     if note is not None and not stages:
         raise EditRefused("edit.note_needs_stage")
+    if final and not values:
+        raise EditRefused("edit.final_needs_reading")
     appends: list[tuple[str, dict[str, Any]]] = []
     summary: dict[str, Any] = {"criterion": criterion.id}
     if values:
@@ -133,6 +136,8 @@ def measurement_change(
         entry: dict[str, Any] = {"date": day, **values}
         if evidence is not None:
             entry["evidence"] = evidence
+        if final:
+            entry["final"] = True  # the period's final figure: no longer provisional
         appends.append(("measurements", entry))
         summary["measurement"] = {"date": day, "values": values, "evidence": evidence}
     if stages:
