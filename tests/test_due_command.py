@@ -266,7 +266,7 @@ def test_fail_on_overdue(runner, plan_copy):
     assert runner.invoke(app, [*base, "--today", "2024-01-01", "--fail-on-overdue"]).exit_code == 0
 
 
-@pytest.mark.parametrize("args", [["--today", "2024-13-01"], ["--today", "hôm nay"], ["--today", "01/03/2024"], ["--days", "-1"]])
+@pytest.mark.parametrize("args", [["--today", "2024-13-01"], ["--today", "hôm nay"], ["--today", "03/13/2024"], ["--today", "31/02/2024"], ["--days", "-1"]])
 def test_bad_options_are_usage_errors(runner, args):
     result = runner.invoke(app, ["due", "--plan", str(BUNDLED), *args])
     assert result.exit_code == 2

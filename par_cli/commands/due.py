@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from par_cli.deadlines.occurrences import PlanOccurrence
     from par_cli.plan.model import Plan
     from par_cli.render.table import TableView
+    from par_cli.state.as_of import DayOccurrence, PlanState
 
 
 # The table formats, and a calendar to subscribe to. An Enum with members cannot be
@@ -97,16 +98,7 @@ def due(
     unit = check_unit(the_plan, unit, language)
 
     # The plan as of the day: a completion recorded after it is not done yet.
-    state = plan_state(the_plan, day)
-    mine = unit_criteria(the_plan, unit)
-    if fmt is DueFormat.ics:
-        # People subscribe to the whole year, so the calendar is not cut to the window.
-        items = state.occurrences_for(mine)
-        shown = items if everything else [item for item in items if not item.done]
-    elif everything:
-        shown = state.all_year(mine)
-    else:
-        shown = state.due(days, mine)
+    shown = due_items(plan_state(the_plan, day), unit_criteria(the_plan, unit), days, everything, calendar=fmt is DueFormat.ics)
 
     if everything:
         title = t("due.title_all", language, year=the_plan.year)
@@ -140,6 +132,16 @@ def due(
 
     overdue = any(item.overdue(day) for item in shown)
     raise typer.Exit(EXIT_FINDINGS if fail_on_overdue and overdue else EXIT_OK)
+
+
+def due_items(state: "PlanState", mine: "set[str] | None", days: int, everything: bool, *, calendar: bool = False) -> "list[DayOccurrence]":
+    """What `par due` lists as of the state's day: the window (overdue first), or with
+    ``everything`` the whole year; the calendar holds the whole year's work not done (all of
+    it with ``everything``), since people subscribe to the year, not to the window."""
+    if calendar:
+        items = state.occurrences_for(mine)
+        return items if everything else [item for item in items if not item.done]
+    return state.all_year(mine) if everything else state.due(days, mine)
 
 
 def _payload(plan: "Plan", shown: "list[PlanOccurrence]", today: "dt.date", days: int, unit: str | None) -> dict[str, object]:

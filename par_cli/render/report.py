@@ -11,6 +11,8 @@ shapes.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -104,7 +106,9 @@ def _context(report: Report, lang: Lang) -> dict[str, object]:
     }
 
 
+@functools.lru_cache(maxsize=2)
 def _environment(autoescape: bool) -> jinja2.Environment:
+    """One environment per escaping mode: compiling the templates is most of a render."""
     import jinja2
 
     return jinja2.Environment(
