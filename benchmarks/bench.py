@@ -23,6 +23,10 @@ arrive on other branches) are reported as "not available" and picked up without 
 here once they exist: the script asks `par CMD --help`, and tries the plan as ``--plan PATH``
 and as a positional argument.
 
+``--history N`` (default 365; 0 skips it) commits N daily versions of the bundled plan to a
+git repository in the work folder, by two authors, and times ``par history`` on it beside
+``par score --as-of`` on its last version.
+
 Where yamllint and check-jsonschema are installed (``pip install -e '.[bench]'``) they are
 timed on the same files, side by side.
 
@@ -212,6 +216,13 @@ def build_cases(args: argparse.Namespace, work: Path, env: dict[str, str]) -> li
         ):
             cases.append(Case(f"{tool}:{name}", name, f"{tool} {shown}", argv, "" if argv else "not installed", peer=True))
 
+    if args.history and available["score"] and has_command(par, "history", env):
+        plan = write_history_repo(work / "history", args.history)
+        group = f"{args.history} versions"
+        last_day = (dt.date(2024, 1, 1) + dt.timedelta(days=args.history - 1)).isoformat()
+        cases.append(Case(f"history:{group}", group, f"par history (git, {group}) --format json", [par, "history", str(plan), "--format", "json"]))
+        cases.append(Case(f"score-version:{group}", group, f"par score --as-of {last_day} on its last version", [par, "score", str(plan), "--as-of", last_day, "--format", "json"]))
+
     if args.plans:
         folder = work / "province"
         written = synth.write_province(folder, args.plans)
@@ -229,6 +240,35 @@ def build_cases(args: argparse.Namespace, work: Path, env: dict[str, str]) -> li
             argv = [check_jsonschema, "--schemafile", str(SCHEMA), *map(str, written)]
             cases.append(Case(f"check-jsonschema:{group}", group, f"check-jsonschema {shown}", argv, peer=True))
     return cases
+
+
+def write_history_repo(folder: Path, days: int) -> Path:
+    """A git repository holding the bundled plan with one commit a day from 1 January 2024,
+    by two authors: each day a reading of 3.4.1 (documents on time), on the 1st of a month
+    one of 1.4 (initiatives). Every version differs, so none is scored from another's."""
+    anchor = "            baseline: {points: unknown, observed: [{measure: on_time_pct, value: 96.5}]}\n"
+    base = BUNDLED.read_text(encoding="utf-8")
+    assert base.count(anchor) == 1
+    head, tail = base.split(anchor)
+    folder.mkdir(parents=True)
+    plan = folder / "plans" / "2024.yaml"
+    plan.parent.mkdir()
+    quiet = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", "init", "-q"], cwd=folder, env=quiet, check=True)
+    readings: list[str] = []
+    started = time.perf_counter()
+    for index in range(days):
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=index)
+        readings.append(f"                - {{date: {day.isoformat()}, on_time_pct: {90 + index % 10}}}\n")
+        text = head + anchor + "            progress:\n              measurements:\n" + "".join(readings) + tail
+        plan.write_text(text, encoding="utf-8")
+        who = ("Nguyễn Văn An", "an@example.org") if index % 2 else ("Trần Thị Bình", "binh@example.org")
+        when = f"{day.isoformat()}T17:00:00+07:00"
+        env = {**quiet, "GIT_AUTHOR_NAME": who[0], "GIT_AUTHOR_EMAIL": who[1], "GIT_COMMITTER_NAME": who[0], "GIT_COMMITTER_EMAIL": who[1], "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+        subprocess.run(["git", "add", "-A"], cwd=folder, env=env, check=True)
+        subprocess.run(["git", "commit", "-q", "-m", f"3.4.1 ngày {day:%d/%m/%Y}"], cwd=folder, env=env, check=True)
+    print(f"bench: committed {days} versions of the bundled plan in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return plan
 
 
 def sanity_check(cases: list[Case], env: dict[str, str]) -> list[str]:
@@ -480,6 +520,10 @@ def targets(by_key: dict[str, Case], imports_median: float) -> list[str]:
     for key in by_key:
         if key.startswith("score:") and key.endswith(" plans"):
             seconds_row(f"`par score` over {key.split(':')[1]} ≤ 3 s", key, 3.0)
+        if key.startswith("history:"):
+            group = key.split(":", 1)[1]
+            seconds_row(f"`par history`, {group} in git ≤ 3 s", key, 3.0)
+            ratio_row(f"`par history`, {group} ÷ `par score` on one version", key, f"score-version:{group}", float("inf"))
     return rows
 
 
@@ -574,6 +618,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=7, help="runs per command (default 7)")
     parser.add_argument("--large-repeats", type=int, default=5, help="runs per command on plans of 10,000 criteria or more (default 5)")
     parser.add_argument("--sizes", default="1000,10000,50000", help="synthetic plan sizes in criteria, comma-separated")
+    parser.add_argument("--history", type=int, default=365, help="daily commits of the bundled plan in the `par history` case (0: skip)")
     parser.add_argument("--plans", type=int, default=100, help="department plans in the folder case (0: skip)")
     parser.add_argument("--peer-timeout", type=float, default=120.0, help="seconds before a yamllint/check-jsonschema run is abandoned")
     parser.add_argument("--quick", action="store_true", help="bundled plan and 1,000 criteria only, 5 repeats, no folder")
@@ -584,7 +629,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     if args.quick:
-        args.sizes, args.plans, args.repeats = [1000], 0, 5
+        args.sizes, args.plans, args.repeats, args.history = [1000], 0, 5, 0
 
     started = dt.datetime.now()
     load_start = machine()["load"]

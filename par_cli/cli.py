@@ -11,14 +11,20 @@ import sys
 import typer
 
 from par_cli.commands.common import help_text
+from par_cli.commands.diff import diff
 from par_cli.commands.due import due
+from par_cli.commands.new_year import new_year
 from par_cli.commands.gap import gap
+from par_cli.commands.import_ import import_
+from par_cli.commands.init import init
+from par_cli.commands.history import history
 from par_cli.commands.report import report
 from par_cli.commands.edit import done, evidence, set_
 from par_cli.commands.schema import schema
 from par_cli.commands.score import score
 from par_cli.commands.units import units
 from par_cli.commands.validate import validate
+from par_cli.commands.workbook import collect, workbook
 
 app = typer.Typer(
     name="par",
@@ -37,11 +43,18 @@ app.command("score")(score)
 app.command("gap")(gap)
 app.command("due")(due)
 app.command("report")(report)
+app.command("history")(history)
 app.command("units")(units)
 app.command("set")(set_)
 app.command("done")(done)
 app.command("evidence")(evidence)
 app.command("schema")(schema)
+app.command("import")(import_)
+app.command("new-year")(new_year)
+app.command("diff")(diff)
+app.command("init")(init)
+app.command("workbook")(workbook)
+app.command("collect")(collect)
 
 
 def main() -> None:

@@ -69,6 +69,22 @@ def parse_day(value: str | None, lang: Lang) -> dt.date | None:
     return day
 
 
+def parse_any_day(value: str | None, lang: Lang) -> dt.date | None:
+    """A date option written YYYY-MM-DD or, as on Vietnamese paper, DD/MM/YYYY (D/M/YYYY)."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        if "/" in text:
+            day, month, year = (int(part) for part in text.split("/"))
+            if year < 1000:
+                raise ValueError(text)
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fail_usage(t("usage.bad_day", lang, value=value))
+
+
 def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:
     """The date in Asia/Ho_Chi_Minh at the aware instant ``now`` (default: this moment),
     whatever the machine's time zone: at 23:30 UTC it is already tomorrow in Hà Nội, and a
@@ -115,3 +131,41 @@ def check_unit(plan: "Plan", unit: str | None, lang: Lang) -> str | None:
     if wanted not in {known.id for known in plan.units}:
         fail_usage(t("score.unknown_unit", lang, unit=unit, units=", ".join(known.id for known in plan.units)))
     return wanted
+
+
+PreviousOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--previous",
+        help=help_text("Kết quả (điểm) năm trước đã công bố, ví dụ 83,2.", "The previous year's published points, e.g. 83.2."),
+        show_default=False,
+    ),
+]
+RankOption = Annotated[
+    Optional[str],
+    typer.Option("--rank", help=help_text("Xếp hạng năm trước, HẠNG/TỔNG, ví dụ 9/21.", "The previous year's rank, RANK/OF, e.g. 9/21."), show_default=False),
+]
+
+
+def parse_points_option(value: str | None, lang: Lang) -> float | None:
+    """``83,2`` or ``83.2``; a usage error otherwise."""
+    import re
+
+    if value is None:
+        return None
+    text = value.strip()
+    if not re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", text):
+        fail_usage(t("usage.bad_points", lang, value=value))
+    return float(text.replace(",", "."))
+
+
+def parse_rank_option(value: str | None, lang: Lang) -> tuple[int, int] | None:
+    """``9/21``: the rank and the number ranked; a usage error otherwise."""
+    import re
+
+    if value is None:
+        return None
+    found = re.fullmatch(r"\s*([0-9]+)\s*/\s*([0-9]+)\s*", value)
+    if found is None or not 1 <= int(found.group(1)) <= int(found.group(2)):
+        fail_usage(t("usage.bad_rank", lang, value=value))
+    return int(found.group(1)), int(found.group(2))

@@ -80,6 +80,16 @@ def due(
         bool,
         typer.Option("--fail-on-overdue", help=help_text("Thoát với mã 1 khi có việc quá hạn.", "Exit 1 when anything is overdue.")),
     ] = False,
+    remind: Annotated[
+        str,
+        typer.Option(
+            "--remind",
+            help=help_text(
+                "Lịch ics: nhắc lúc 8 giờ, trước hạn cuối bấy nhiêu ngày (mặc định 7,1); 'none': không nhắc.",
+                "ics: alarms at 08:00 this many days before the last day (default 7,1); 'none': no alarms.",
+            ),
+        ),
+    ] = "7,1",
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -96,6 +106,7 @@ def due(
     loaded = load_or_exit(plan, language)
     the_plan = loaded.plan
     unit = check_unit(the_plan, unit, language)
+    reminders = _remind_days(remind, language)
 
     # The plan as of the day: a completion recorded after it is not done yet.
     shown = due_items(plan_state(the_plan, day), unit_criteria(the_plan, unit), days, everything, calendar=fmt is DueFormat.ics)
@@ -117,7 +128,13 @@ def due(
             name = t("ics.name", language, year=the_plan.year, plan=the_plan.plan.number)
             if unit is not None:
                 name = f"{name}: {names(the_plan, [unit])}"
-            sys.stdout.write(calendar(the_plan, shown, language, name, dt.datetime.now(dt.timezone.utc)))
+            # The earlier export being replaced carries the SEQUENCEs on (see render/ics.py).
+            previous = _read_previous(output)
+            sys.stdout.write(calendar(the_plan, shown, language, name, dt.datetime.now(dt.timezone.utc), reminders, previous))
+        elif fmt is DueFormat.md and unit is not None and not everything:
+            from par_cli.render.message import unit_message
+
+            sys.stdout.write(unit_message(the_plan, unit, shown, day, days, language))
         else:
             from par_cli.render.table import render
 
@@ -142,6 +159,29 @@ def due_items(state: "PlanState", mine: "set[str] | None", days: int, everything
         items = state.occurrences_for(mine)
         return items if everything else [item for item in items if not item.done]
     return state.all_year(mine) if everything else state.due(days, mine)
+
+
+def _remind_days(value: str, lang: Lang) -> tuple[int, ...]:
+    """``7,1`` → (7, 1); ``none`` or an empty value → no alarms."""
+    text = value.strip().lower()
+    if text in ("", "none"):
+        return ()
+    try:
+        days = tuple(sorted({int(part) for part in text.split(",") if part.strip()}, reverse=True))
+    except ValueError:
+        fail_usage(t("due.remind_bad", lang, value=value))
+    if any(day < 0 or day > 366 for day in days):
+        fail_usage(t("due.remind_bad", lang, value=value))
+    return days
+
+
+def _read_previous(output: Path | None) -> bytes | None:
+    if output is None or not output.is_file():
+        return None
+    try:
+        return output.read_bytes()
+    except OSError:
+        return None
 
 
 def _payload(plan: "Plan", shown: "list[PlanOccurrence]", today: "dt.date", days: int, unit: str | None) -> dict[str, object]:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import LangOption, PlanOption, check_unit, fail_usage, help_text, lang_of, load_or_exit, parse_day, today_in_vietnam
+from par_cli.commands.common import LangOption, PlanOption, check_unit, fail_usage, help_text, lang_of, load_or_exit, parse_any_day, parse_day, today_in_vietnam
 from par_cli.commands.score import UnitOption
 from par_cli.i18n import t
 
@@ -44,6 +44,18 @@ def report(
         Optional[Path],
         typer.Option("--output", "-o", help=help_text("Ghi ra tệp thay vì màn hình.", "Write to this file instead of standard output."), show_default=False),
     ] = None,
+    since: Annotated[
+        Optional[str],
+        typer.Option(
+            "--since",
+            metavar="YYYY-MM-DD",
+            help=help_text(
+                "Ngày giao ban trước (YYYY-MM-DD hoặc DD/MM/YYYY): điểm thay đổi và ai ghi nhận từ đó, theo git; mặc định: 7 ngày trước --today.",
+                "The last briefing's day (YYYY-MM-DD or DD/MM/YYYY): what moved since and who recorded it, from git; default: 7 days before --today.",
+            ),
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = None,
     plan: PlanOption = None,
 ) -> None:
@@ -55,9 +67,10 @@ def report(
     if days < 0:
         fail_usage(t("report.bad_days", language, value=days))
     day = parse_day(today, language) or today_in_vietnam()
+    last_briefing = parse_any_day(since, language)
     loaded = load_or_exit(plan, language)
     unit_id = check_unit(loaded.plan, unit, language)
-    text = RENDERERS[fmt.value](build_report(loaded.plan, loaded.path, today=day, days=days, unit=unit_id), language)
+    text = RENDERERS[fmt.value](build_report(loaded.plan, loaded.path, today=day, days=days, unit=unit_id, since=last_briefing), language)
     if output is None:
         typer.echo(text, nl=False)
         return

@@ -248,6 +248,27 @@ def evidence_change(plan: Any, criterion_id: str, day: dt.date, *, complete: boo
     return Change(node.criterion.id, node.loc, (("evidence", entry),), (), {"criterion": node.criterion.id, "evidence": entry})
 
 
+def stage_change(plan: Any, criterion_id: str, stage: str, day: dt.date, points: float, note: str | None = None) -> Change:
+    """One dated score of one stage (``{stage: self_assessment, date: …, points: 1.5}``)
+    appended to ``progress.stages``: `par collect` records a unit's self-assessed score this
+    way. The points are checked against the criterion's maximum as `par set` checks them."""
+    from par_cli.plan.model import STAGES
+    from par_cli.plan.points import EPSILON
+
+    node = find_criterion(plan, criterion_id)
+    if stage not in STAGES:
+        raise TypeError(f"not a stage: {stage}")
+    check_record_date(plan, day, "stage")
+    if points < 0:
+        raise EditRefused("check.measure_value", value=repr(points), measure=stage, why="≥ 0")
+    if points > node.criterion.max + EPSILON:
+        raise EditRefused("check.points_above_max", points=float(points), max=float(node.criterion.max))
+    entry: dict[str, object] = {"stage": stage, "date": day, "points": points}
+    if note is not None and nfc(note.strip()):
+        entry["note"] = nfc(note.strip())
+    return Change(node.criterion.id, node.loc, (("stages", entry),), (), {"criterion": node.criterion.id, "stage": entry})
+
+
 def _measure_name(criterion: Any, key: str) -> str:
     for name in criterion.measures:
         if nfc(name) == key:
@@ -438,6 +459,20 @@ def record(path: Path, build: Callable[[Any], Change], *, dry_run: bool = False,
     ``build`` receives the validated `Plan` and returns the `Change`; it runs after the lock
     is taken, on the file as it is then, so two writers never work from the same old text.
     """
+    outcome = record_all(path, lambda plan: (build(plan),), dry_run=dry_run, lock_wait=lock_wait)
+    return Outcome(outcome.changes[0], outcome.diff, outcome.written)
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    changes: tuple[Change, ...]
+    diff: str
+    written: bool
+
+
+def record_all(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_run: bool = False, lock_wait: float = 5.0) -> BatchOutcome:
+    """`record` for several changes at once (a collected workbook): all of them are written
+    in one replacement of the file, or none. No change at all writes nothing."""
     from par_cli.editing.atomic import plan_lock
 
     if dry_run:
@@ -446,7 +481,7 @@ def record(path: Path, build: Callable[[Any], Change], *, dry_run: bool = False,
         return _record_locked(path, build, dry_run=False)
 
 
-def _record_locked(path: Path, build: Callable[[Any], Change], *, dry_run: bool) -> Outcome:
+def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_run: bool) -> BatchOutcome:
     import codecs
     import tempfile
 
@@ -461,10 +496,15 @@ def _record_locked(path: Path, build: Callable[[Any], Change], *, dry_run: bool)
         raise EditRefused("edit.changed_while_reading")
     bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
     text = original[len(bom) :].decode("utf-8")
-    change = build(loaded.plan)
-    new_text = _splice_or_refuse(text, change)
+    changes = tuple(build(loaded.plan))
+    if not changes:
+        return BatchOutcome(changes, "", written=False)
+    new_text = text
+    wanted = loaded.data
+    for change in changes:
+        new_text = _splice_or_refuse(new_text, change)
+        wanted = expected_data(wanted, change)
     new_bytes = bom + new_text.encode("utf-8")
-    wanted = expected_data(loaded.data, change)
 
     def check(candidate: Path) -> None:
         reloaded = load_plan(candidate)
@@ -479,9 +519,9 @@ def _record_locked(path: Path, build: Callable[[Any], Change], *, dry_run: bool)
             candidate = Path(folder) / path.name
             candidate.write_bytes(new_bytes)
             check(candidate)
-        return Outcome(change, diff, written=False)
+        return BatchOutcome(changes, diff, written=False)
     replace_atomically(path, new_bytes, expected=original, check=check)
-    return Outcome(change, diff, written=True)
+    return BatchOutcome(changes, diff, written=True)
 
 
 def _splice_or_refuse(text: str, change: Change) -> str:

@@ -2,8 +2,8 @@
 
 A plan (kế hoạch) is a tree: domains (lĩnh vực) hold criteria (tiêu chí), which may hold
 sub-criteria (tiêu chí thành phần). Each node carries its maximum points (điểm tối đa), the
-unit that leads it (chủ trì) and the units that support it (phối hợp), the 2023 result
-(baseline), its scoring rule, its deadlines and the progress recorded through the year.
+unit that leads it (chủ trì) and the units that support it (phối hợp), the previous year's
+result (baseline), its scoring rule, its deadlines and the progress recorded through the year.
 
 Everything here is declarative: rules, deadlines and assumptions live in the YAML, never as
 per-criterion code. Wherever a value is our reading rather than the plan's own words, the
@@ -285,11 +285,12 @@ class Deadline(Strict):
         return self.before is not None
 
 
-# --- 2023 results -------------------------------------------------------------------------
+# --- The previous year's results ----------------------------------------------------------
 
 
 class Observation(Strict):
-    """A 2023 figure as the plan states it: exact, about (khoảng), below or above a bound."""
+    """A figure of the previous year as the plan states it: exact, about (khoảng), below or
+    above a bound."""
 
     measure: Text
     value: float | bool | str | None = Field(default=None)
@@ -507,7 +508,7 @@ class Assumptions(Strict):
         default=None,
         description=(
             "Share of the maximum expected for a criterion with neither progress nor a known "
-            "2023 result. Unset: such a criterion's expectation is unknown and counts 0."
+            "result for the previous year. Unset: such a criterion's expectation is unknown and counts 0."
         ),
     )
     why: Text | None = None
@@ -520,8 +521,10 @@ class Plan(Strict):
     implements: DocumentRef | None = None
     issuer: Text
     title: Text
-    year: Annotated[int, Field(ge=2000, le=2100)]
-    index_max: Points
+    year: Annotated[int, Field(ge=2000, le=2100, description="The year the plan scores.")]
+    index_max: Points = Field(
+        description="The index maximum: the most points the index can give, the table's criteria plus the part outside the table."
+    )
     previous: Result | None = Field(default=None, description="The result of the year before the plan year.")
     target: Target | None = None
     assumptions: Assumptions = Field(default_factory=Assumptions)

@@ -72,6 +72,11 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
         raise
     except OSError as error:
         raise PlanFileError(path, "file.unreadable", reason=error.strerror or str(error)) from None
+    return decode_text(path, data)
+
+
+def decode_text(path: Path, data: bytes) -> tuple[str | None, Problem | None]:
+    """A plan's bytes as text, or the problem with them; ``path`` names them in messages."""
     if len(data) > MAX_FILE_BYTES:
         return None, Problem(path, 1, 1, "file.too_large", {"size": len(data) // 2**20, "limit": MAX_FILE_BYTES // 2**20})
     for bom, encoding in (
@@ -128,11 +133,29 @@ def load_plan(path: Path | str, *, keep_data: bool = True) -> LoadedPlan:
             gc.enable()
 
 
-def _load(path: Path) -> LoadedPlan:
+def load_plan_bytes(data: bytes, path: Path | str) -> LoadedPlan:
+    """`load_plan` of bytes held in memory (a version of the plan read from git): the same
+    decoding, reading and checks; ``path`` only names the plan in messages. The plain data
+    is not kept."""
+    path = Path(path)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        loaded = _load(path, data)
+        loaded.data = None
+        return loaded
+    except RecursionError:
+        return LoadedPlan(path, problems=[Problem(path, 1, 1, "yaml.too_deep")])
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(path: Path, data: bytes | None = None) -> LoadedPlan:
     from par_cli.reading import fast_yaml
 
     result = LoadedPlan(path)
-    text, problem = read_text(path)
+    text, problem = read_text(path) if data is None else decode_text(path, data)
     if problem is not None:
         result.problems.append(problem)
         return result

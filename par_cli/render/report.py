@@ -103,6 +103,26 @@ def _context(report: Report, lang: Lang) -> dict[str, object]:
         "previous_year": report.plan.year - 1,
         "bars": [(bar, bar_geometry(bar, widest)) for bar in report.domains],
         "meter": meter_geometry(report),
+        **_history_context(report, lang),
+    }
+
+
+def _history_context(report: Report, lang: Lang) -> dict[str, object]:
+    """The line through the year and what moved since the last briefing (render/trajectory.py,
+    render/history.py)."""
+    from par_cli.render.history import record_text
+    from par_cli.render.trajectory import trajectory_geometry
+
+    since = report.since
+
+    def since_authors(criterion_id: str) -> str:
+        events = since.events if since is not None else []
+        return ", ".join(dict.fromkeys(event.commit.author for event in events if event.record.criterion_id == criterion_id))
+
+    return {
+        "trajectory": trajectory_geometry(report.trajectory, lang) if report.trajectory is not None else None,
+        "record_text": lambda record: record_text(record, lang),
+        "since_authors": since_authors,
     }
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from par_cli.deadlines.occurrences import PlanOccurrence
 from par_cli.scoring.gap import GapRow, TargetGap, gap_report, most_winnable
+from par_cli.scoring.history import SinceBriefing, Trajectory
 from par_cli.plan.model import Plan, Result, Unit
 from par_cli.scoring.responsibilities import UnitLoad, unit_loads
 from par_cli.scoring.rules import rule_assumptions
@@ -112,6 +113,11 @@ class Report:
     no_evidence: list[Claim]
     assumptions: list[AssumptionNote]
     responsibility: UnitLoad | None  # the unit's own row of `par units`
+    # From the plan's git history (whole plan): the line through the year, what moved since
+    # the last briefing; when there is no history, why not (a message key and parameters).
+    trajectory: Trajectory | None = None
+    since: SinceBriefing | None = None
+    history_missing: tuple[str, dict[str, object]] | None = None
 
     @property
     def total(self) -> Total:
@@ -126,16 +132,24 @@ class Report:
         return sum(len(group.due) for group in self.deadlines)
 
 
-def build_report(plan: Plan, path: Path, *, today: dt.date, days: int = 14, unit: str | None = None) -> Report:
+def build_report(
+    plan: Plan, path: Path, *, today: dt.date, days: int = 14, unit: str | None = None, since: dt.date | None = None, history: bool = True
+) -> Report:
     """The report for ``today``: scores as of that day, deadlines from it to ``days`` ahead.
     With ``unit``, the criteria that unit leads or supports (as `par score --unit`); the
-    department's result and its target stay the whole plan's."""
+    department's result and its target stay the whole plan's.
+
+    With ``history`` and the plan in git: the expected total through the year, and what moved
+    since the last briefing on ``since`` (default: a week before ``today``)."""
     gaps = gap_report(plan, today=today, as_of=today, unit=unit)
     score = gaps.score
     chosen = units_by_id(plan)[unit] if unit is not None else None
     responsibility = None
     if unit is not None:
         responsibility = next(load for load in unit_loads(plan, gaps.whole, today) if load.unit.id == unit)
+    trajectory = since_last = missing = None
+    if history:
+        trajectory, since_last, missing = _history(plan, path, today, since if since is not None else today - dt.timedelta(days=7), gaps.whole)
     return Report(
         plan=plan,
         path=path,
@@ -152,7 +166,23 @@ def build_report(plan: Plan, path: Path, *, today: dt.date, days: int = 14, unit
         no_evidence=[Claim(leaf.id, leaf.title, leaf.projected or 0.0, leaf.basis, leaf.lead) for leaf in score.leaves() if leaf.no_evidence],
         assumptions=_assumptions(plan, score),
         responsibility=responsibility,
+        trajectory=trajectory,
+        since=since_last,
+        history_missing=missing,
     )
+
+
+def _history(
+    plan: Plan, path: Path, today: dt.date, since: dt.date, whole: PlanScore
+) -> tuple[Trajectory | None, SinceBriefing | None, tuple[str, dict[str, object]] | None]:
+    from par_cli.reading.git import GitError
+    from par_cli.scoring.history import read_history, since_briefing, trajectory
+
+    try:
+        found = read_history(path)
+    except GitError as error:
+        return None, None, (error.key, {**error.params, "path": path})
+    return trajectory(found, plan, today, whole), since_briefing(found, since, today, whole), None
 
 
 def _bar(domain: NodeScore) -> DomainBar:

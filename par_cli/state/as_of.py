@@ -29,7 +29,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from par_cli.deadlines.occurrences import Occurrence, PlanOccurrence, is_recurring, occurrences
+from par_cli.deadlines.occurrences import Occurrence, PlanOccurrence, is_recurring, last_day_on_time, occurrences
 from par_cli.plan.model import STAGES, Completion, Criterion, Deadline, Evidence, Measurement, Plan, StageName
 from par_cli.plan.tree import walk
 
@@ -234,6 +234,12 @@ def _completion(criterion: Criterion, deadline: Deadline, occurrence: Occurrence
         and (completion.occurrence == occurrence.stated if recurring else completion.occurrence in (None, occurrence.stated))
     ]
     return min(matches, key=lambda completion: completion.date, default=None)
+
+
+def completion_of(criterion: Criterion, deadline: Deadline, stated: dt.date, day: dt.date = dt.date.max) -> Completion | None:
+    """The completion that counts for one occurrence (named by its stated date) as of ``day``
+    (every record when not given): the earliest recorded on or before the day."""
+    return _completion(criterion, deadline, Occurrence(last_day_on_time(deadline, stated), stated), day)
 
 
 def criterion_state(plan: Plan, criterion: Criterion, day: dt.date) -> CriterionState:

@@ -1,0 +1,117 @@
+"""`par import FILE --output PLAN`: a draft plan from a framework table in Word or Excel."""
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from par_cli.commands.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    LangOption,
+    PreviousOption,
+    RankOption,
+    fail_usage,
+    help_text,
+    lang_of,
+    parse_day,
+    parse_points_option,
+    parse_rank_option,
+    write_json,
+)
+from par_cli.i18n import t
+
+
+class ImportFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def import_(
+    source: Annotated[Path, typer.Argument(metavar="FILE", help=help_text("Bảng khung chỉ số: .docx hoặc .xlsx.", "The framework table: .docx or .xlsx."), show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help=help_text("Tệp kế hoạch sẽ ghi (không ghi đè).", "The plan file to write (never overwritten)."), show_default=False)],
+    year: Annotated[Optional[int], typer.Option("--year", help=help_text("Năm của kế hoạch.", "The plan's year."), show_default=False)] = None,
+    index_max: Annotated[
+        Optional[str], typer.Option("--index-max", help=help_text("Điểm tối đa của chỉ số (cả phần ngoài bảng).", "The index maximum (with the part outside the table)."), show_default=False)
+    ] = None,
+    previous: PreviousOption = None,
+    rank: RankOption = None,
+    issuer: Annotated[Optional[str], typer.Option("--issuer", help=help_text("Cơ quan ban hành kế hoạch.", "The body that issues the plan."), show_default=False)] = None,
+    number: Annotated[Optional[str], typer.Option("--number", help=help_text("Số, ký hiệu kế hoạch.", "The plan's number."), show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help=help_text("Ngày kế hoạch, YYYY-MM-DD.", "The plan's date, YYYY-MM-DD."), show_default=False)] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help=help_text("Tên kế hoạch.", "The plan's title."), show_default=False)] = None,
+    fmt: Annotated[ImportFormat, typer.Option("--format", "-f", help="text | json")] = ImportFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Lập bản nháp kế hoạch từ bảng khung chỉ số Word/Excel (a draft plan from a framework table)."""
+    from par_cli.editing.draft_yaml import FileExists, dump, write_new
+    from par_cli.plan.text import nfc
+    from par_cli.reading.framework_plan import Facts, build_draft
+    from par_cli.reading.framework_table import FrameworkFileError, read_framework
+
+    language = lang_of(lang)
+    facts = Facts(
+        year=year,
+        index_max=parse_points_option(index_max, language),
+        previous=parse_points_option(previous, language),
+        rank=parse_rank_option(rank, language),
+        issuer=nfc(issuer) if issuer else None,
+        number=nfc(number) if number else None,
+        date=parse_day(date, language),
+        title=nfc(title) if title else None,
+    )
+    if output.exists():
+        fail_usage(t("output.exists", language, path=output))
+    try:
+        draft = build_draft(read_framework(source), facts)
+    except FrameworkFileError as error:
+        fail_usage(t(error.code, language, **error.params))
+    text = dump(draft.data, draft.comments)
+    try:
+        write_new(output, text)
+    except FileExists:
+        fail_usage(t("output.exists", language, path=output))
+    problems = _validate(output)
+    counts = _counts(draft.data)
+    if fmt is ImportFormat.json:
+        write_json(
+            {
+                "output": str(output),
+                "valid": not problems,
+                **counts,
+                "problems": [problem.as_json(language) for problem in problems],
+                "unread": [{"where": item.where, "code": item.code, "message": t(item.code, language, **item.params)} for item in draft.unread],
+                "missing": draft.missing,
+            }
+        )
+    else:
+        for item in draft.unread:
+            typer.echo(f"{item.where}: {t(item.code, language, **item.params)}")
+        for problem in problems:
+            typer.echo(problem.format(language))
+        typer.echo(t("import.written", language, path=output, **counts))
+        typer.echo(t("import.invalid", language, count=len(problems)) if problems else t("import.valid", language))
+        if draft.unread:
+            typer.echo(t("import.unread_summary", language, count=len(draft.unread)))
+        if draft.missing:
+            typer.echo(t("import.missing", language, facts="; ".join(t(f"fact.{name}", language) for name in draft.missing)))
+    raise typer.Exit(EXIT_FINDINGS if problems or draft.unread else EXIT_OK)
+
+
+def _validate(path: Path) -> list:
+    from par_cli.reading.reader import load_plan
+
+    return load_plan(path, keep_data=False).problems
+
+
+def _counts(data: dict) -> dict[str, int]:
+    criteria = deadlines = baselines = 0
+    stack = [criterion for domain in data["domains"] for criterion in domain["criteria"]]
+    while stack:
+        criterion = stack.pop()
+        criteria += 1
+        deadlines += len(criterion.get("deadlines", []))
+        baselines += 1 if criterion.get("baseline", {}).get("assumption") else 0
+        stack += criterion.get("children", [])
+    return {"criteria": criteria, "units": len(data["units"]), "deadlines": deadlines, "baselines": baselines}

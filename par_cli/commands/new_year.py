@@ -1,0 +1,65 @@
+"""`par new-year PLAN`: next year's plan from this year's, beside it (or --output)."""
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from par_cli.commands.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    LangOption,
+    PreviousOption,
+    RankOption,
+    fail_usage,
+    help_text,
+    lang_of,
+    parse_points_option,
+    parse_rank_option,
+)
+from par_cli.i18n import t
+
+
+def new_year(
+    plan_path: Annotated[Path, typer.Argument(metavar="PLAN", help=help_text("Kế hoạch năm nay.", "This year's plan."), show_default=False)],
+    previous: PreviousOption = None,
+    rank: RankOption = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help=help_text("Tệp sẽ ghi; mặc định NĂM.yaml cạnh kế hoạch cũ.", "File to write; default YEAR.yaml beside the old plan."), show_default=False)
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Lập kế hoạch năm sau từ kế hoạch năm nay (next year's plan from this year's)."""
+    import tempfile
+
+    from par_cli.commands.common import load_or_exit
+    from par_cli.editing.draft_yaml import FileExists, write_new
+    from par_cli.editing.new_year import roll_over
+    from par_cli.reading.reader import load_plan
+
+    language = lang_of(lang)
+    points = parse_points_option(previous, language)
+    ranked = parse_rank_option(rank, language)
+    loaded = load_or_exit(plan_path, language)
+    plan = loaded.plan
+    target = output or plan_path.parent / f"{plan.year + 1}.yaml"
+    if target.exists():
+        fail_usage(t("output.exists", language, path=target))
+    result = roll_over(plan, plan_path.read_text(encoding="utf-8-sig"), points, ranked)
+    with tempfile.TemporaryDirectory(prefix="par-") as folder:
+        candidate = Path(folder) / target.name
+        candidate.write_text(result.text, encoding="utf-8")
+        problems = load_plan(candidate, keep_data=False).problems
+    if problems:
+        for problem in problems:
+            typer.echo(problem.format(language))
+        typer.echo(t("new_year.invalid", language, count=len(problems)), err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    try:
+        write_new(target, result.text)
+    except FileExists:
+        fail_usage(t("output.exists", language, path=target))
+    typer.echo(t("new_year.written", language, year=result.year, path=target, baselines=result.baselines, previous_year=plan.year, moved=result.moved, review=result.review))
+    if not result.previous_given:
+        typer.echo(t("new_year.no_previous", language, year=plan.year))
+    raise typer.Exit(EXIT_OK)

@@ -1,0 +1,58 @@
+"""Word (.docx) framework tables, read with python-docx.
+
+Cells are read from the table's own XML so that merges are seen as merges: a cell spanning
+several grid columns (gridSpan) fills the first of them, a cell merged with the one above
+(vMerge "continue") is marked ``continued`` rather than repeated, and the column numbers
+given to the user are the grid columns Word shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from par_cli.reading.framework_table import Cell, FrameworkFileError, SourceTable, cell_text
+
+
+def read_docx(path: Path) -> list[SourceTable]:
+    import zipfile
+
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise FrameworkFileError("import.unreadable", path=str(path), reason=str(error) or type(error).__name__) from None
+    tables: list[SourceTable] = []
+    paragraphs: list[str] = []
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = cell_text(Paragraph(element, document).text)
+            if text:
+                paragraphs.append(text)
+        elif tag == "tbl":
+            number = len(tables) + 1
+            table = Table(element, document)
+            tables.append(SourceTable(f"{path.name}: table {number}", _rows(table, path.name, number), paragraphs))
+            paragraphs = []
+    return tables
+
+
+def _rows(table, name: str, number: int) -> list[list[Cell]]:
+    from docx.table import _Cell
+
+    rows: list[list[Cell]] = []
+    for r_index, tr in enumerate(table._tbl.tr_lst, start=1):
+        cells: list[Cell] = []
+        for tc in tr.tc_lst:
+            column = len(cells) + 1
+            where = f"{name}: table {number}, row {r_index}, column {column}"
+            continued = tc.vMerge == "continue"
+            text = "" if continued else "\n".join(p.text for p in _Cell(tc, table).paragraphs)
+            cells.append(Cell(text, where, continued))
+            for extra in range(1, tc.grid_span):
+                cells.append(Cell("", f"{name}: table {number}, row {r_index}, column {column + extra}", continued))
+        rows.append(cells)
+    return rows

@@ -1,0 +1,123 @@
+"""A framework table as its source file holds it: cells with their place in the file.
+
+A province issues its PAR-index framework (the criteria, their maxima, who leads and who
+supports) as a table in a Word document or an Excel sheet. The readers (framework_docx.py,
+framework_xlsx.py) turn either into the same plain `SourceTable`; one builder
+(framework_plan.py) turns that into a draft plan, whatever the file was. Every cell keeps the
+words a user needs to find it again ("table 1, row 7, column 3", "Sheet1!C7").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from par_cli.plan.text import nfc
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell's text (NFC, as written) and where it is. ``continued`` marks a cell merged
+    with the one above it (Word's vMerge, an Excel merged range): it repeats that cell."""
+
+    text: str
+    where: str
+    continued: bool = False
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """A table of one file: its rows of cells, and the paragraphs written before it (where a
+    Word appendix says "Kèm theo Kế hoạch số … ngày …")."""
+
+    where: str
+    rows: list[list[Cell]]
+    preamble: list[str] = field(default_factory=list)
+
+
+class FrameworkFileError(Exception):
+    """The file cannot be read as a framework table: a catalogue key and its parameters."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+COLUMNS = ("id", "title", "max", "lead", "support", "requirement", "note")
+
+# Header words without diacritics, longest phrase first where one holds another: "Nội dung
+# yêu cầu" is the requirement, "Nội dung" alone the title.
+_HEADER_WORDS: tuple[tuple[str, str], ...] = (
+    ("noi dung yeu cau", "requirement"),
+    ("yeu cau", "requirement"),
+    ("diem toi da", "max"),
+    ("so diem", "max"),
+    ("diem", "max"),
+    ("don vi chu tri", "lead"),
+    ("chu tri", "lead"),
+    ("don vi phoi hop", "support"),
+    ("phoi hop", "support"),
+    ("ghi chu", "note"),
+    ("nhiem vu", "title"),
+    ("tieu chi", "title"),
+    ("noi dung", "title"),
+    ("stt", "id"),
+    ("tt", "id"),
+    ("so tt", "id"),
+)
+
+
+def plain(text: str) -> str:
+    """Lower case, without diacritics, đ as d, one space between words: how header words
+    and unit names are compared, whatever the keyboard that typed them."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", stripped).strip().lower()
+
+
+def cell_text(text: str) -> str:
+    """A cell's text as one line: NFC, line breaks inside a cell (the layout of a narrow
+    column) become single spaces, nothing else changes."""
+    return re.sub(r"\s+", " ", nfc(text)).strip()
+
+
+def header_column(text: str) -> str | None:
+    words = re.sub(r"[^a-z0-9 ]", " ", plain(text))
+    words = re.sub(r"\s+", " ", words).strip()
+    for phrase, column in _HEADER_WORDS:
+        if words == phrase or (len(phrase) > 3 and words.startswith(phrase)):
+            return column
+    return None
+
+
+def find_header(rows: list[list[Cell]]) -> tuple[int, dict[str, int]] | None:
+    """The row that names the columns (TT, Nhiệm vụ, Điểm tối đa … in any order) and which
+    column holds what; at least the number, the title and the maximum must be there."""
+    for index, row in enumerate(rows[:30]):
+        columns: dict[str, int] = {}
+        for position, cell in enumerate(row):
+            column = header_column(cell.text)
+            if column is not None and column not in columns:
+                columns[column] = position
+        if {"id", "title", "max"} <= columns.keys():
+            return index, columns
+    return None
+
+
+def read_framework(path: Path) -> list[SourceTable]:
+    """The tables of a .docx or .xlsx file, each with its header still in it."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise FrameworkFileError("import.not_found", path=str(path))
+    if suffix == ".docx":
+        from par_cli.reading.framework_docx import read_docx
+
+        return read_docx(path)
+    if suffix in (".xlsx", ".xlsm"):
+        from par_cli.reading.framework_xlsx import read_xlsx
+
+        return read_xlsx(path)
+    raise FrameworkFileError("import.unknown_format", path=str(path), suffix=suffix or "?")

@@ -1,0 +1,151 @@
+"""A plan file's versions as git holds them: who committed each one, when, and its bytes.
+
+Two processes whatever the length of the history: one `git log --follow` for the commits
+that touched the file (with the blob each left behind), one `git cat-file --batch` for the
+contents of the distinct blobs. Nothing here knows what a plan is.
+
+A commit's day is its committer date in Asia/Ho_Chi_Minh: that is the day the version
+existed for the department, whatever the zone of the machine that made the commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+ZONE = "Asia/Ho_Chi_Minh"
+_NO_BLOB = "0" * 40
+
+
+class GitError(Exception):
+    """Why there is no history to read: ``key`` is a message key (``history.*``)."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One version of the file: the commit that left it, and the blob it left."""
+
+    sha: str
+    author: str
+    email: str
+    committed: dt.datetime  # aware, as git recorded it
+    day: dt.date  # the committer date in Asia/Ho_Chi_Minh
+    subject: str
+    path: str  # the file's path in that commit, relative to the repository's top
+    blob: str | None  # None where git did not say (a merge): read as ``sha:path``
+
+    @property
+    def short(self) -> str:
+        return self.sha[:10]
+
+    @property
+    def object_name(self) -> str:
+        return self.blob or f"{self.sha}:{self.path}"
+
+
+def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+    try:
+        return subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=cwd, input=stdin, capture_output=True, env=env, check=False)
+    except FileNotFoundError:
+        raise GitError("history.no_git") from None
+    except OSError as error:
+        raise GitError("history.git_failed", detail=error.strerror or str(error)) from None
+
+
+def _checked(result: subprocess.CompletedProcess[bytes]) -> bytes:
+    if result.returncode != 0:
+        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError("history.git_failed", detail=detail[-1] if detail else f"exit {result.returncode}")
+    return result.stdout
+
+
+def file_versions(path: Path) -> list[Commit]:
+    """Every commit that changed ``path`` (following renames), oldest first.
+
+    Raises `GitError` outside a repository, in a shallow clone (its history is cut short, so
+    a trajectory from it would be wrong without saying so), and for a file git never held.
+    """
+    path = Path(path).resolve()
+    folder = path.parent
+    if not folder.is_dir():
+        raise GitError("history.no_file", path=path)
+    inside = _git(folder, "rev-parse", "--is-inside-work-tree")
+    if inside.returncode != 0 or inside.stdout.strip() != b"true":
+        raise GitError("history.not_a_repository", path=path)
+    if _checked(_git(folder, "rev-parse", "--is-shallow-repository")).strip() == b"true":
+        raise GitError("history.shallow", path=path)
+    output = _checked(
+        _git(
+            folder,
+            "log",
+            "--follow",
+            "--no-abbrev",
+            "--raw",
+            "--diff-merges=first-parent",
+            "--format=%x1e%H%x1f%an%x1f%ae%x1f%cI%x1f%s",
+            "--",
+            path.name,
+        )
+    )
+    here = _checked(_git(folder, "rev-parse", "--show-prefix")).decode("utf-8").strip() + path.name
+    commits = [commit for chunk in output.split(b"\x1e")[1:] if (commit := _commit(chunk, here)) is not None]
+    if not commits:
+        raise GitError("history.no_history", path=path)
+    commits.reverse()
+    # Oldest first by the committer's instant; git's own order breaks ties (stable sort).
+    commits.sort(key=lambda commit: commit.committed)
+    return commits
+
+
+def _commit(chunk: bytes, here: str) -> Commit | None:
+    from zoneinfo import ZoneInfo
+
+    text = chunk.decode("utf-8", "replace")
+    header, _, rest = text.partition("\n")
+    sha, author, email, date, subject = header.split("\x1f", 4)
+    blob, file_path = None, None
+    for line in rest.splitlines():
+        if not line.startswith(":"):
+            continue
+        meta, *paths = line.split("\t")
+        fields = meta.split()
+        if fields[-1].startswith("D") or fields[3] == _NO_BLOB:
+            return None  # the file was deleted here: no version to read
+        blob, file_path = fields[3], paths[-1]
+    committed = dt.datetime.fromisoformat(date)
+    if file_path is None:
+        file_path = here  # a merge, which git gives no raw line for: the file where it is now
+    return Commit(sha, author, email, committed, committed.astimezone(ZoneInfo(ZONE)).date(), subject, file_path, blob)
+
+
+def read_blobs(path: Path, commits: list[Commit]) -> dict[str, tuple[str, bytes]]:
+    """The contents of every commit's version, read by one `git cat-file --batch`: by each
+    commit's object name, ``(blob hash, bytes)``. Identical blobs are read once; an object
+    the repository lacks is left out."""
+    folder = Path(path).resolve().parent
+    names = list(dict.fromkeys(commit.object_name for commit in commits))
+    if not names:
+        return {}
+    output = _checked(_git(folder, "cat-file", "--batch", stdin=("\n".join(names) + "\n").encode("utf-8")))
+    contents: dict[str, tuple[str, bytes]] = {}
+    position = 0
+    for name in names:
+        end = output.index(b"\n", position)
+        header = output[position:end].decode("utf-8", "replace").split()
+        position = end + 1
+        if len(header) != 3:
+            continue  # "missing": not in this repository
+        size = int(header[2])
+        if header[1] == "blob":
+            contents[name] = (header[0], output[position : position + size])
+        position += size + 1
+    return contents

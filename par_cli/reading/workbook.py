@@ -1,0 +1,200 @@
+"""The unit workbook's layout, and reading a filled one back.
+
+`par workbook` (render/workbook.py) writes a workbook per unit; the unit fills it in Excel and
+sends it back; `par collect` (editing/collect.py) records it. Both sides agree on the layout
+written down here: which sheets, which columns, what the hidden key column says, where the
+hidden sheet keeps the plan's identity and the original text of every locked cell.
+
+This module only reads: it returns the cells as values with their references
+(``SHEET!E7``), and the locked cells whose text is no longer what was written. What a value
+means for the plan is decided in editing/collect.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FORMAT = "par-workbook 1"
+
+META_SHEET = "_par"  # very hidden: the plan's identity, then the original text of locked cells
+LISTS_SHEET = "_ds"  # very hidden: the values of the drop-down lists (yes/no, levels)
+
+# Column letters of a data sheet, by what they hold. A is the hidden row key.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("key", "A"),
+    ("id", "B"),
+    ("content", "C"),
+    ("detail", "D"),
+    ("max", "E"),
+    ("last_day", "F"),
+    ("current", "G"),
+    ("done", "H"),
+    ("value", "I"),
+    ("date", "J"),
+    ("number", "K"),
+    ("issued", "L"),
+    ("issuer", "M"),
+    ("summary", "N"),
+    ("section", "O"),
+    ("page", "P"),
+    ("note", "Q"),
+)
+LETTER = dict(COLUMNS)
+NAMES = tuple(name for name, _ in COLUMNS)
+EVIDENCE_COLUMNS = ("number", "issued", "issuer", "summary", "section", "page")
+HEADER_ROW = 1
+FIRST_ROW = 2
+
+# What each kind of row lets a unit fill (the rest is locked).
+FILLABLE: dict[str, tuple[str, ...]] = {
+    "criterion": ("value", "date", *EVIDENCE_COLUMNS, "note"),
+    "criterion_support": ("date", *EVIDENCE_COLUMNS),
+    "measure": ("value", "date"),
+    "occurrence": ("done", "date", *EVIDENCE_COLUMNS),
+    "occurrence_done": EVIDENCE_COLUMNS + ("date",),
+}
+
+
+def row_key(kind: str, *parts: str) -> str:
+    """The hidden key of a row: ``criterion|1.4``, ``measure|1.4|initiatives``,
+    ``occurrence|1.2|bao-cao-quy|2024-03-12`` (the occurrence by its stated date)."""
+    return "|".join((kind, *parts))
+
+
+def split_key(key: str) -> tuple[str, ...]:
+    return tuple(key.split("|"))
+
+
+def plan_sha256(path: Path) -> str:
+    """The version of a plan a workbook was made from: the SHA-256 of the file's bytes."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def cell_text(value: Any) -> str:
+    """A cell's value as text, the same for what was written and what openpyxl reads back
+    (a date comes back as a datetime at midnight, a whole float as an int)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Meta:
+    format: str
+    plan_file: str
+    plan_number: str
+    year: int
+    sha256: str
+    unit: str
+    made: str
+
+
+@dataclass(frozen=True)
+class FilledRow:
+    """One data row: its key, its kind (the fillable set it was written with), and the
+    values of its fillable cells that hold something, by column name."""
+
+    sheet: str
+    row: int
+    key: str
+    kind: str
+    values: dict[str, Any]
+
+    def ref(self, column: str) -> str:
+        return f"{self.sheet}!{LETTER[column]}{self.row}"
+
+
+@dataclass(frozen=True)
+class Tampered:
+    """A locked cell whose text is not what `par workbook` wrote."""
+
+    ref: str
+    written: str
+    found: str
+
+
+@dataclass
+class FilledWorkbook:
+    path: Path
+    meta: Meta
+    rows: list[FilledRow] = field(default_factory=list)
+    tampered: list[Tampered] = field(default_factory=list)
+
+
+class NotAWorkbook(Exception):
+    """Not a workbook `par workbook` made (or not readable): a catalogue key and parameters."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def read_workbook(path: Path) -> FilledWorkbook:
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, data_only=True)
+    except FileNotFoundError:
+        raise NotAWorkbook("file.not_found") from None
+    except (BadZipFile, KeyError, ValueError, OSError) as error:
+        raise NotAWorkbook("collect.not_xlsx", reason=str(error) or type(error).__name__) from None
+    if META_SHEET not in book.sheetnames:
+        raise NotAWorkbook("collect.not_ours")
+    meta_sheet = book[META_SHEET]
+    pairs = {}
+    originals: list[tuple[str, str, str]] = []
+    for row in meta_sheet.iter_rows(values_only=True):
+        if not row or row[0] is None:
+            continue
+        if row[0] == "cell":
+            originals.append((str(row[1]), str(row[2]), cell_text(row[3])))
+        else:
+            pairs[str(row[0])] = cell_text(row[1])
+    if pairs.get("format") != FORMAT:
+        raise NotAWorkbook("collect.not_ours")
+    try:
+        meta = Meta(
+            pairs["format"], pairs.get("plan_file", ""), pairs["plan_number"], int(pairs["year"]), pairs["sha256"], pairs["unit"], pairs.get("made", "")
+        )
+    except (KeyError, ValueError):
+        raise NotAWorkbook("collect.not_ours") from None
+    filled = FilledWorkbook(path, meta)
+    sheets_written = {sheet for sheet, _, _ in originals}
+    for sheet, ref, written in originals:
+        if sheet not in book.sheetnames:
+            filled.tampered.append(Tampered(f"{sheet}!{ref}", written, ""))
+            continue
+        found = cell_text(book[sheet][ref].value)
+        if found != written:
+            filled.tampered.append(Tampered(f"{sheet}!{ref}", written, found))
+    for sheet in sorted(sheets_written & set(book.sheetnames), key=book.sheetnames.index):
+        worksheet = book[sheet]
+        for number in range(FIRST_ROW, worksheet.max_row + 1):
+            key = cell_text(worksheet[f"{LETTER['key']}{number}"].value)
+            if not key:
+                continue
+            kind, _, _ = key.partition("#")
+            key = key.split("#", 1)[1] if "#" in key else key
+            values = {}
+            for name in FILLABLE.get(kind, ()):
+                value = worksheet[f"{LETTER[name]}{number}"].value
+                if isinstance(value, str):
+                    value = value.strip() or None
+                if value is not None:
+                    values[name] = value
+            filled.rows.append(FilledRow(sheet, number, key, kind, values))
+    return filled

@@ -1,0 +1,392 @@
+"""`par workbook`: an Excel workbook of one unit's own work, for a head of unit without git.
+
+The unit sees the criteria it leads, apart those it is named to support, and apart again
+those the plan gives to every unit together ("Các phòng, đơn vị"); for each criterion its
+measures and the occurrences of its deadlines this year, what is recorded so far, and empty
+cells to fill: the new value of a measure, a deadline done, the evidence (the register's
+fields: number, date, issuing body, summary, section, page), the self-assessed score, a note.
+
+Everything else is locked by sheet protection, and every fillable cell carries Excel data
+validation, so a typing slip is caught in Excel already. `par collect` checks every cell
+again (a workbook can be filled by other programs than Excel), and refuses a locked cell
+whose text changed: the original text of each is kept on a very hidden sheet, beside the
+plan's number and the SHA-256 of the plan file the workbook was made from.
+
+The layout (columns, keys, hidden sheets) is shared with the reader: reading/workbook.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from par_cli.deadlines.occurrences import is_recurring, occurrences
+from par_cli.state.as_of import completion_of
+from par_cli.i18n import Lang, fmt_date, fmt_number, t
+from par_cli.plan.model import Criterion, Measure, Plan
+from par_cli.plan.tree import walk
+from par_cli.plan.units import roles, units_by_id
+from par_cli.reading.workbook import (
+    COLUMNS,
+    FILLABLE,
+    FIRST_ROW,
+    FORMAT,
+    HEADER_ROW,
+    LETTER,
+    LISTS_SHEET,
+    META_SHEET,
+    cell_text,
+    plan_sha256,
+    row_key,
+)
+
+WIDTHS = {
+    "key": 4, "id": 8, "content": 42, "detail": 34, "max": 8, "last_day": 12, "current": 24, "done": 9,
+    "value": 12, "date": 12, "number": 16, "issued": 12, "issuer": 22, "summary": 32, "section": 12, "page": 8, "note": 26,
+}
+DATE_FORMAT = "dd/mm/yyyy"
+SHEETS = ("lead", "support", "shared")
+
+
+@dataclass
+class Row:
+    kind: str  # a key of reading.workbook.FILLABLE
+    key: str
+    cells: dict[str, Any]
+    measure: Measure | None = None  # for a measure row: what its value must be
+    max: float | None = None  # for a criterion row: the bound of the self-assessed score
+
+
+@dataclass
+class Sheet:
+    role: str  # lead, support or shared
+    rows: list[Row] = field(default_factory=list)
+
+
+def unit_sheets(plan: Plan, unit_id: str, lang: Lang) -> list[Sheet]:
+    """The criteria of the unit, sheet by sheet: those it leads (itself or through a unit
+    part of it), those it is named to support, those the plan gives to every unit (or to
+    whichever units are assigned or concerned). Each criterion is on one sheet only, the
+    first that applies; only criteria without sub-criteria, where progress is recorded."""
+    known = units_by_id(plan)
+    sheets = {role: Sheet(role) for role in SHEETS}
+    for node in walk(plan):
+        criterion = node.criterion
+        if criterion.children:
+            continue
+        own = roles(plan, criterion, unit_id, collective=False)
+        if "lead" in own:
+            role, leads = "lead", True
+        elif "support" in own:
+            role, leads = "support", False
+        else:
+            shared = roles(plan, criterion, unit_id, collective=True)
+            if not shared:
+                continue
+            role = "shared"
+            leads = any(known.get(named) is not None and known[named].kind != "unit" for named in criterion.lead)
+        sheets[role].rows.extend(criterion_rows(plan, criterion, leads, lang))
+    return [sheets[role] for role in SHEETS if sheets[role].rows]
+
+
+def criterion_rows(plan: Plan, criterion: Criterion, leads: bool, lang: Lang) -> list[Row]:
+    score, score_day = latest_self_assessment(criterion)
+    current = t("workbook.current_score", lang, points=fmt_number(score, lang), date=fmt_date(score_day, lang)) if score is not None else ""
+    evidence = len(criterion.progress.evidence)
+    if evidence:
+        current = "; ".join(filter(None, [current, t("workbook.current_evidence", lang, count=evidence)]))
+    rows = [
+        Row(
+            "criterion" if leads else "criterion_support",
+            row_key("criterion", criterion.id),
+            {"id": criterion.id, "content": criterion.title, "detail": criterion.requirement or "", "max": criterion.max, "current": current},
+            max=criterion.max,
+        )
+    ]
+    for name, measure in criterion.measures.items():
+        value, day = latest_measure(criterion, name)
+        shown = t("workbook.current_value", lang, value=_value_text(value, lang), date=fmt_date(day, lang)) if day is not None else ""
+        rows.append(
+            Row("measure", row_key("measure", criterion.id, name), {"id": criterion.id, "content": measure.label, "detail": _measure_hint(measure, lang), "current": shown}, measure=measure)
+        )
+    for deadline in criterion.deadlines:
+        for occurrence in occurrences(deadline, plan.year):
+            completion = completion_of(criterion, deadline, occurrence.stated)
+            if completion is None:
+                shown = t("workbook.not_done", lang)
+            else:
+                timing = t("edit.on_time" if completion.date <= occurrence.last_day else "edit.late", lang)
+                shown = t("workbook.done_on", lang, date=fmt_date(completion.date, lang), timing=timing)
+            stated = fmt_date(occurrence.stated, lang)
+            detail = t("workbook.before", lang, stated=stated) if deadline.exclusive else t("workbook.by", lang, stated=stated)
+            rows.append(
+                Row(
+                    "occurrence" if completion is None else "occurrence_done",
+                    row_key("occurrence", criterion.id, deadline.id, occurrence.stated.isoformat()),
+                    {"id": criterion.id, "content": deadline.what + (f" ({stated})" if is_recurring(deadline) else ""), "detail": detail, "last_day": occurrence.last_day, "current": shown},
+                )
+            )
+    return rows
+
+
+def latest_measure(criterion: Criterion, name: str) -> tuple[Any, dt.date | None]:
+    """The last recorded reading of one measure (the latest date; the later line on a tie)."""
+    found: tuple[Any, dt.date | None] = (None, None)
+    for entry in sorted(criterion.progress.measurements, key=lambda m: m.date):
+        if name in entry.values:
+            found = (entry.values[name], entry.date)
+    return found
+
+
+def latest_self_assessment(criterion: Criterion) -> tuple[float | None, dt.date | None]:
+    """The latest ``self_assessment`` stage, else the older single ``self_assessed`` field."""
+    stages = sorted((s for s in criterion.progress.stages if s.stage == "self_assessment"), key=lambda s: s.date)
+    if stages:
+        return stages[-1].points, stages[-1].date
+    return criterion.progress.self_assessed, None
+
+
+def _value_text(value: Any, lang: Lang) -> str:
+    if isinstance(value, bool):
+        return t("workbook.yes" if value else "workbook.no", lang)
+    if isinstance(value, (int, float)):
+        return fmt_number(float(value), lang, digits=6)
+    return str(value)
+
+
+def _measure_hint(measure: Measure, lang: Lang) -> str:
+    if measure.kind == "level":
+        return t("workbook.hint.level", lang, levels=" / ".join(measure.levels or []))
+    return t(f"workbook.hint.{measure.kind}", lang)
+
+
+# --- writing the file --------------------------------------------------------------------------
+
+
+def write_workbook(plan: Plan, plan_path: Path, unit_id: str, output: Path, lang: Lang, made: dt.date) -> int:
+    """Write the unit's workbook to ``output``; the number of rows to fill."""
+    from openpyxl import Workbook
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    unit = units_by_id(plan)[unit_id]
+    sheets = unit_sheets(plan, unit_id, lang)
+    book = Workbook()
+    instructions = book.active
+    instructions.title = t("workbook.sheet.instructions", lang)
+    lists = book.create_sheet(LISTS_SHEET)
+    meta = book.create_sheet(META_SHEET)
+    list_refs = _lists(lists, plan, sheets, lang)
+    originals: list[tuple[str, str, str]] = []
+    count = 0
+    for sheet in sheets:
+        worksheet = book.create_sheet(t(f"workbook.sheet.{sheet.role}", lang), index=len(book.sheetnames) - 2)
+        originals.extend(_data_sheet(worksheet, plan, sheet, list_refs, lang))
+        count += len(sheet.rows)
+    _instructions(instructions, plan, plan_path, unit.name, sheets, lang, made)
+    for key, value in (
+        ("format", FORMAT),
+        ("plan_file", plan_path.name),
+        ("plan_number", plan.plan.number),
+        ("year", plan.year),
+        ("sha256", plan_sha256(plan_path)),
+        ("unit", unit_id),
+        ("made", made.isoformat()),
+    ):
+        meta.append([key, value])
+    for sheet_name, ref, text in originals:
+        meta.append(["cell", sheet_name, ref, text])
+    for hidden in (lists, meta):
+        hidden.sheet_state = "veryHidden"
+        hidden.protection.sheet = True
+    book.security = WorkbookProtection(lockStructure=True)
+    book.active = 0
+    output.parent.mkdir(parents=True, exist_ok=True)
+    book.save(output)
+    return count
+
+
+def _lists(worksheet: Any, plan: Plan, sheets: list[Sheet], lang: Lang) -> dict[object, str]:
+    """The drop-down lists on the hidden sheet, one column each: yes/no, then each level
+    measure's levels. Keeping them in cells rather than in the validation itself lets a level
+    hold a comma."""
+    from openpyxl.utils import get_column_letter
+
+    refs: dict[object, str] = {}
+    columns: list[tuple[object, list[str]]] = [("yes_no", [t("workbook.yes", lang), t("workbook.no", lang)])]
+    for sheet in sheets:
+        for row in sheet.rows:
+            if row.measure is not None and row.measure.kind == "level" and row.key not in refs:
+                columns.append((row.key, list(row.measure.levels or [])))
+    for index, (name, values) in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        for number, value in enumerate(values, start=1):
+            worksheet[f"{letter}{number}"] = value
+        refs[name] = f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(values)}"
+    return refs
+
+
+def _data_sheet(worksheet: Any, plan: Plan, sheet: Sheet, list_refs: dict[object, str], lang: Lang) -> list[tuple[str, str, str]]:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    header_fill = PatternFill("solid", fgColor="1F4E78")
+    fill_here = PatternFill("solid", fgColor="FFF2CC")
+    criterion_fill = PatternFill("solid", fgColor="DDEBF7")
+    thin = Side(style="thin", color="A6A6A6")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    for name, letter in COLUMNS:
+        cell = worksheet[f"{letter}{HEADER_ROW}"]
+        cell.value = t(f"workbook.col.{name}", lang)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = border
+        worksheet.column_dimensions[letter].width = WIDTHS[name]
+    worksheet.column_dimensions[LETTER["key"]].hidden = True
+    worksheet.row_dimensions[HEADER_ROW].height = 45
+
+    validations: dict[tuple[object, ...], DataValidation] = {}
+
+    def validate(spec: tuple[object, ...], ref: str) -> None:
+        if spec not in validations:
+            validations[spec] = _validation(spec, lang)
+        validations[spec].add(ref)
+
+    year = plan.year
+    near = (dt.date(year - 1, 1, 1), dt.date(year + 1, 12, 31))
+    for offset, row in enumerate(sheet.rows):
+        number = FIRST_ROW + offset
+        values = {"key": f"{row.kind}#{row.key}", **row.cells}
+        fillable = FILLABLE[row.kind]
+        for name, letter in COLUMNS:
+            cell = worksheet[f"{letter}{number}"]
+            cell.value = values.get(name)
+            cell.alignment = wrap
+            cell.border = border
+            if name in ("last_day", "date", "issued"):
+                cell.number_format = DATE_FORMAT
+            if name in fillable:
+                cell.protection = Protection(locked=False)
+                cell.fill = fill_here
+            elif row.kind.startswith("criterion"):
+                cell.fill = criterion_fill
+                cell.font = Font(bold=True) if name in ("id", "content") else Font()
+        ref = lambda name: f"{LETTER[name]}{number}"  # noqa: E731 - a column of this row
+        if row.kind == "measure":
+            assert row.measure is not None
+            kind = row.measure.kind
+            if kind == "yes_no":
+                validate(("list", list_refs["yes_no"]), ref("value"))
+            elif kind == "level":
+                validate(("list", list_refs[row.key]), ref("value"))
+            elif kind == "percent":
+                validate(("decimal", 0, 100), ref("value"))
+            elif kind == "count":
+                validate(("whole_min", 0), ref("value"))
+            else:
+                validate(("decimal_min", 0), ref("value"))
+            validate(("date", dt.date(year, 1, 1), dt.date(year, 12, 31)), ref("date"))
+        else:
+            validate(("date", *near), ref("date"))
+        if "done" in fillable:
+            validate(("list", list_refs["yes_no"]), ref("done"))
+        if row.kind == "criterion":
+            validate(("decimal", 0, row.max), ref("value"))
+        if "issued" in fillable:
+            validate(("date", dt.date(2000, 1, 1), dt.date(year + 1, 12, 31)), ref("issued"))
+    for validation in validations.values():
+        worksheet.add_data_validation(validation)
+
+    worksheet.freeze_panes = f"{LETTER['content']}{FIRST_ROW}"
+    worksheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    _print_setup(worksheet)
+    _protect(worksheet)
+
+    last = FIRST_ROW + len(sheet.rows) - 1
+    originals = []
+    for number in range(HEADER_ROW, last + 1):
+        for name, letter in COLUMNS:
+            cell = worksheet[f"{letter}{number}"]
+            if cell.protection.locked:
+                originals.append((worksheet.title, f"{letter}{number}", cell_text(cell.value)))
+    return originals
+
+
+def _validation(spec: tuple[object, ...], lang: Lang) -> Any:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    kind = spec[0]
+    if kind == "list":
+        validation = DataValidation(type="list", formula1=str(spec[1]), allow_blank=True)
+        message = t("workbook.valid.list", lang)
+    elif kind == "decimal":
+        validation = DataValidation(type="decimal", operator="between", formula1=_number(spec[1]), formula2=_number(spec[2]), allow_blank=True)
+        message = t("workbook.valid.between", lang, low=fmt_number(float(spec[1]), lang), high=fmt_number(float(spec[2]), lang))  # type: ignore[arg-type]
+    elif kind == "whole_min":
+        validation = DataValidation(type="whole", operator="greaterThanOrEqual", formula1=_number(spec[1]), allow_blank=True)
+        message = t("workbook.valid.whole", lang)
+    elif kind == "decimal_min":
+        validation = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1=_number(spec[1]), allow_blank=True)
+        message = t("workbook.valid.at_least_zero", lang)
+    else:
+        low, high = spec[1], spec[2]
+        validation = DataValidation(type="date", operator="between", formula1=_excel_date(low), formula2=_excel_date(high), allow_blank=True)  # type: ignore[arg-type]
+        message = t("workbook.valid.date", lang, low=fmt_date(low, lang), high=fmt_date(high, lang))  # type: ignore[arg-type]
+    validation.showErrorMessage = True
+    validation.errorTitle = t("workbook.valid.title", lang)
+    validation.error = message
+    validation.showInputMessage = True
+    validation.prompt = message
+    return validation
+
+
+def _number(value: object) -> str:
+    return cell_text(float(value))  # type: ignore[arg-type]
+
+
+def _excel_date(day: dt.date) -> str:
+    return f"DATE({day.year},{day.month},{day.day})"
+
+
+def _print_setup(worksheet: Any) -> None:
+    worksheet.page_setup.orientation = "landscape"
+    worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
+    worksheet.page_setup.fitToWidth = 1
+    worksheet.page_setup.fitToHeight = 0
+    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
+    worksheet.page_margins.left = worksheet.page_margins.right = 0.4
+
+
+def _protect(worksheet: Any) -> None:
+    """Locked cells stay as written; a unit may still widen columns and rows to read."""
+    worksheet.protection.sheet = True
+    worksheet.protection.formatColumns = False
+    worksheet.protection.formatRows = False
+
+
+def _instructions(worksheet: Any, plan: Plan, plan_path: Path, unit_name: str, sheets: list[Sheet], lang: Lang, made: dt.date) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    lines = [
+        (t("workbook.title", lang, year=plan.year, unit=unit_name), True),
+        (t("workbook.made_from", lang, number=plan.plan.number, date=fmt_date(made, lang)), False),
+        ("", False),
+    ]
+    for sheet in sheets:
+        lines.append((t(f"workbook.about.{sheet.role}", lang, sheet=t(f"workbook.sheet.{sheet.role}", lang)), False))
+    lines.append(("", False))
+    for index in range(1, 9):
+        lines.append((t(f"workbook.step.{index}", lang), False))
+    worksheet.column_dimensions["A"].width = 120
+    for number, (text, bold) in enumerate(lines, start=1):
+        cell = worksheet[f"A{number}"]
+        cell.value = text
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.font = Font(bold=bold, size=14 if bold else 11)
+    _print_setup(worksheet)
+    worksheet.page_setup.orientation = "portrait"
+    _protect(worksheet)
