@@ -19,9 +19,10 @@ from par_cli.commands.import_ import import_
 from par_cli.commands.init import init
 from par_cli.commands.history import history
 from par_cli.commands.report import report
-from par_cli.commands.edit import done, evidence, set_
+from par_cli.commands.edit import done, evidence, justify, set_
 from par_cli.commands.schema import schema
 from par_cli.commands.score import score
+from par_cli.commands.sheet import sheet
 from par_cli.commands.units import units
 from par_cli.commands.validate import validate
 from par_cli.commands.workbook import collect, workbook
@@ -48,6 +49,10 @@ app.command("units")(units)
 app.command("set")(set_)
 app.command("done")(done)
 app.command("evidence")(evidence)
+app.command("justify")(justify)
+# The same command under its Vietnamese name, typed without diacritics.
+app.command("giai-trinh", hidden=True)(justify)
+app.command("sheet")(sheet)
 app.command("schema")(schema)
 app.command("import")(import_)
 app.command("new-year")(new_year)

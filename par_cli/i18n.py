@@ -789,6 +789,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "ngày {date} không ghi được cho điểm các bước chấm: từ {start} đến {end} (năm kế hoạch và năm sau, khi thẩm định); dùng --date với một ngày trong khoảng đó",
         "en": "date {date} cannot carry a score stage: {start} to {end} (the plan year and the next, for the appraisal); pass --date with a day in it",
     },
+    "edit.date_window.explanation": {
+        "vi": "ngày {date} không ghi được cho giải trình: từ {start} đến {end} (năm kế hoạch và năm sau, khi thẩm định); dùng --date với một ngày trong khoảng đó",
+        "en": "date {date} cannot carry an explanation: {start} to {end} (the plan year and the next, for the appraisal); pass --date with a day in it",
+    },
     "edit.date_future": {
         "vi": "ngày {date} chưa đến (hôm nay là {today}): chỉ ghi được điều đã xảy ra",
         "en": "date {date} is still to come (today is {today}): only what has happened can be recorded",
@@ -943,6 +947,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "carry.refused": {"vi": "{target}: {reason}", "en": "{target}: {reason}"},
     "init.written": {"vi": "Đã ghi khung kế hoạch {path}; hãy điền các chỗ ghi CẦN ĐIỀN rồi chạy par validate.", "en": "Plan skeleton written to {path}; fill in what says CẦN ĐIỀN, then run par validate."},
 }
+
+from par_cli.messages_yearend import YEAR_END  # noqa: E402 - the year-end sheet's messages
+
+MESSAGES.update(YEAR_END)  # type: ignore[arg-type]
 
 
 def resolve_lang(option: str | None) -> Lang:

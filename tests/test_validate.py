@@ -75,7 +75,8 @@ def test_invalid_fixture_reports_one_positioned_problem(runner, name):
     assert payload["valid"] is False
     [problem] = payload["problems"]
     assert (problem["path"], problem["line"], problem["column"], problem["code"]) == (str(path), line, column, code)
-    assert set(problem) == {"path", "line", "column", "criterion_id", "code", "message"}
+    assert set(problem) == {"path", "line", "column", "criterion_id", "code", "severity", "message"}
+    assert problem["severity"] == "error"
 
 
 def test_criterion_id_is_named(runner):

@@ -135,16 +135,38 @@ def done(
     _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: completion_change(loaded, criterion_id, deadline, which, day, evidence))
 
 
+def _text_option(name: str, vi: str, en: str) -> Any:
+    return typer.Option(name, help=help_text(vi, en), show_default=False)
+
+
 def evidence(
     criterion_id: CriterionArgument,
     text: Annotated[
-        str,
+        Optional[str],
         typer.Argument(
-            metavar="TEXT",
-            help=help_text("Tài liệu kiểm chứng, ví dụ \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\".", "Evidence, e.g. \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\"."),
+            metavar="[TEXT]",
+            help=help_text(
+                "Tài liệu kiểm chứng dạng văn bản tự do, ví dụ \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\" (hoặc dùng các tùy chọn bên dưới).",
+                "Evidence as free text, e.g. \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\" (or use the options below).",
+            ),
             show_default=False,
         ),
-    ],
+    ] = None,
+    number: Annotated[Optional[str], _text_option("--number", "Số, ký hiệu văn bản, ví dụ 01/KH-SGTVT.", "The document's number and symbol, e.g. 01/KH-SGTVT.")] = None,
+    issued: Annotated[Optional[str], _text_option("--issued", "Ngày ban hành văn bản (YYYY-MM-DD).", "The document's date (YYYY-MM-DD).")] = None,
+    issuer: Annotated[Optional[str], _text_option("--issuer", "Cơ quan ban hành.", "The issuing body.")] = None,
+    summary: Annotated[Optional[str], _text_option("--summary", "Trích yếu nội dung.", "The document's summary (trích yếu).")] = None,
+    section: Annotated[Optional[str], _text_option("--section", "Mục áp dụng, khi chỉ một phần văn bản liên quan.", "The section that applies, where only part does.")] = None,
+    page: Annotated[Optional[str], _text_option("--page", "Trang áp dụng.", "The page(s) that apply.")] = None,
+    file: Annotated[Optional[str], _text_option("--file", "Đường dẫn tệp, tính từ thư mục của kế hoạch.", "A file path, relative to the plan's folder.")] = None,
+    link: Annotated[Optional[str], _text_option("--link", "Liên kết tới văn bản.", "A link to the document.")] = None,
+    deadline: Annotated[Optional[str], _text_option("--deadline", "Mã hạn mà tài liệu chứng minh.", "Id of the deadline this proves.")] = None,
+    occurrence: Annotated[
+        Optional[str], _text_option("--occurrence", "Lần của hạn lặp mà tài liệu chứng minh (ngày ghi trong kế hoạch).", "Which occurrence of that deadline (its stated date).")
+    ] = None,
+    incomplete: Annotated[
+        bool, typer.Option("--incomplete", help=help_text("Tài liệu chưa đầy đủ (cần giải trình).", "The evidence is incomplete (needs an explanation)."))
+    ] = False,
     date: DateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
@@ -156,7 +178,86 @@ def evidence(
 
     language = lang_of(lang)
     day = parse_day(date, language) or today_in_vietnam()
-    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: evidence_change(loaded, criterion_id, day, text=text))
+    fields: dict[str, object] = {
+        "text": text,
+        "number": number,
+        "issued": parse_day(issued, language),
+        "issuer": issuer,
+        "summary": summary,
+        "section": section,
+        "page": page,
+        "file": file,
+        "link": link,
+        "deadline": deadline,
+        "occurrence": parse_day(occurrence, language),
+    }
+    if occurrence is not None and deadline is None:
+        fail_usage(t("usage.occurrence_needs_deadline", language))
+    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: evidence_change(loaded, criterion_id, day, complete=not incomplete, **fields))
+
+
+def justify(
+    criterion_id: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[ID]", help=help_text("Mã tiêu chí; bỏ trống: liệt kê các tiêu chí cần giải trình.", "Criterion id; none: list the criteria that need an explanation."), show_default=False),
+    ] = None,
+    text: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[TEXT]", help=help_text("Nội dung giải trình.", "The explanation."), show_default=False),
+    ] = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option("--as-of", metavar="YYYY-MM-DD", help=help_text("Khi liệt kê: tính đến ngày này.", "When listing: as of this day."), show_default=False),
+    ] = None,
+    date: DateOption = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+    fmt: FormatOption = EditFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Giải trình cho tiêu chí có điểm mà thiếu tài liệu kiểm chứng (record or list explanations)."""
+    from par_cli.editing.record import explanation_change
+
+    language = lang_of(lang)
+    if criterion_id is None:
+        _list_missing(plan, parse_day(as_of, language), fmt, language)
+        return
+    if text is None or not text.strip():
+        fail_usage(t("usage.justify_text", language))
+    day = parse_day(date, language) or today_in_vietnam()
+    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: explanation_change(loaded, criterion_id, day, text))
+
+
+def _list_missing(plan: Path | None, as_of: dt.date | None, fmt: EditFormat, lang: Lang) -> None:
+    """The criteria whose claimed points lack (complete) evidence, with the explanation
+    recorded for each so far; exit 0 either way (a list, not a check)."""
+    from par_cli.commands.common import load_or_exit
+    from par_cli.scoring.evidence import claimed_points, needing_explanation
+    from par_cli.scoring.scorer import score_plan
+
+    loaded = load_or_exit(plan, lang)
+    result = score_plan(loaded.plan, today=today_in_vietnam(), as_of=as_of)
+    missing = needing_explanation(claimed_points(result), as_of)
+    if fmt is EditFormat.json:
+        write_json(
+            [
+                {
+                    "criterion": item.criterion_id,
+                    "points": item.points,
+                    "why": item.why,
+                    "explanation": _jsonable(item.explanation.model_dump()) if item.explanation else None,
+                }
+                for item in missing
+            ]
+        )
+        return
+    if not missing:
+        typer.echo(t("justify.none", lang))
+        return
+    typer.echo(t("justify.title", lang))
+    for item in missing:
+        recorded = f" — {t('edit.what_explanation', lang, date=fmt_date(item.explanation.date, lang), text=item.explanation.text)}" if item.explanation else ""
+        typer.echo(f"  {item.criterion_id}: {fmt_number(item.points, lang)} — {t('why.' + item.why, lang)}{recorded}")
 
 
 def _split_assignment(item: str, lang: Lang) -> tuple[str, str]:
@@ -244,7 +345,12 @@ def _describe(summary: dict[str, Any], lang: Lang) -> str:
         )
     evidence_entry = summary.get("evidence")
     if evidence_entry:
-        parts.append(t("edit.what_evidence", lang, date=fmt_date(evidence_entry["date"], lang), text=evidence_entry["text"]))
+        from par_cli.render.evidence import evidence_line
+
+        parts.append(t("edit.what_evidence", lang, date=fmt_date(evidence_entry["date"], lang), text=evidence_line(evidence_entry, lang)))
+    explanation_entry = summary.get("explanation")
+    if explanation_entry:
+        parts.append(t("edit.what_explanation", lang, date=fmt_date(explanation_entry["date"], lang), text=explanation_entry["text"]))
     for stage in summary.get("stages", []):
         parts.append(t("edit.what_stage", lang, stage=t(f"stage.{stage['stage']}", lang), points=_shown(stage["points"], lang), date=fmt_date(stage["date"], lang)))
     return "; ".join(parts)

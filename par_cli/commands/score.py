@@ -83,6 +83,11 @@ def score(
         if node is None:
             fail_usage(t("score.unknown_id", language, id=explain))
         details = explanation(the_plan, node, language)
+        if node.criterion is not None:
+            from par_cli.scoring.evidence import explanation_as_of
+
+            explained = explanation_as_of(node.criterion, day)
+            details["explanation"] = {"date": explained.date.isoformat(), "text": explained.text} if explained else None
         if fmt is Format.json:
             write_json(details)
         else:
@@ -205,6 +210,7 @@ def score_payload(path: Path, plan: "Plan", result: "PlanScore", depth: int) -> 
             {"id": node.id, "title": node.title, "max": node.max, "projected": node.projected, "status": node.status, "lead": node.lead}
             for node in result.shared
         ],
+        "adjusted": adjusted_json(result),
         "criteria": [
             {
                 "id": node.id,
@@ -236,6 +242,23 @@ def score_payload(path: Path, plan: "Plan", result: "PlanScore", depth: int) -> 
             for node in result.nodes()
             if _visible(node, depth)
         ],
+    }
+
+
+def adjusted_json(result: "PlanScore") -> dict[str, object] | None:
+    """Bonus, penalty and the index over the applicable maximum (None for one unit)."""
+    adjusted = result.adjusted
+    if adjusted is None:
+        return None
+    return {
+        "points": adjusted.points,
+        "bonus": adjusted.bonus,
+        "penalty": adjusted.penalty,
+        "total": adjusted.total,
+        "max": adjusted.max,
+        "applicable_max": adjusted.applicable_max,
+        "percent": adjusted.percent,
+        "not_applicable": list(adjusted.not_applicable),
     }
 
 
@@ -311,6 +334,20 @@ def score_footer(result: "PlanScore", previous_year: int, lang: Lang) -> list[st
     lines.append(t("score.total", lang, projected=n(total.projected), max=n(total.max), percent=fmt_percent(total.percent, lang)))
     if total.baseline is not None and total.change is not None:
         lines.append(t("score.change", lang, year=previous_year, baseline=n(total.baseline), change=signed(total.change, lang)))
+    adjusted = result.adjusted
+    if adjusted is not None and (adjusted.bonus or adjusted.penalty or adjusted.not_applicable):
+        lines.append(
+            t(
+                "score.adjusted",
+                lang,
+                points=n(adjusted.points),
+                bonus=n(adjusted.bonus),
+                penalty=n(adjusted.penalty),
+                total=n(adjusted.total),
+                max=n(adjusted.applicable_max),
+                percent=fmt_percent(adjusted.percent, lang),
+            )
+        )
     lines.append(t("score.range", lang, floor=n(total.floor), ceiling=n(total.ceiling)))
     assumed_key = "score.assumed_outside" if result.outside is not None else "score.assumed"
     lines.append(t(assumed_key, lang, assumed=n(total.assumed_points), outside=n(total.outside_points)))
@@ -378,6 +415,10 @@ def explanation_lines(details: dict[str, Any], previous_year: int, lang: Lang) -
     lines.append(t("explain.result", lang, projected=n(details["projected"]), status=status, floor=n(details["floor"]), ceiling=n(details["ceiling"])))
     if "evidence" in details:
         lines.append(t("explain.evidence_count", lang, count=details["evidence"]))
+    if details.get("explanation"):
+        explained = details["explanation"]
+        said = t("edit.what_explanation", lang, date=fmt_date(dt.date.fromisoformat(explained["date"]), lang), text=explained["text"])
+        lines.append(said[0].upper() + said[1:])
     if details.get("no_evidence"):
         lines.append(t("explain.no_evidence", lang))
     if details.get("assumptions"):

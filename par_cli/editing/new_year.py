@@ -134,6 +134,12 @@ def roll_over(plan: Plan, text: str, previous: float | None = None, rank: tuple[
         data.insert(list(data).index("index_max") + 1, "previous", result)
     if plan.outside_table is not None:
         data["outside_table"]["baseline"] = flow_map(points="unknown")
+    # Bonus and penalty items and the report's number, date and part III belong to the year
+    # that ends; the caps, the heading, the signer and the recipients carry over.
+    for key, kept in (("adjustments", ("bonus", "penalty")), ("report", ("number", "date", "difficulties", "recommendations"))):
+        if isinstance(data.get(key), dict):
+            for name in kept:
+                data[key].pop(name, None)
     stream = io.StringIO()
     yaml.dump(data, stream)
     header = (

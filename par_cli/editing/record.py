@@ -32,9 +32,9 @@ STAGE_KEYS = ("self_assessment", "appraisal_1", "explanation", "appraisal_2", "f
 LEGACY_STAGE_KEYS = {"self_assessed": "self_assessment", "appraised": "appraisal_1"}
 """The keys older plans and habits use, recorded as the stage they stand for, dated."""
 POINT_KEYS = (*LEGACY_STAGE_KEYS, *STAGE_KEYS)
-PROGRESS_ORDER = ("measurements", "done", "evidence", "stages", "self_assessed", "appraised")
+PROGRESS_ORDER = ("measurements", "done", "evidence", "explanations", "stages", "self_assessed", "appraised")
 
-RecordKind = Literal["measurement", "completion", "evidence", "stage"]
+RecordKind = Literal["measurement", "completion", "evidence", "stage", "explanation"]
 
 # Typed without diacritics too: not every keyboard in a department has Telex set up.
 _YES = {"có", "co", "yes", "true"}
@@ -248,6 +248,18 @@ def evidence_change(plan: Any, criterion_id: str, day: dt.date, *, complete: boo
     return Change(node.criterion.id, node.loc, (("evidence", entry),), (), {"criterion": node.criterion.id, "evidence": entry})
 
 
+def explanation_change(plan: Any, criterion_id: str, day: dt.date, text: str) -> Change:
+    """`par justify`: the department's explanation (giải trình) for a criterion, dated. A
+    later one replaces an earlier one on the sheet, and both stay in the file."""
+    node = find_criterion(plan, criterion_id)
+    check_record_date(plan, day, "explanation")
+    cleaned = nfc(text.strip())
+    if not cleaned:
+        raise EditRefused("edit.empty_explanation")
+    entry: dict[str, object] = {"date": day, "text": cleaned}
+    return Change(node.criterion.id, node.loc, (("explanations", entry),), (), {"criterion": node.criterion.id, "explanation": entry})
+
+
 def stage_change(plan: Any, criterion_id: str, stage: str, day: dt.date, points: float, note: str | None = None) -> Change:
     """One dated score of one stage (``{stage: self_assessment, date: …, points: 1.5}``)
     appended to ``progress.stages``: `par collect` records a unit's self-assessed score this
@@ -307,7 +319,7 @@ def record_window(plan: Any, kind: RecordKind, occurrence_last_day: dt.date | No
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     if kind == "completion" and occurrence_last_day is not None and occurrence_last_day < start:
         start = dt.date(occurrence_last_day.year, 1, 1)
-    if kind in ("stage", "evidence"):
+    if kind in ("stage", "evidence", "explanation"):
         end = dt.date(year + 1, 12, 31)
     return start, end
 

@@ -404,6 +404,15 @@ class StageScore(Strict):
     evidence: Text | None = None
 
 
+class Explanation(Strict):
+    """The department's explanation (giải trình) for a criterion whose claimed points lack
+    evidence or rest on incomplete evidence: ``- {date: 2025-01-10, text: "…"}``. The latest
+    one recorded by a day is the one shown."""
+
+    date: dt.date
+    text: Text
+
+
 class Progress(Strict):
     """What has been recorded for a criterion during the year."""
 
@@ -415,6 +424,9 @@ class Progress(Strict):
     )
     self_assessed: Points | None = Field(default=None, description="Tự đánh giá: the department's own score.")
     appraised: Points | None = Field(default=None, description="Thẩm định: the appraised score, which counts once recorded.")
+    explanations: list[Explanation] = Field(
+        default_factory=list, description="Giải trình: why claimed points lack (complete) evidence; the latest by a day is shown."
+    )
 
 
 class Projection(Strict):
@@ -449,6 +461,10 @@ class Criterion(Strict):
     deadlines: list[Deadline] = Field(default_factory=list)
     progress: Progress = Field(default_factory=Progress)
     assumptions: dict[Text, Text] = Field(default_factory=dict)
+    not_applicable: Text | None = Field(
+        default=None,
+        description="Không áp dụng: why this criterion does not apply to the department; the index is then taken over the applicable maximum.",
+    )
     children: list["Criterion"] = Field(default_factory=list)
 
     @field_validator("lead", "support", mode="before", json_schema_input_type=Union[UnitId, list[UnitId]])
@@ -514,6 +530,50 @@ class Assumptions(Strict):
     why: Text | None = None
 
 
+class Adjustment(Strict):
+    """One bonus (điểm thưởng) or penalty (điểm trừ) item: what it is for, its points, its
+    own cap, and the evidence and note behind it. ``date`` is when it was granted or
+    imposed: before that day it does not count."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    title: Text
+    points: Points
+    max: Points | None = Field(default=None, description="The most this item can give or take.")
+    date: dt.date | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class Adjustments(Strict):
+    """Bonus and penalty points and how the total is bounded: total = points + bonus −
+    penalty, each side capped, the result clamped to [``floor``, ``ceiling``] (ceiling
+    defaults to the index maximum)."""
+
+    bonus: list[Adjustment] = Field(default_factory=list)
+    penalty: list[Adjustment] = Field(default_factory=list)
+    bonus_max: Points | None = Field(default=None, description="Cap on the bonus points taken together.")
+    penalty_max: Points | None = Field(default=None, description="Cap on the penalty points taken together.")
+    floor: Points = 0
+    ceiling: Points | None = Field(default=None, description="The most the total can be; default: the index maximum.")
+
+
+class SelfAssessmentReport(Strict):
+    """What the year-end self-assessment report (báo cáo tự đánh giá) says beyond the scores:
+    its heading, its third part (difficulties and recommendations), who signs it and whom
+    it goes to. Everything is optional: the sheet leaves a blank to fill in by hand."""
+
+    parent: Text | None = Field(default=None, description="The body above the issuer, first line of the top-left heading (e.g. UBND TỈNH …).")
+    symbol: Text | None = Field(default=None, description="The report's symbol after the number, e.g. BC-SGTVT.")
+    number: Text | None = Field(default=None, description="The report's number, when it is known.")
+    place: Text | None = Field(default=None, description="The place of the place-and-date line.")
+    date: dt.date | None = None
+    difficulties: list[Text] = Field(default_factory=list)
+    recommendations: list[Text] = Field(default_factory=list)
+    signer: Text | None = None
+    signer_title: Text | None = Field(default=None, description="e.g. GIÁM ĐỐC, or KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC.")
+    recipients: list[Text] = Field(default_factory=list, description="Nơi nhận.")
+
+
 class Plan(Strict):
     """A whole plan file."""
 
@@ -531,3 +591,5 @@ class Plan(Strict):
     units: list[Unit] = Field(min_length=1)
     domains: list[Domain] = Field(min_length=1)
     outside_table: OutsideTable | None = None
+    adjustments: Adjustments = Field(default_factory=Adjustments)
+    report: SelfAssessmentReport = Field(default_factory=SelfAssessmentReport)

@@ -3,8 +3,10 @@ exception, so one run reports all of them and one place decides the exit code.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from par_cli.i18n import Lang, t
 
@@ -21,6 +23,10 @@ def one_line(text: str) -> str:
 # ("domains", 0, "criteria", 3, "max"). Resolved to a line and column only when reported.
 Loc = tuple[str | int, ...]
 
+# An error makes a plan invalid (exit 1); a warning is said and the run still succeeds (a
+# missing evidence file is worth knowing, not worth failing a scheduled check over).
+Severity = Literal["error", "warning"]
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -32,6 +38,7 @@ class Problem:
     code: str
     params: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
     criterion_id: str | None = None
+    severity: Severity = "error"
 
     def message(self, lang: Lang) -> str:
         text = t(self.code, lang, **self.params)
@@ -43,8 +50,9 @@ class Problem:
     def format(self, lang: Lang) -> str:
         """The one-line form every tool and editor understands: ``PATH:LINE:COL: message``.
         A line break quoted from the plan (a key typed with one) is shown escaped, so the
-        problem stays on its line."""
-        return f"{self.path}:{self.line}:{self.column}: {one_line(self.message(lang))}"
+        problem stays on its line. A warning says so after the position, as compilers do."""
+        label = f"{t('severity.warning', lang)}: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}:{self.column}: {label}{one_line(self.message(lang))}"
 
     def as_json(self, lang: Lang) -> dict[str, object]:
         return {
@@ -53,8 +61,15 @@ class Problem:
             "column": self.column,
             "criterion_id": self.criterion_id,
             "code": self.code,
+            "severity": self.severity,
             "message": self.message(lang),
         }
+
+
+def exit_code(problems: Iterable[Problem]) -> int:
+    """The one rule for the exit code of a run that reports problems: 1 when any of them is
+    an error, 0 when there are none or only warnings."""
+    return 1 if any(problem.severity == "error" for problem in problems) else 0
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,7 @@ class Finding:
     code: str
     params: dict[str, object] = field(default_factory=dict)
     key: bool = False  # point at the key itself rather than its value (e.g. an unknown key)
+    severity: Severity = "error"
 
 
 class PlanFileError(Exception):

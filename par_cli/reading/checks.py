@@ -34,6 +34,7 @@ def check_plan(plan: Plan) -> list[Finding]:
     findings += _check_units(plan)
     findings += _check_ids(plan, nodes)
     findings += _check_totals(plan)
+    findings += _check_adjustments(plan)
     unit_ids = {unit.id for unit in plan.units}
     for node in nodes:
         findings += _check_criterion(plan, node, unit_ids)
@@ -97,6 +98,16 @@ def _check_totals(plan: Plan) -> Iterator[Finding]:
         for key, points in (("baseline", outside_table.baseline.known), ("projection", outside_table.projection.points)):
             if points is not None and points > outside_table.max + EPSILON:
                 yield Finding(("outside_table", key, "points"), "check.points_above_max", {"points": points, "max": outside_table.max})
+
+
+def _check_adjustments(plan: Plan) -> Iterator[Finding]:
+    """Bonus and penalty items are named by id (in reports, in the workbook): one each."""
+    seen: set[str] = set()
+    for side in ("bonus", "penalty"):
+        for index, item in enumerate(getattr(plan.adjustments, side)):
+            if item.id in seen:
+                yield Finding(("adjustments", side, index, "id"), "check.duplicate_adjustment", {"id": item.id})
+            seen.add(item.id)
 
 
 def _check_criterion(plan: Plan, node: Node, unit_ids: set[str]) -> Iterator[Finding]:
@@ -336,6 +347,22 @@ def _check_progress(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Find
         if stage.date.year not in (plan.year, plan.year + 1):
             yield Finding((*entry, "date"), "check.date_far", {"date": stage.date, "year": plan.year})
     for index, evidence in enumerate(progress.evidence):
+        entry = (*here, "evidence", index)
         if abs(evidence.date.year - plan.year) > 1:
-            yield Finding((*here, "evidence", index, "date"), "check.date_far", {"date": evidence.date, "year": plan.year})
+            yield Finding((*entry, "date"), "check.date_far", {"date": evidence.date, "year": plan.year})
+        if evidence.deadline is not None:
+            # Evidence for one deadline (occurrence) must name one the criterion has.
+            deadline = deadlines.get(evidence.deadline)
+            if deadline is None:
+                yield Finding((*entry, "deadline"), "check.unknown_deadline", {"deadline": evidence.deadline})
+            elif evidence.occurrence is not None:
+                try:
+                    valid = stated_dates(deadline, plan.year)
+                except RecurrenceError:
+                    continue
+                if evidence.occurrence not in valid:
+                    yield Finding((*entry, "occurrence"), "check.not_an_occurrence", {"occurrence": evidence.occurrence, "deadline": deadline.id})
+    for index, explanation in enumerate(progress.explanations):
+        if abs(explanation.date.year - plan.year) > 1:
+            yield Finding((*here, "explanations", index, "date"), "check.date_far", {"date": explanation.date, "year": plan.year})
 

@@ -53,7 +53,7 @@ class LoadedPlan:
 
     @property
     def ok(self) -> bool:
-        return self.plan is not None and not self.problems
+        return self.plan is not None and not any(problem.severity == "error" for problem in self.problems)
 
 
 def read_text(path: Path) -> tuple[str | None, Problem | None]:
@@ -510,9 +510,21 @@ def locate(path: Path, root: Any, findings: Iterable[Finding]) -> list[Problem]:
         if place in seen:
             continue
         seen.add(place)
-        problems.append(Problem(path, line, column, finding.code, finding.params, criterion_id))
+        problems.append(Problem(path, line, column, finding.code, finding.params, criterion_id, finding.severity))
     problems.sort(key=lambda p: (p.line, p.column))
     return problems
+
+
+def locate_in_file(path: Path, findings: list[Finding]) -> list[Problem]:
+    """Positions for findings made after loading (the warnings `par validate` adds): the
+    file is composed again only when there is something to place."""
+    if not findings:
+        return []
+    text, problem = read_text(path)
+    if text is None:
+        return [problem] if problem is not None else []
+    root = _loader_class()(text).get_single_node()
+    return locate(path, root, findings)
 
 
 def criterion_position(path: Path, criterion_id: str) -> tuple[int, int]:

@@ -34,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from par_cli.i18n import Lang, fmt_number, t
 from par_cli.plan.points import points
@@ -53,6 +53,9 @@ from par_cli.scoring.rules import (
     rule_assumptions,
 )
 from par_cli.state.as_of import CriterionState, PlanState, plan_state
+
+if TYPE_CHECKING:
+    from par_cli.scoring.adjust import Adjusted
 
 Level = Literal["domain", "criterion", "sub", "outside"]
 Basis = Literal["appraised", "recorded", "self_assessed", "projection", "baseline", "plan_assumption", "unknown", "children"]
@@ -148,6 +151,9 @@ class PlanScore:
     unit: str | None = None
     shared: list[NodeScore] = field(default_factory=list)  # with a unit: given to every unit, not counted
     state: PlanState | None = None  # the plan as of the reference day
+    # Bonus, penalty and criteria not applicable, applied after the tree sum (adjust.py);
+    # None for one unit's share, which has no index of its own.
+    adjusted: "Adjusted | None" = None
 
     def nodes(self) -> Iterator[NodeScore]:
         """Every node in document order: domains, their criteria and sub-criteria, then the
@@ -213,7 +219,12 @@ def score_plan(
         recorded_points=points(account("recorded")),
         derived_points=points(account("derived")),
     )
-    return PlanScore(domains, outside, total, as_of, reference, unit, shared, state)
+    result = PlanScore(domains, outside, total, as_of, reference, unit, shared, state)
+    if unit is None:
+        from par_cli.scoring.adjust import adjust
+
+        result.adjusted = adjust(plan, result)
+    return result
 
 
 def _level(depth: int) -> Level:

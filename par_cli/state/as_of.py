@@ -20,17 +20,17 @@ Per criterion, as of D:
   as an appraisal round 1 known on every day (they carry no date to wait for), and any dated
   entry of the same stage outranks them;
 - the evidence recorded by D: the register's entries and the evidence written on readings and
-  completions.
+  completions; and the explanations (giải trình) recorded by D.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from par_cli.deadlines.occurrences import Occurrence, PlanOccurrence, is_recurring, last_day_on_time, occurrences
-from par_cli.plan.model import STAGES, Completion, Criterion, Deadline, Evidence, Measurement, Plan, StageName
+from par_cli.plan.model import STAGES, Completion, Criterion, Deadline, Evidence, Measurement, Plan, StageName, StageScore
 from par_cli.plan.tree import walk
 
 OccurrenceState = Literal["on_time", "late", "open", "overdue"]
@@ -109,6 +109,7 @@ class CriterionState:
     measurements: tuple[Measurement, ...]
     completions: tuple[Completion, ...]
     evidence: tuple[Evidence, ...]
+    explanations: tuple[Any, ...] = ()  # the department's explanations (giải trình) recorded by the day
 
     @property
     def stage(self) -> CountingStage | None:
@@ -197,6 +198,29 @@ def stage_that_counts(criterion: Criterion, day: dt.date) -> CountingStage | Non
     return stages[-1] if stages else None
 
 
+def stage_entry_as_of(criterion: Criterion, stage: StageName, day: dt.date | None) -> StageScore | None:
+    """The dated entry of one ``stage`` that stands on ``day`` (every entry when None): the
+    latest dated on or before it, on one date the one further down the file. For the year-end
+    sheet's columns; `stage_that_counts` is the one that scores."""
+    found: StageScore | None = None
+    for entry in criterion.progress.stages:
+        if entry.stage != stage or (day is not None and entry.date > day):
+            continue
+        if found is None or entry.date >= found.date:
+            found = entry
+    return found
+
+
+def standing_entry(criterion: Criterion, stage: StageName, day: dt.date | None) -> StageScore | None:
+    """The score that stands at ``stage`` on ``day``: its own entry, else the nearest earlier
+    stage's (an appraisal that left a criterion alone keeps the figure it was given)."""
+    for earlier in reversed(STAGES[: STAGES.index(stage) + 1]):
+        entry = stage_entry_as_of(criterion, earlier, day)
+        if entry is not None:
+            return entry
+    return None
+
+
 def period_close(plan: Plan, criterion: Criterion, measure: str) -> dt.date:
     """The last day of the period a measure reads: its own ``closes`` day, else the end of
     the plan year. A reading is final once the day is past it (or when marked final)."""
@@ -259,6 +283,7 @@ def criterion_state(plan: Plan, criterion: Criterion, day: dt.date) -> Criterion
         measurements=tuple(item for item in progress.measurements if item.date <= day),
         completions=tuple(item for item in progress.done if item.date <= day),
         evidence=tuple(item for item in progress.evidence if item.date <= day),
+        explanations=tuple(item for item in getattr(progress, "explanations", ()) if item.date <= day),
     )
 
 
