@@ -870,7 +870,88 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "'{value}' không có dạng KHÓA=GIÁ_TRỊ (ví dụ: initiatives=2, on_time_pct=96,5)",
         "en": "'{value}' is not KEY=VALUE (e.g. initiatives=2, on_time_pct=96.5)",
     },
+    "help.common.plan_argument": {"vi": "Tệp kế hoạch (như --plan); mặc định: biến PAR_PLAN, rồi plans/NĂM.yaml mới nhất.", "en": "The plan file (as --plan); default: PAR_PLAN, then the newest plans/YEAR.yaml."},
+    "help.common.unit": {"vi": "Chỉ các tiêu chí đơn vị này chủ trì hoặc phối hợp.", "en": "Only the criteria this unit leads or supports."},
+    "help.common.as-of": {"vi": "Chỉ tính số liệu ghi nhận đến ngày này.", "en": "Score only the progress recorded up to this day."},
+    "help.common.today": {"vi": "Ngày tính là hôm nay: điểm theo số liệu ghi nhận đến ngày này, hạn tính từ ngày này; mặc định: hôm nay theo giờ Việt Nam.", "en": "The day taken as today: scores use the progress recorded up to it, deadlines count from it; default: today in Asia/Ho_Chi_Minh."},
+    "help.common.days": {"vi": "Số ngày tới cần xem hạn (mặc định 14).", "en": "How many days ahead to list deadlines (default 14)."},
+    "help.common.output": {"vi": "Ghi ra tệp thay vì màn hình.", "en": "Write to this file instead of standard output."},
+    "help.common.format": {"vi": "Định dạng: auto (bảng trên màn hình, văn bản khi chuyển tiếp), table, text, json, csv, md, html, ics; mỗi lệnh nhận một số định dạng.", "en": "Format: auto (a table on a terminal, text when piped), table, text, json, csv, md, html, ics; each command offers some of them."},
+    # --- usage errors: ours, and typer's (click's) own, reworded (see cli.py)
+    "table.dropped": {"vi": "Màn hình hẹp: ẩn cột {columns} (mở rộng cửa sổ, hoặc dùng --format text).", "en": "Narrow terminal: columns {columns} hidden (widen the window, or use --format text)."},
+    "usage.format": {"vi": "lệnh này không có định dạng '{format}'; chọn một trong: {formats}", "en": "this command has no '{format}' format; choose one of: {formats}"},
+    "usage.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
+    "usage.written": {"vi": "đã ghi vào {path}", "en": "wrote {path}"},
+    "usage.no_such_option": {"vi": "không có tùy chọn {option}", "en": "no such option: {option}"},
+    "usage.did_you_mean": {"vi": "có phải ý bạn là {choices}?", "en": "did you mean {choices}?"},
+    "usage.no_such_command": {"vi": "không có lệnh '{command}'", "en": "no such command '{command}'"},
+    "usage.missing": {"vi": "thiếu {param}", "en": "missing {param}"},
+    "usage.needs_value": {"vi": "tùy chọn {option} cần một giá trị", "en": "option {option} needs a value"},
+    "usage.bad_value": {"vi": "giá trị không hợp lệ cho {param}: {detail}", "en": "invalid value for {param}: {detail}"},
+    "usage.not_a_choice": {"vi": "'{value}' không phải một trong {choices}", "en": "'{value}' is not one of {choices}"},
+    "usage.not_an_integer": {"vi": "'{value}' không phải số nguyên", "en": "'{value}' is not a whole number"},
+    # --- terms used inside other messages (i18n.Term)
+    "expected.number": {"vi": "số", "en": "number"},
+    "expected.integer": {"vi": "số nguyên", "en": "integer"},
+    "expected.text": {"vi": "văn bản", "en": "text"},
+    "expected.bool": {"vi": "true/false", "en": "true/false"},
+    "expected.mapping": {"vi": "bảng khóa: giá trị", "en": "mapping"},
+    "expected.list": {"vi": "danh sách", "en": "list"},
+    "expected.criterion_id": {"vi": "mã tiêu chí (1.2.3)", "en": "criterion id (1.2.3)"},
+    "expected.whole_number": {"vi": "số nguyên ≥ 0", "en": "whole number ≥ 0"},
+    "usage.integer_needed": {"vi": "cần một số nguyên", "en": "a whole number is needed"},
+    "usage.at_most": {"vi": "cần nhỏ hơn hoặc bằng {limit}", "en": "must be at most {limit}"},
+    "usage.at_least": {"vi": "cần lớn hơn hoặc bằng {limit}", "en": "must be at least {limit}"},
+    "usage.out_of_range": {"vi": "{value} nằm ngoài khoảng {range}", "en": "{value} is outside {range}"},
+    "usage.extra_arguments": {"vi": "thừa đối số: {args}", "en": "unexpected extra arguments: {args}"},
+    "usage.other": {"vi": "{detail}", "en": "{detail}"},
+    "usage.try_help": {"vi": "Xem '{command} --help'.", "en": "Try '{command} --help'."},
+    "report.html_on_terminal": {
+        "vi": "trang HTML không in ra màn hình: thêm --output giao-ban.html để ghi tệp, hoặc --format md để đọc ngay",
+        "en": "an HTML page is not for the terminal: add --output briefing.html to write the file, or --format md to read it here",
+    },
     "usage.nothing_to_set": {"vi": "cần ít nhất một KHÓA=GIÁ_TRỊ", "en": "give at least one KEY=VALUE"},
+    # --- help texts of the command line (localised when `par` starts, see cli.py)
+    "help.common.plan": {"vi": "Tệp kế hoạch; mặc định: biến PAR_PLAN, rồi plans/NĂM.yaml mới nhất.", "en": "Plan file; default: PAR_PLAN, then the newest plans/YEAR.yaml."},
+    "help.common.lang": {"vi": "Ngôn ngữ: vi (mặc định) hoặc en.", "en": "Language: vi (default) or en."},
+    "help.due.days": {"vi": "Số ngày tới cần xem (mặc định 14).", "en": "How many days ahead to look (default 14)."},
+    "help.due.unit": {"vi": "Chỉ các tiêu chí đơn vị này chủ trì hoặc phối hợp.", "en": "Only criteria this unit leads or supports."},
+    "help.due.all": {"vi": "Mọi lần đến hạn trong năm, kể cả việc đã xong.", "en": "Every deadline of the year, done ones included."},
+    "help.due.format": {"vi": "auto | table | text | json | csv | md | ics. Lịch ics gồm cả năm (việc chưa xong), không chỉ các ngày tới.", "en": "auto | table | text | json | csv | md | ics. The ics calendar holds the whole year (work not done), not only the coming days."},
+    "help.due.remind": {"vi": "Lịch ics: nhắc lúc 8 giờ, trước hạn cuối bấy nhiêu ngày (mặc định 7,1); 'none': không nhắc.", "en": "ics: alarms at 08:00 this many days before the last day (default 7,1); 'none': no alarms."},
+    "help.due.fail-on-overdue": {"vi": "Thoát với mã 1 khi có việc quá hạn.", "en": "Exit 1 when anything is overdue."},
+    "help.edit.id": {"vi": "Mã tiêu chí, ví dụ 1.4 hoặc 3.4.1.", "en": "Criterion id, e.g. 1.4 or 3.4.1."},
+    "help.edit.date": {
+        "vi": "Ngày ghi nhận (YYYY-MM-DD, DD/MM/YYYY hoặc D/M/YYYY); mặc định: hôm nay theo giờ Việt Nam.",
+        "en": "Date (YYYY-MM-DD, DD/MM/YYYY or D/M/YYYY, day first); default: today in Vietnam.",
+    },
+    "help.edit.note": {"vi": "Ghi chú cho điểm bước chấm (ví dụ lý do trừ điểm).", "en": "A note on the score stage (why points were taken off, say)."},
+    "help.edit.final": {"vi": "Số liệu này là kết quả cuối của kỳ đo (không còn tạm tính).", "en": "This reading is the period's final figure (no longer provisional)."},
+    "help.edit.evidence": {"vi": "Tài liệu kiểm chứng: số, ngày văn bản, đường dẫn hoặc liên kết.", "en": "Evidence: a document number and date, a path or a link."},
+    "help.edit.dry-run": {"vi": "Chỉ in ra phần thay đổi (diff), không ghi vào tệp.", "en": "Print the diff only; write nothing."},
+    "help.edit.key_value": {
+        "vi": "Chỉ số đo của tiêu chí (initiatives=2, on_time_pct=96,5), hoặc điểm một bước chấm: self_assessment (= self_assessed), appraisal_1 (= appraised), explanation, appraisal_2, final, ví dụ appraisal_1=1,5.",
+        "en": "The criterion's measures (initiatives=2, on_time_pct=96.5), or a score stage: self_assessment (= self_assessed), appraisal_1 (= appraised), explanation, appraisal_2, final, e.g. appraisal_1=1.5.",
+    },
+    "help.edit.deadline": {"vi": "Mã hạn, khi tiêu chí có nhiều hạn.", "en": "Deadline id, when the criterion has several."},
+    "help.edit.occurrence": {"vi": "Lần của hạn lặp (ngày ghi trong kế hoạch hoặc hạn cuối); mặc định: lần sớm nhất chưa ghi.", "en": "Which occurrence of a recurring deadline (its stated date or its last day); default: the earliest not yet done."},
+    "help.edit.text": {"vi": "Tài liệu kiểm chứng, ví dụ \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\".", "en": "Evidence, e.g. \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\"."},
+    "help.score.depth": {"vi": "1: lĩnh vực; 2: thêm tiêu chí; 3: thêm tiêu chí thành phần.", "en": "1: domains; 2: and criteria; 3: and sub-criteria."},
+    "help.score.path": {"vi": "Tệp kế hoạch, hoặc thư mục: bảng tổng điểm mọi kế hoạch trong đó (theo sở và năm).", "en": "A plan file, or a folder: one table of the totals of every plan in it (by department and year)."},
+    "help.score.explain": {"vi": "Giải thích cách tính điểm một tiêu chí.", "en": "Explain how one criterion is scored."},
+    "help.validate.path": {"vi": "Tệp hoặc thư mục kế hoạch; mặc định: kế hoạch tìm thấy như --plan.", "en": "Plan files or folders; default: the plan found as for --plan."},
+    "help.app": {"vi": "par: kế hoạch nâng cao Chỉ số cải cách hành chính (PAR INDEX) dưới dạng YAML.", "en": "par: a yearly PAR-index improvement plan as version-controlled YAML."},
+    "help.cmd.due": {"vi": "Việc đến hạn và quá hạn; lịch ics để đăng ký.", "en": "What falls due, what is overdue, and a calendar to subscribe to."},
+    "help.cmd.set": {"vi": "Ghi số liệu đo của một tiêu chí, kèm ngày.", "en": "Record a dated measurement or a score of a criterion."},
+    "help.cmd.done": {"vi": "Ghi một nhiệm vụ (hoặc một lần của nhiệm vụ định kỳ) đã hoàn thành.", "en": "Record a task (or one occurrence of a recurring task) as done."},
+    "help.cmd.evidence": {"vi": "Thêm tài liệu kiểm chứng cho một tiêu chí.", "en": "Add a piece of evidence to a criterion."},
+    "help.cmd.gap": {"vi": "Điểm bị mất năm trước và điểm còn có thể giành.", "en": "Where last year's points were lost and which criteria give the most back."},
+    "help.cmd.report": {"vi": "Báo cáo giao ban: một trang cho lãnh đạo.", "en": "The briefing report: one page for the director."},
+    "help.cmd.score": {"vi": "Chấm điểm dự kiến theo tiến độ đã ghi nhận.", "en": "Score the plan from the progress recorded."},
+    "help.cmd.units": {"vi": "Phân công theo đơn vị: chủ trì, phối hợp, điểm, hạn.", "en": "Each unit: what it leads and supports, its points, its deadlines."},
+    "help.cmd.validate": {"vi": "Kiểm tra kế hoạch: mỗi lỗi một dòng PATH:LINE:COL.", "en": "Check plans: one PATH:LINE:COL line per problem."},
+    "help.report.since": {"vi": "Ngày giao ban trước (YYYY-MM-DD hoặc DD/MM/YYYY): điểm thay đổi và ai ghi nhận từ đó, theo git; mặc định: 7 ngày trước --today.", "en": "The last briefing's day (YYYY-MM-DD or DD/MM/YYYY): what moved since and who recorded it, from git; default: 7 days before --today."},
+    "help.cmd.schema": {"vi": "In JSON Schema của tệp kế hoạch.", "en": "Print the JSON Schema of a plan file."},
     # --- par import, par new-year, par diff, par init (issue 15)
     "import.not_found": {"vi": "không tìm thấy tệp {path}", "en": "file not found: {path}"},
     "import.unknown_format": {
@@ -967,7 +1048,14 @@ def t(key: str, lang: Lang, /, **params: object) -> str:
     return MESSAGES[key][lang].format(**shown)
 
 
+class Term(str):
+    """A catalogue key passed as a message parameter ("expected": Term("expected.number")):
+    the core names the thing, the words come when the message is rendered."""
+
+
 def _show(value: object, lang: Lang) -> object:
+    if isinstance(value, Term):
+        return MESSAGES[value][lang]
     if isinstance(value, float):
         return fmt_number(value, lang)
     if isinstance(value, dt.date):
@@ -990,6 +1078,12 @@ def fmt_number(value: float | None, lang: Lang, digits: int = 2) -> str:
     if lang == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+def fmt_signed(value: float, lang: Lang) -> str:
+    """A change with its sign: +0,8 / -1,5 / 0."""
+    text = fmt_number(value, lang)
+    return text if text.startswith("-") or text == "0" else f"+{text}"
 
 
 def fmt_percent(value: float | None, lang: Lang) -> str:

@@ -46,3 +46,11 @@ def insert_after(text: str, anchor: str, added: str, occurrence: int = 1) -> str
         position = text.index(anchor, position + 1)
     end = position + len(anchor)
     return text[:end] + added + text[end:]
+
+
+def problem_lines(stderr: str) -> list[str]:
+    """The ``PATH:LINE:COL: message`` lines a command printed on stderr (without the
+    one-line summary that follows them)."""
+    import re
+
+    return [line for line in stderr.splitlines() if re.match(r"^.+:\d+:\d+: ", line)]

@@ -22,11 +22,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from par_cli.commands.due import _payload as due_payload
 from par_cli.commands.due import due_items
-from par_cli.commands.gap import gap_payload
-from par_cli.commands.score import score_payload
-from par_cli.commands.units import units_payload
+from par_cli.render.json import due_payload, gap_payload, score_payload, to_json, units_payload
 from par_cli.deadlines.occurrences import occurrences
 from par_cli.plan.model import Plan
 from par_cli.plan.tree import walk
@@ -141,7 +138,7 @@ def outputs(plan: Plan, day: dt.date, touched: set[str]) -> dict[str, object]:
         found[f"due_unit_{everything}"] = due_payload(plan, due_items(state, mine, 14, everything), day, 14, "phap-che")
     for criterion_id in sorted(touched):
         found[f"explain_{criterion_id}"] = explanation(plan, whole.find(criterion_id), "vi")
-    return json.loads(json.dumps(found, default=str))
+    return json.loads(json.dumps(to_json(found), default=str))
 
 
 @settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

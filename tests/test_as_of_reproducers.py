@@ -330,13 +330,13 @@ def test_7_a_rule_over_a_measure_it_cannot_score_is_refused(tmp_path):
     plan = write(tmp_path, one_domain(WRONG_KIND, 8))
     result = validate(plan)
     assert result.exit_code == 1
-    lines = [line for line in result.stdout.splitlines() if "không chấm được" in line]
+    lines = [line for line in result.output.splitlines() if "không chấm được" in line]
     assert len(lines) == 3
     assert lines[0].endswith("quy tắc 'deductions' không chấm được chỉ số đo 'breaches' kiểu 'count': cần kiểu level")
     assert lines[1].endswith("quy tắc 'quality' không chấm được chỉ số đo 'rating' kiểu 'count': cần kiểu level")
     assert lines[2].endswith("quy tắc 'proportional' không chấm được chỉ số đo 'share' kiểu 'number': cần kiểu percent, number + scale")
     # A comparison "at least 1" on a yes/no is refused at the same place, by the value check.
-    assert "37:63: tiêu chí 1.4: giá trị 1 không hợp lệ cho 'sent': true/false" in result.stdout
+    assert "37:63: tiêu chí 1.4: giá trị 1 không hợp lệ cho 'sent': true/false" in result.output
     # Positioned: PATH:LINE:COL at the rule's measure (line 14 of the written plan: 1.1's rule).
     assert lines[0].startswith(f"{plan}:")
     text = plan.read_text(encoding="utf-8").splitlines()
@@ -417,4 +417,4 @@ def test_9_a_day_first_date_in_the_yaml_gets_its_iso_form(tmp_path, plan_copy):
     broken = write(tmp_path, text, "broken.yaml")
     completed = subprocess.run([par_executable(), "validate", str(broken)], capture_output=True, text=True, env=subprocess_env(), check=False)
     assert completed.returncode == 1
-    assert f"{broken}:60:21: tiêu chí 1.1: ngày '05/01/2024' viết theo kiểu Việt Nam; trong tệp kế hoạch hãy viết dạng ISO: 2024-01-05" in completed.stdout
+    assert f"{broken}:60:21: tiêu chí 1.1: ngày '05/01/2024' viết theo kiểu Việt Nam; trong tệp kế hoạch hãy viết dạng ISO: 2024-01-05" in completed.stdout + completed.stderr

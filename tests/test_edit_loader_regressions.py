@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.edit_support import problem_lines
+
 from par_cli.cli import app
 from par_cli.reading.reader import load_plan
 
@@ -153,4 +155,4 @@ def test_a_key_with_a_line_break_keeps_its_problem_on_one_line(tmp_path: Path, r
 
     assert result.exit_code == 1
     # the key is on line 12, after "year: 2024" on line 11
-    assert result.stdout == f"{plan}:12:1: unknown key 'ti\\ntle' (a typo?)\n"
+    assert problem_lines(result.stderr)[0] + "\n" == f"{plan}:12:1: unknown key 'ti\\ntle' (a typo?)\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.edit_support import AFTER_1_4, AFTER_3_4_1, BUNDLED, insert_after, par
+from tests.edit_support import AFTER_1_4, AFTER_3_4_1, BUNDLED, insert_after, par, problem_lines
 
 
 @pytest.fixture
@@ -235,7 +235,7 @@ def test_a_plan_that_is_already_invalid_is_refused_with_its_problems(plan: Path)
     # Two problems: the maxima add up to 62 + 33 = 95, not 96; and 2023's 80.36 points are
     # 83.71 % of 96, not the 84.59 % written. Line 12 is "index_max: 96", its value at
     # column 12 (after "index_max: "); line 13 holds `previous`, whose percent starts at 36.
-    assert [line.split(": ")[0] for line in result.stdout.splitlines()] == [f"{plan}:12:12", f"{plan}:13:36"]
+    assert [line.split(": ")[0] for line in problem_lines(result.stderr)] == [f"{plan}:12:12", f"{plan}:13:36"]
     assert "kế hoạch đang có 2 lỗi" in result.stderr
     assert plan.read_bytes() == before
 

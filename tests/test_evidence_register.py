@@ -73,7 +73,7 @@ def test_evidence_with_nothing_to_say_is_refused_byte_identical(plan):
 def test_validate_warns_but_succeeds_on_a_missing_file(plan):
     result = subprocess.run([par_executable(), "validate", str(plan)], capture_output=True, text=True, env=subprocess_env())
     assert result.returncode == 0, result.stderr
-    [missing] = [line for line in result.stdout.splitlines() if "docs/kh.pdf" in line]
+    [missing] = [line for line in result.stderr.splitlines() if "docs/kh.pdf" in line]
     assert missing.startswith(f"{plan}:") and ": cảnh báo: tiêu chí 1.1: tệp tài liệu kiểm chứng 'docs/kh.pdf' không tồn tại" in missing
     assert "hợp lệ" in result.stdout
     assert "1 cảnh báo" in result.stderr
@@ -100,7 +100,7 @@ def test_validate_warns_on_evidence_later_than_its_deadline(plan):
     assert payload["valid"] is True and payload["warnings"] == 2  # this one and docs/kh.pdf
     assert {problem["severity"] for problem in payload["problems"]} == {"warning"}
     output = CliRunner().invoke(app, ["validate", str(plan), "--lang", "en"])
-    assert "warning: criterion 1.1: evidence dated 10/01/2024 is later than the last day 04/01/2024 of deadline 'ke-hoach' it proves" in output.stdout
+    assert "warning: criterion 1.1: evidence dated 10/01/2024 is later than the last day 04/01/2024 of deadline 'ke-hoach' it proves" in output.stderr  # problems and warnings go to stderr
 
 
 def test_an_error_still_fails_beside_warnings(plan):

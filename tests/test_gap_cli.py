@@ -129,7 +129,7 @@ def test_one_unit(runner, tmp_path):
 
 def test_formats_and_english(runner, tmp_path):
     plan = write(tmp_path, one_domain(CRITERIA, 8, extra=EXTRA.replace("TARGET", "5.5")))
-    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["gap", "--plan", str(plan), "--format", "csv"]).stdout)))
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["gap", "--plan", str(plan), "--format", "csv"]).stdout.removeprefix("\ufeff"))))
     assert [row["id"] for row in rows] == ["1.1", "1.2", "1.3"]
     assert (rows[0]["lost_baseline"], rows[0]["gap"], rows[0]["note"]) == ("2", "2", "Mất 2 điểm")
     md = runner.invoke(app, ["gap", "--plan", str(plan), "--format", "md"]).stdout

@@ -117,7 +117,7 @@ def test_table_and_csv(plan: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Lịch sử điểm: 1163/KH-SGTVT (2024), 21 phiên bản" in result.stdout
     assert "16/03/2024" in result.stdout and "Trần Thị Bình" in result.stdout
-    rows = list(csv.DictReader(io.StringIO(invoke("history", str(plan), "--format", "csv").stdout)))
+    rows = list(csv.DictReader(io.StringIO(invoke("history", str(plan), "--format", "csv").stdout.removeprefix("\ufeff"))))  # UTF-8 with a BOM, for Excel
     versions = history_json(plan)["versions"]
     assert len(rows) == 21
     assert [float(row["projected"]) for row in rows] == [version["total"]["projected"] for version in versions]

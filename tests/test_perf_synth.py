@@ -10,7 +10,7 @@ import pytest
 
 from par_cli.cli import app
 from tests.conftest import ROOT
-from tests.edit_support import par_executable
+from tests.edit_support import par_executable, problem_lines
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -79,7 +79,7 @@ def test_unknown_unit_deep_in_10000_criteria_is_reported_at_its_line(tmp_path, b
     done = subprocess.run([par_executable(), "validate", str(plan)], capture_output=True, text=True, cwd=tmp_path)
 
     assert done.returncode == 1, done.stdout + done.stderr
-    assert done.stdout.splitlines() == [
+    assert problem_lines(done.stderr) == [
         f"{plan}:{target + 1}:{column}: tiêu chí {criterion}: đơn vị 'phong-khong-co' chưa được khai báo trong units"
     ]
     assert "1 lỗi trong 1 tệp" in done.stderr

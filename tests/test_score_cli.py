@@ -124,7 +124,7 @@ def test_json_is_a_flat_list_of_every_node_in_document_order(runner, plan):
 def test_depth(runner, plan, depth, ids):
     assert [item["id"] for item in score_json(runner, plan, "--depth", depth)["criteria"]] == ids
     text = invoke(runner, plan, "--depth", depth, "--format", "csv").stdout
-    assert [row["id"] for row in csv.DictReader(io.StringIO(text))] == ids
+    assert [row["id"] for row in csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))] == ids
 
 
 def test_depth_out_of_range_is_a_usage_error(runner, plan):
@@ -209,7 +209,7 @@ domains:
 
 def test_csv_parses_with_machine_numbers(runner, plan):
     result = invoke(runner, plan, "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
     by_id = {row["id"]: row for row in rows}
     assert by_id["2.1.2"]["projected"] == "1.5"
     assert by_id["2.2"]["projected"] == ""
@@ -301,5 +301,10 @@ def test_invalid_plan_exits_1_with_the_validate_messages(runner, tmp_path):
     broken = write(tmp_path, PLAN.replace("index_max: 10", "index_max: 11"))
     result = invoke(runner, broken)
     assert result.exit_code == 1
-    assert f"{broken}:5:12:" in result.stdout
-    assert "khác chỉ số tối đa 11" in result.stdout
+    assert f"{broken}:5:12:" in result.stderr
+    assert "khác chỉ số tối đa 11" in result.stderr
+    # Under --format json the problems are JSON on stdout.
+    as_json = invoke(runner, broken, "--format", "json")
+    assert as_json.exit_code == 1
+    payload = json.loads(as_json.stdout)
+    assert payload["valid"] is False and payload["problems"][0]["line"] == 5 and payload["problems"][0]["column"] == 12

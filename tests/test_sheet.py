@@ -318,7 +318,7 @@ def test_a_bonus_id_used_twice_is_an_error(plan):
     plan.write_text(YEAREND.replace("id: cham-bao-cao", "id: sang-kien"), encoding="utf-8")
     result = CliRunner().invoke(app, ["validate", str(plan)])
     assert result.exit_code == 1
-    [line] = [text for text in result.stdout.splitlines() if "sang-kien" in text]
+    [line] = [text for text in result.stderr.splitlines() if "sang-kien" in text]
     # line 66 of the plan: "    - {id: sang-kien, …" under penalty; column 12 is the id's value.
     assert line.startswith(f"{plan}:66:12: ") and "mã điểm thưởng/điểm trừ 'sang-kien' bị lặp lại" in line
 

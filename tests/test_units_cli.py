@@ -96,7 +96,7 @@ def test_bundled_markdown_and_runs_of_ids(runner):
 
 def test_csv_lists_every_id(runner, progress):
     result = runner.invoke(app, ["units", "--plan", str(progress), "--today", DAY, "--format", "csv"])
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
     assert rows[1]["leads"] == "2.1 2.2 2.3 2.4"
     assert (rows[1]["lead_projected"], rows[1]["next_due"]) == ("7", "2024-06-20")
 

@@ -20,7 +20,7 @@ import pytest
 from par_cli.cli import app
 from par_cli.reading.reader import load_plan
 from tests.conftest import BUNDLED, FIXTURES, ROOT
-from tests.edit_support import par_executable
+from tests.edit_support import par_executable, problem_lines
 
 MINIMAL = FIXTURES / "valid" / "minimal.yaml"
 
@@ -64,7 +64,7 @@ def test_invalid_fixture_reports_one_positioned_problem(runner, name):
     path = FIXTURES / "invalid" / f"{name}.yaml"
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1, result.output
-    lines = [text for text in result.stdout.splitlines() if text]
+    lines = problem_lines(result.stderr)
     assert len(lines) == 1, lines
     assert lines[0].startswith(f"{path}:{line}:{column}: "), lines[0]
     assert fragment in lines[0]
@@ -88,9 +88,9 @@ def test_criterion_id_is_named(runner):
 
 def test_english_messages(runner):
     result = runner.invoke(app, ["validate", "--lang", "en", str(FIXTURES / "invalid" / "children_sum.yaml")])
-    assert "criterion 2.1: the children's maxima add up to 2.5, not the 3 of 2.1" in result.stdout
+    assert "criterion 2.1: the children's maxima add up to 2.5, not the 3 of 2.1" in result.stderr
     env = runner.invoke(app, ["validate", str(FIXTURES / "invalid" / "children_sum.yaml")], env={"PAR_LANG": "en"})
-    assert "the children's maxima add up to 2.5" in env.stdout
+    assert "the children's maxima add up to 2.5" in env.stderr
 
 
 def test_all_problems_in_one_run(tmp_path, runner):
@@ -101,7 +101,7 @@ def test_all_problems_in_one_run(tmp_path, runner):
     path.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
-    positions = [line.split(": ", 1)[0] for line in result.stdout.splitlines()]
+    positions = [line.split(": ", 1)[0] for line in problem_lines(result.stderr)]
     # index_max (6:12): 2 + 2 + 4 + 3 = 11 ≠ 10; unknown unit (32:15); children 1 + 2 = 3 ≠ 4 (42:14)
     assert positions == [f"{path}:6:12", f"{path}:32:15", f"{path}:42:14"]
     assert "3 lỗi trong 1 tệp" in result.stderr
@@ -127,7 +127,7 @@ def test_bom_crlf_file_reports_positions_too(tmp_path, runner):
     source = (FIXTURES / "invalid" / "unknown_unit.yaml").read_bytes()
     path.write_bytes(codecs.BOM_UTF8 + source.replace(b"\n", b"\r\n"))
     result = runner.invoke(app, ["validate", str(path)])
-    assert result.stdout.startswith(f"{path}:32:15: ")
+    assert result.stderr.startswith(f"{path}:32:15: ")
 
 
 def test_unicode_ids_compare_after_nfc(tmp_path, runner):
@@ -184,7 +184,7 @@ def test_broken_files_are_problems_not_crashes(tmp_path, runner, name):
     elapsed = time.perf_counter() - started
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 1, result.output
-    lines = result.stdout.splitlines()
+    lines = problem_lines(result.stderr)
     prefix = f"{path}:{position}: " if position else f"{path}:"
     assert lines and all(line.startswith(prefix) for line in lines), lines
     assert any(fragment in line for line in lines)
@@ -197,7 +197,7 @@ def test_many_megabyte_file(tmp_path, runner):
     assert path.stat().st_size > 5_000_000
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
-    assert "thiếu trường bắt buộc" in result.stdout and "khóa không xác định 'notes'" in result.stdout
+    assert "thiếu trường bắt buộc" in result.stderr and "khóa không xác định 'notes'" in result.stderr
 
 
 def test_usage_errors_exit_2(tmp_path, runner):
@@ -228,7 +228,7 @@ def test_plan_discovery(tmp_path, runner, monkeypatch):
     shutil.copyfile(MINIMAL, tmp_path / "plans" / "2023.yaml")
     shutil.copyfile(FIXTURES / "invalid" / "total.yaml", tmp_path / "plans" / "2024.yaml")
     newest = runner.invoke(app, ["validate"])
-    assert newest.exit_code == 1 and newest.stdout.startswith("plans/2024.yaml:6:12:")
+    assert newest.exit_code == 1 and newest.stderr.startswith("plans/2024.yaml:6:12:")
     from_env = runner.invoke(app, ["validate"], env={"PAR_PLAN": str(tmp_path / "plans" / "2023.yaml")})
     assert from_env.exit_code == 0, from_env.output
 
@@ -258,7 +258,7 @@ def test_console_script_subprocess(tmp_path):
     bad = subprocess.run([_par(), "validate", str(noise)], capture_output=True, text=True)
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr + bad.stdout
-    assert bad.stdout.startswith(f"{noise}:1:1: ")
+    assert bad.stderr.startswith(f"{noise}:1:1: ")
     as_module = subprocess.run([sys.executable, "-m", "par_cli", "validate", str(BUNDLED)], capture_output=True, text=True, cwd=ROOT)
     assert as_module.returncode == 0 and as_module.stdout == ok.stdout
 
@@ -270,4 +270,4 @@ def test_yaml_warnings_do_not_reach_the_user(tmp_path):
     result = subprocess.run([_par(), "validate", str(path)], capture_output=True, text=True)
     assert result.returncode == 1
     assert "Warning" not in result.stderr and "mantissa" not in result.stderr
-    assert f"{path}:1:7: giá trị -inf phải là một số hữu hạn" in result.stdout
+    assert f"{path}:1:7: giá trị -inf phải là một số hữu hạn" in result.stderr

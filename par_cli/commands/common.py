@@ -1,8 +1,31 @@
-"""Options and helpers every command shares: plan discovery, language, format, exit codes."""
+"""What every command shares: its options, finding and loading the plan, the end of a run.
+
+Commands import from here (and from the core and `render`), never from one another. The exit
+codes live here and nowhere else:
+
+====  ===================================================================================
+code  meaning
+====  ===================================================================================
+0     done
+1     an invalid plan, a refused change, or findings asked for (``--fail-on-overdue``)
+2     a usage error: a bad option or argument, a file that cannot be read at all
+3     a bug in par (the last resort in `cli.main`: one line on stderr, never a traceback)
+====  ===================================================================================
+
+A command ends by returning (0), or by raising `Usage` (2) or `Findings` (1); `cli.ParGroup`
+turns those, and typer's own usage errors, into the exit code.
+
+Help texts are catalogue keys (``help="help.score.depth"``): `cli` replaces them with the
+words of the language asked for (``--lang``, ``PAR_LANG``) before anything is parsed, so
+``par --help --lang en`` and a usage error read English.
+"""
+
+from __future__ import annotations
 
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
@@ -10,13 +33,45 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from par_cli.i18n import Lang, t
+from par_cli.render.formats import Format
 
 if TYPE_CHECKING:
     from par_cli.plan.model import Plan
+    from par_cli.plan.problems import Problem
+    from par_cli.reading.reader import LoadedPlan
+    from par_cli.render.formats import Output
 
 EXIT_OK = 0
-EXIT_FINDINGS = 1  # invalid plan, or findings a scheduled job should fail on
+EXIT_FINDINGS = 1  # invalid plan, refused change, or findings a scheduled job should fail on
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3  # a bug in par; see cli.main
+
+
+try:  # typer ≥ 0.22 carries its own copy of click
+    from typer._click.exceptions import ClickException as _ClickException
+except ImportError:  # pragma: no cover - older typer, click installed beside it
+    from click.exceptions import ClickException as _ClickException  # type: ignore[no-redef]
+
+
+class Usage(_ClickException):
+    """A usage error already worded for the user: ``par: MESSAGE`` on stderr, exit 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+        typer.echo(f"par: {self.message}", err=True)
+
+
+class Findings(_ClickException):
+    """The run found what it reports (an invalid plan, a refusal) and has said so: exit 1."""
+
+    exit_code = EXIT_FINDINGS
+
+    def __init__(self) -> None:
+        super().__init__("")
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - said already
+        return None
 
 
 class LangChoice(str, Enum):
@@ -24,36 +79,65 @@ class LangChoice(str, Enum):
     en = "en"
 
 
+def language_of(args: Iterable[str]) -> Lang:
+    """The language a command line asks for, before typer has parsed it: ``--lang en``,
+    ``--lang=en``, else ``PAR_LANG``, else Vietnamese. Help and usage errors need it first."""
+    args = list(args)
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            return "en" if args[index + 1].lower().startswith("en") else "vi"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1].lower().startswith("en") else "vi"
+    return "en" if os.environ.get("PAR_LANG", "").lower().startswith("en") else "vi"
+
+
+# --- the options shared by several commands -------------------------------------------------
+
+PlanArgument = Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", help="help.common.plan_argument", show_default=False)]
+PlanOption = Annotated[Optional[Path], typer.Option("--plan", "-p", help="help.common.plan", show_default=False)]
+LangOption = Annotated[Optional[LangChoice], typer.Option("--lang", envvar="PAR_LANG", help="help.common.lang", show_default=False)]
+UnitOption = Annotated[Optional[str], typer.Option("--unit", "-u", metavar="ID", help="help.common.unit", show_default=False)]
+AsOfOption = Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD|DD/MM/YYYY", help="help.common.as-of", show_default=False)]
+TodayOption = Annotated[Optional[str], typer.Option("--today", metavar="YYYY-MM-DD|DD/MM/YYYY", help="help.common.today", show_default=False)]
+DaysOption = Annotated[int, typer.Option("--days", "-d", help="help.common.days")]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="help.common.output", show_default=False)]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="help.common.format")]
+
+
 def help_text(vi: str, en: str) -> str:
-    """Help in the user's language: ``PAR_LANG=en par --help`` reads English."""
-    return en if os.environ.get("PAR_LANG", "").lower().startswith("en") else vi
+    """A help text given in place, in both languages: it joins the message catalogue under
+    a key of its own, and that key is what typer holds until `cli.localise` puts in the
+    words. Prefer a ``help.*`` key written in i18n.MESSAGES; this keeps the one mechanism
+    for help written beside its option."""
+    from par_cli.i18n import MESSAGES
 
-
-PlanOption = Annotated[
-    Optional[Path],
-    typer.Option(
-        "--plan",
-        "-p",
-        help=help_text(
-            "Tệp kế hoạch; mặc định: biến PAR_PLAN, rồi plans/NĂM.yaml mới nhất.",
-            "Plan file; default: PAR_PLAN, then the newest plans/YEAR.yaml.",
-        ),
-        show_default=False,
-    ),
-]
-LangOption = Annotated[
-    Optional[LangChoice],
-    typer.Option("--lang", envvar="PAR_LANG", help=help_text("Ngôn ngữ: vi (mặc định) hoặc en.", "Language: vi (default) or en."), show_default=False),
-]
+    key = f"help.inline.{vi}"
+    MESSAGES.setdefault(key, {"vi": vi, "en": en})
+    return key
 
 
 def lang_of(option: LangChoice | None) -> Lang:
+    """A command's ``--lang``, else the one given before the command (``par --lang en
+    score``), else ``PAR_LANG`` (typer reads it into the option), else Vietnamese."""
+    if option is None:
+        context = typer.get_current_context(silent=True) if hasattr(typer, "get_current_context") else None
+        root = context.find_root() if context is not None else None
+        option = root.params.get("lang") if root is not None else None
     return "en" if option is LangChoice.en else "vi"
 
 
 def fail_usage(message: str) -> NoReturn:
-    typer.echo(f"par: {message}", err=True)
-    raise typer.Exit(EXIT_USAGE)
+    raise Usage(message)
+
+
+def check_format(fmt: Format, offered: Iterable[Format], lang: Lang) -> Format:
+    """``--format`` is one choice for every command; each command offers some of them."""
+    offered = list(offered)
+    if fmt not in offered:
+        fail_usage(t("usage.format", lang, format=fmt.value, formats=", ".join(f.value for f in offered)))
+    return fmt
 
 
 def parse_day(value: str | None, lang: Lang) -> dt.date | None:
@@ -95,29 +179,66 @@ def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:
     return (now.astimezone(zone) if now is not None else dt.datetime.now(zone)).date()
 
 
-def load_or_exit(option: Path | None, lang: Lang):
-    """Find and load the plan; print its problems and exit 1 when it is invalid, exit 2 when
+def plan_path(argument: Path | None, option: Path | None, lang: Lang) -> Path | None:
+    """The plan named on the command line, positionally (``par gap plans/2024.yaml``) or
+    with ``--plan``; not both."""
+    if argument is not None and option is not None:
+        fail_usage(t("score.path_and_plan", lang))
+    return argument if argument is not None else option
+
+
+def report_problems(problems: "Iterable[Problem]", fmt: Format, lang: Lang, files: int = 1, summary: bool = True) -> None:
+    """The one way a command shows the problems of a plan: JSON on stdout under
+    ``--format json``, else one ``PATH:LINE:COL: message`` line each and a summary on stderr."""
+    from par_cli.render.json import problems_payload, write_json
+
+    problems = list(problems)
+    if fmt is Format.json:
+        write_json(problems_payload(problems, lang))
+        return
+    for problem in problems:
+        typer.echo(problem.format(lang), err=True)
+    errors = sum(1 for problem in problems if getattr(problem, "severity", "error") == "error")
+    if errors and summary:
+        typer.echo(t("validate.summary", lang, problems=errors, files=files), err=True)
+    if len(problems) > errors and summary:
+        typer.echo(t("validate.warnings", lang, warnings=len(problems) - errors), err=True)
+
+
+def load_or_exit(option: Path | None, lang: Lang, fmt: Format = Format.text) -> "LoadedPlan":
+    """Find and load the plan; show its problems and exit 1 when it is invalid, exit 2 when
     there is no file to read. Every command that reads a plan starts here."""
+    from par_cli.plan.problems import PlanFileError
     from par_cli.reading.discovery import find_plan
     from par_cli.reading.reader import load_plan
-    from par_cli.plan.problems import PlanFileError
 
     try:
         loaded = load_plan(find_plan(option), keep_data=False)
     except PlanFileError as error:
         fail_usage(error.message(lang))
     if not loaded.ok:
-        for problem in loaded.problems:
-            typer.echo(problem.format(lang))
-        typer.echo(t("validate.summary", lang, problems=len(loaded.problems), files=1), err=True)
-        raise typer.Exit(EXIT_FINDINGS)
+        report_problems(loaded.problems, fmt, lang)
+        raise Findings()
     return loaded
 
 
 def write_json(payload: object) -> None:
-    import json
+    from par_cli.render.json import write_json as write
 
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    write(payload)
+
+
+def write_out(text: str, output: Path | None, lang: Lang, written_key: str, **params: object) -> None:
+    """A command's whole output, to stdout or to ``--output`` (UTF-8, as rendered), saying
+    on stderr what was written."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        fail_usage(t("usage.cannot_write", lang, path=output, reason=error.strerror or error))
+    typer.echo(t(written_key, lang, path=output, **params), err=True)
 
 
 def check_unit(plan: "Plan", unit: str | None, lang: Lang) -> str | None:
@@ -131,6 +252,17 @@ def check_unit(plan: "Plan", unit: str | None, lang: Lang) -> str | None:
     if wanted not in {known.id for known in plan.units}:
         fail_usage(t("score.unknown_unit", lang, unit=unit, units=", ".join(known.id for known in plan.units)))
     return wanted
+
+
+def show(output: "Output", fmt: Format, lang: Lang, destination: Path | None = None, written_key: str = "usage.written", **params: object) -> None:
+    """Render ``output`` in ``fmt`` (`render.output`) and write it to stdout or to the file
+    ``destination`` (``--output``); on a file ``auto`` is plain text."""
+    import io
+
+    from par_cli.render.output import render
+
+    text = render(output, fmt, lang, io.StringIO() if destination is not None else None)
+    write_out(text, destination, lang, written_key, **params)
 
 
 PreviousOption = Annotated[

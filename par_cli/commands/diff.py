@@ -56,9 +56,11 @@ def diff(
             payload["not_placed"] = [{"old_id": n.old_id, "what": n.what, "reason": t(n.code, language, **n.params)} for n in result.not_placed]
         write_json(payload)
     else:
-        from par_cli.render.table import render
+        from par_cli.commands.common import check_format, show
+        from par_cli.render.formats import TABLE_FORMATS, Output
 
-        render(_view(differences, old, new, language), fmt, language)
+        check_format(fmt, TABLE_FORMATS, language)
+        show(Output(table=lambda lang, machine: _view(differences, old, new, lang)), fmt, language)
         if result is not None:
             for item in result.not_placed:
                 typer.echo(t("diff.not_placed", language, id=item.old_id, what=f"{item.what}: {t(item.code, language, **item.params)}"), err=True)

@@ -6,61 +6,50 @@ in one line. Every refusal is one message and exit 1; a malformed command line i
 
 import datetime as dt
 import os
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
 
 import typer
 
 from par_cli.commands.common import (
-    EXIT_FINDINGS,
+    Findings,
+    FormatOption,
     LangOption,
     PlanOption,
+    check_format,
     fail_usage,
     help_text,
     lang_of,
     parse_day,
+    report_problems,
     today_in_vietnam,
     write_json,
 )
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
+from par_cli.render.formats import Format
 
 DEFAULT_LOCK_WAIT = 5.0
 
 
-class EditFormat(str, Enum):
-    text = "text"
-    json = "json"
+OFFERED = (Format.auto, Format.text, Format.json)
 
-
-CriterionArgument = Annotated[str, typer.Argument(metavar="ID", help=help_text("Mã tiêu chí, ví dụ 1.4 hoặc 3.4.1.", "Criterion id, e.g. 1.4 or 3.4.1."), show_default=False)]
+CriterionArgument = Annotated[str, typer.Argument(metavar="ID", help="help.edit.id", show_default=False)]
 DateOption = Annotated[
     Optional[str],
-    typer.Option(
-        "--date",
-        help=help_text(
-            "Ngày ghi nhận (YYYY-MM-DD, DD/MM/YYYY hoặc D/M/YYYY); mặc định: hôm nay theo giờ Việt Nam.",
-            "Date (YYYY-MM-DD, DD/MM/YYYY or D/M/YYYY, day first); default: today in Vietnam.",
-        ),
-        show_default=False,
-    ),
+    typer.Option("--date", help="help.edit.date", show_default=False),
 ]
 EvidenceOption = Annotated[
     Optional[str],
     typer.Option(
         "--evidence",
-        help=help_text(
-            "Tài liệu kiểm chứng: số, ngày văn bản, đường dẫn hoặc liên kết.",
-            "Evidence: a document number and date, a path or a link.",
-        ),
+        help="help.edit.evidence",
         show_default=False,
     ),
 ]
 DryRunOption = Annotated[
     bool,
-    typer.Option("--dry-run", help=help_text("Chỉ in ra phần thay đổi (diff), không ghi vào tệp.", "Print the diff only; write nothing.")),
+    typer.Option("--dry-run", help="help.edit.dry-run"),
 ]
-FormatOption = Annotated[EditFormat, typer.Option("--format", "-f", help="text | json")]
 
 
 def set_(
@@ -69,26 +58,17 @@ def set_(
         list[str],
         typer.Argument(
             metavar="KEY=VALUE...",
-            help=help_text(
-                "Chỉ số đo của tiêu chí (initiatives=2, on_time_pct=96,5), hoặc điểm một bước chấm: self_assessment (= self_assessed), appraisal_1 (= appraised), explanation, appraisal_2, final, ví dụ appraisal_1=1,5.",
-                "The criterion's measures (initiatives=2, on_time_pct=96.5), or a score stage: self_assessment (= self_assessed), appraisal_1 (= appraised), explanation, appraisal_2, final, e.g. appraisal_1=1.5.",
-            ),
+            help="help.edit.key_value",
             show_default=False,
         ),
     ],
     date: DateOption = None,
     evidence: EvidenceOption = None,
-    note: Annotated[
-        Optional[str],
-        typer.Option("--note", help=help_text("Ghi chú cho điểm bước chấm (ví dụ lý do trừ điểm).", "A note on the score stage (why points were taken off, say)."), show_default=False),
-    ] = None,
-    final: Annotated[
-        bool,
-        typer.Option("--final", help=help_text("Số liệu này là kết quả cuối của kỳ đo (không còn tạm tính).", "This reading is the period's final figure (no longer provisional).")),
-    ] = False,
+    note: Annotated[str | None, typer.Option("--note", help="help.edit.note", show_default=False)] = None,
+    final: Annotated[bool, typer.Option("--final", help="help.edit.final")] = False,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
-    fmt: FormatOption = EditFormat.text,
+    fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
     """Ghi số liệu đo hoặc điểm một bước chấm của một tiêu chí, kèm ngày (record a measurement or a score stage)."""
@@ -106,16 +86,13 @@ def done(
     criterion_id: CriterionArgument,
     deadline: Annotated[
         Optional[str],
-        typer.Option("--deadline", help=help_text("Mã hạn, khi tiêu chí có nhiều hạn.", "Deadline id, when the criterion has several."), show_default=False),
+        typer.Option("--deadline", help="help.edit.deadline", show_default=False),
     ] = None,
     occurrence: Annotated[
         Optional[str],
         typer.Option(
             "--occurrence",
-            help=help_text(
-                "Lần của hạn lặp (ngày ghi trong kế hoạch hoặc hạn cuối); mặc định: lần sớm nhất chưa ghi.",
-                "Which occurrence of a recurring deadline (its stated date or its last day); default: the earliest not yet done.",
-            ),
+            help="help.edit.occurrence",
             show_default=False,
         ),
     ] = None,
@@ -123,7 +100,7 @@ def done(
     evidence: EvidenceOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
-    fmt: FormatOption = EditFormat.text,
+    fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
     """Ghi một nhiệm vụ (hoặc một lần của nhiệm vụ định kỳ) đã hoàn thành (mark a task done)."""
@@ -170,7 +147,7 @@ def evidence(
     date: DateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
-    fmt: FormatOption = EditFormat.text,
+    fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
     """Thêm tài liệu kiểm chứng cho một tiêu chí (add evidence)."""
@@ -207,12 +184,12 @@ def justify(
     ] = None,
     as_of: Annotated[
         Optional[str],
-        typer.Option("--as-of", metavar="YYYY-MM-DD", help=help_text("Khi liệt kê: tính đến ngày này.", "When listing: as of this day."), show_default=False),
+        typer.Option("--as-of", metavar="YYYY-MM-DD|DD/MM/YYYY", help=help_text("Khi liệt kê: tính đến ngày này.", "When listing: as of this day."), show_default=False),
     ] = None,
     date: DateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
-    fmt: FormatOption = EditFormat.text,
+    fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
     """Giải trình cho tiêu chí có điểm mà thiếu tài liệu kiểm chứng (record or list explanations)."""
@@ -228,7 +205,7 @@ def justify(
     _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: explanation_change(loaded, criterion_id, day, text))
 
 
-def _list_missing(plan: Path | None, as_of: dt.date | None, fmt: EditFormat, lang: Lang) -> None:
+def _list_missing(plan: Path | None, as_of: dt.date | None, fmt: Format, lang: Lang) -> None:
     """The criteria whose claimed points lack (complete) evidence, with the explanation
     recorded for each so far; exit 0 either way (a list, not a check)."""
     from par_cli.commands.common import load_or_exit
@@ -238,14 +215,14 @@ def _list_missing(plan: Path | None, as_of: dt.date | None, fmt: EditFormat, lan
     loaded = load_or_exit(plan, lang)
     result = score_plan(loaded.plan, today=today_in_vietnam(), as_of=as_of)
     missing = needing_explanation(claimed_points(result), as_of)
-    if fmt is EditFormat.json:
+    if fmt is Format.json:
         write_json(
             [
                 {
                     "criterion": item.criterion_id,
                     "points": item.points,
                     "why": item.why,
-                    "explanation": _jsonable(item.explanation.model_dump()) if item.explanation else None,
+                    "explanation": item.explanation.model_dump() if item.explanation else None,
                 }
                 for item in missing
             ]
@@ -275,21 +252,21 @@ def _lock_wait() -> float:
         return DEFAULT_LOCK_WAIT
 
 
-def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: EditFormat, dry_run: bool, build: Callable[[Any], Any]) -> None:
+def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: Format, dry_run: bool, build: Callable[[Any], Any]) -> None:
     from par_cli.editing.atomic import PlanBusy, PlanChanged
     from par_cli.reading.discovery import find_plan
     from par_cli.editing.record import EditRefused, record
     from par_cli.plan.problems import PlanFileError
 
+    check_format(fmt, OFFERED, lang)
     try:
         path = find_plan(plan)
         outcome = record(path, build, dry_run=dry_run, lock_wait=_lock_wait())
     except PlanFileError as error:
         fail_usage(error.message(lang))
     except EditRefused as refusal:
-        for problem in refusal.problems:
-            typer.echo(problem.format(lang))
         if refusal.problems:
+            report_problems(refusal.problems, fmt, lang, summary=False)
             _refuse(t(refusal.code, lang, **refusal.params))
         from par_cli.reading.reader import criterion_position
 
@@ -303,8 +280,8 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: EditFormat, dry_
     except OSError as error:
         _refuse(t("edit.cannot_write", lang, reason=error.strerror or str(error)))
     summary = outcome.change.summary
-    if fmt is EditFormat.json:
-        write_json({"path": str(path), "dry_run": dry_run, "written": outcome.written, "recorded": _jsonable(summary), "diff": outcome.diff})
+    if fmt is Format.json:
+        write_json({"path": str(path), "dry_run": dry_run, "written": outcome.written, "recorded": summary, "diff": outcome.diff})
         return
     from par_cli.plan.problems import one_line
 
@@ -321,7 +298,7 @@ def _refuse(message: str, where: str = "par") -> None:
     from par_cli.plan.problems import one_line
 
     typer.echo(f"{where}: {one_line(message)}", err=True)
-    raise typer.Exit(EXIT_FINDINGS)
+    raise Findings()
 
 
 def _describe(summary: dict[str, Any], lang: Lang) -> str:
@@ -363,11 +340,3 @@ def _shown(value: Any, lang: Lang) -> str:
         return fmt_number(value, lang, digits=6)
     return cell(value, "text", lang)
 
-
-def _jsonable(value: Any) -> Any:
-    """JSON has no dates: ISO text, as every `--format json` in par."""
-    if isinstance(value, dict):
-        return {key: _jsonable(item) for key, item in value.items()}
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value

@@ -48,7 +48,8 @@ def import_(
     from par_cli.editing.draft_yaml import FileExists, dump, write_new
     from par_cli.plan.text import nfc
     from par_cli.reading.framework_plan import Facts, build_draft
-    from par_cli.reading.framework_table import FrameworkFileError, read_framework
+    from par_cli.reading.framework_read import read_framework
+    from par_cli.reading.framework_table import FrameworkFileError
 
     language = lang_of(lang)
     facts = Facts(

@@ -1,49 +1,34 @@
 """`par validate [PATH ...]`: check plans and point at every problem."""
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-from par_cli.commands.common import LangOption, fail_usage, help_text, lang_of, write_json
+from par_cli.commands.common import Findings, FormatOption, LangOption, check_format, fail_usage, lang_of, report_problems
 from par_cli.i18n import t
+from par_cli.render.formats import Format
 
-
-class ValidateFormat(str, Enum):
-    text = "text"
-    json = "json"
+OFFERED = (Format.auto, Format.text, Format.json)
 
 
 def validate(
-    paths: Annotated[
-        Optional[list[Path]],
-        typer.Argument(
-            help=help_text(
-                "Tệp hoặc thư mục kế hoạch; mặc định: kế hoạch tìm thấy như --plan.",
-                "Plan files or folders; default: the plan found as for --plan.",
-            ),
-            show_default=False,
-        ),
-    ] = None,
-    fmt: Annotated[ValidateFormat, typer.Option("--format", "-f", help="text | json")] = ValidateFormat.text,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PLAN|DIR]...", help="help.validate.path", show_default=False)] = None,
+    fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
-    """Kiểm tra kế hoạch: mỗi lỗi một dòng PATH:LINE:COL (validate plans)."""
-    from par_cli.plan.tree import walk
-    from par_cli.reading.discovery import find_plan, plan_files
-    from par_cli.reading.reader import load_plan
     from par_cli.plan.problems import PlanFileError, exit_code
+    from par_cli.plan.tree import walk
+    from par_cli.reading.discovery import find_plan, plans_in
+    from par_cli.reading.reader import load_plan
+    from par_cli.render.json import problems_payload, write_json
 
     language = lang_of(lang)
+    check_format(fmt, OFFERED, language)
     files: list[Path] = []
     try:
         for path in paths or [find_plan(None)]:
-            if path.is_dir():
-                found = plan_files(path) or sorted(p for p in path.glob("*.y*ml") if p.is_file())
-                files += found
-            else:
-                files.append(path)
+            files += plans_in(path) if path.is_dir() else [path]
         results = [load_plan(path, keep_data=False) for path in files]
     except PlanFileError as error:
         fail_usage(error.message(language))
@@ -51,30 +36,24 @@ def validate(
         if result.ok:
             result.problems += plan_warnings(result)
     problems = [problem for result in results for problem in result.problems]
-    errors = [problem for problem in problems if problem.severity == "error"]
-    warnings = len(problems) - len(errors)
-    if fmt is ValidateFormat.json:
+    if fmt is Format.json:
+        payload = problems_payload(problems, language)
         write_json(
             {
-                "valid": not errors,
-                "warnings": warnings,
-                "files": [{"path": str(r.path), "valid": r.ok, "problems": len(r.problems)} for r in results],
-                "problems": [problem.as_json(language) for problem in problems],
+                "valid": payload["valid"],
+                "warnings": payload["warnings"],
+                "files": [{"path": r.path, "valid": r.ok, "problems": len(r.problems)} for r in results],
+                "problems": payload["problems"],
             }
         )
     else:
-        for problem in problems:
-            typer.echo(problem.format(language))
+        report_problems(problems, fmt, language, files=len(results))
         for result in results:
             if result.ok:
-                total = result.plan.index_max
                 count = sum(1 for _ in walk(result.plan))
-                typer.echo(t("validate.ok", language, path=result.path, criteria=count, total=float(total)))
-        if errors:
-            typer.echo(t("validate.summary", language, problems=len(errors), files=len(results)), err=True)
-        if warnings:
-            typer.echo(t("validate.warnings", language, warnings=warnings), err=True)
-    raise typer.Exit(exit_code(problems))
+                typer.echo(t("validate.ok", language, path=result.path, criteria=count, total=float(result.plan.index_max)))
+    if exit_code(problems):
+        raise Findings()
 
 
 def plan_warnings(loaded: Any) -> list[Any]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from par_cli.i18n import Term
 from par_cli.plan.problems import Loc, Problem
 from par_cli.plan.text import nfc
 
@@ -383,7 +384,7 @@ def parse_measure_value(measure: Any, name: str, raw: str) -> Any:
             raise EditRefused("check.measure_value", value=repr(raw), measure=name, why=" / ".join(levels))
     elif measure.kind == "count":
         if not _WHOLE.match(text):
-            raise EditRefused("check.measure_value", value=repr(raw), measure=name, why="số nguyên ≥ 0 / whole number ≥ 0")
+            raise EditRefused("check.measure_value", value=repr(raw), measure=name, why=Term("expected.whole_number"))
         value = int(text)
     else:
         value = parse_number(text, percent=measure.kind == "percent")

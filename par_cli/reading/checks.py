@@ -24,6 +24,7 @@ from par_cli.plan.model import (
     Threshold,
     TiersRule,
 )
+from par_cli.i18n import Term
 from par_cli.plan.problems import Finding, Loc
 from par_cli.plan.points import EPSILON, same_points
 from par_cli.plan.tree import Node, walk
@@ -266,11 +267,11 @@ def measure_value_problem(measure: Measure, value: object) -> tuple[str, dict[st
         levels = measure.levels or []
         return None if value in levels else ("check.measure_value", {"value": shown, "why": " / ".join(levels)})
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value in (float("inf"), float("-inf")):
-        return ("check.measure_value", {"value": shown, "why": "số / number"})
+        return ("check.measure_value", {"value": shown, "why": Term("expected.number")})
     if measure.kind == "percent" and not 0 <= value <= 100:
         return ("check.percent_range", {"value": shown})
     if measure.kind == "count" and (value < 0 or value != int(value)):
-        return ("check.measure_value", {"value": shown, "why": "số nguyên ≥ 0 / whole number ≥ 0"})
+        return ("check.measure_value", {"value": shown, "why": Term("expected.whole_number")})
     if measure.kind == "number" and value < 0:
         return ("check.measure_value", {"value": shown, "why": "≥ 0"})
     return None

@@ -105,19 +105,3 @@ def find_header(rows: list[list[Cell]]) -> tuple[int, dict[str, int]] | None:
         if {"id", "title", "max"} <= columns.keys():
             return index, columns
     return None
-
-
-def read_framework(path: Path) -> list[SourceTable]:
-    """The tables of a .docx or .xlsx file, each with its header still in it."""
-    suffix = path.suffix.lower()
-    if not path.is_file():
-        raise FrameworkFileError("import.not_found", path=str(path))
-    if suffix == ".docx":
-        from par_cli.reading.framework_docx import read_docx
-
-        return read_docx(path)
-    if suffix in (".xlsx", ".xlsm"):
-        from par_cli.reading.framework_xlsx import read_xlsx
-
-        return read_xlsx(path)
-    raise FrameworkFileError("import.unknown_format", path=str(path), suffix=suffix or "?")

@@ -10,17 +10,17 @@ from __future__ import annotations
 import reprlib
 from typing import Any
 
-from par_cli.i18n import MESSAGES
+from par_cli.i18n import MESSAGES, Term
 from par_cli.plan.problems import Finding
 
 _EXPECTED = {
-    "float": "số / number",
-    "int": "số nguyên / integer",
-    "string": "văn bản / text",
-    "bool": "true/false",
-    "dict": "bảng khóa: giá trị / mapping",
-    "model": "bảng khóa: giá trị / mapping",
-    "list": "danh sách / list",
+    "float": Term("expected.number"),
+    "int": Term("expected.integer"),
+    "string": Term("expected.text"),
+    "bool": Term("expected.bool"),
+    "dict": Term("expected.mapping"),
+    "model": Term("expected.mapping"),
+    "list": Term("expected.list"),
 }
 
 _RANGE_OPS = {
@@ -50,9 +50,10 @@ def _finding(item: dict[str, Any]) -> Finding:
         op, ctx_key = _RANGE_OPS[kind]
         return Finding(loc, "schema.range", {"value": value, "op": op, "limit": ctx.get(ctx_key)})
     if kind == "literal_error":
-        return Finding(loc, "schema.choice", {"value": value, "expected": ctx.get("expected", "")})
+        # pydantic says "'month', 'quarter' or 'year'" in English; the choices alone read in both.
+        return Finding(loc, "schema.choice", {"value": value, "expected": _choices(ctx.get("expected", ""))})
     if kind == "union_tag_invalid":
-        return Finding(loc, "schema.choice", {"value": repr(ctx.get("tag")), "expected": ctx.get("expected_tags", "")})
+        return Finding(loc, "schema.choice", {"value": repr(ctx.get("tag")), "expected": _choices(ctx.get("expected_tags", ""))})
     if kind == "union_tag_not_found":
         return Finding(loc, "schema.missing", {"field": str(ctx.get("discriminator", "kind")).strip("'")})
     if kind == "string_pattern_mismatch":
@@ -78,6 +79,10 @@ def _finding(item: dict[str, Any]) -> Finding:
     return Finding(loc, "schema.other", {"detail": item.get("msg", kind)})
 
 
+def _choices(expected: object) -> str:
+    return ", ".join(part.strip() for part in str(expected).replace(" or ", ", ").split(",") if part.strip())
+
+
 def _last_name(loc: tuple[Any, ...]) -> str:
     for part in reversed(loc):
         if isinstance(part, str):
@@ -88,7 +93,7 @@ def _last_name(loc: tuple[Any, ...]) -> str:
 def _pattern_name(loc: tuple[Any, ...], pattern: str) -> str:
     name = _last_name(loc)
     if name == "id" and "[0-9]" in pattern:
-        return "mã tiêu chí / criterion id (1.2.3)"
+        return Term("expected.criterion_id")
     return f"{name} ({pattern})"
 
 

@@ -1,13 +1,13 @@
-"""Renderers: one table value, several ways to show it.
+"""One table value, drawn four ways: a rich table, aligned text, CSV, Markdown.
 
-A command builds a `TableView` of raw values (floats, dates, text) and hands it to the
-renderer chosen by ``--format``. Table and text renderers format numbers and dates the
-Vietnamese way; CSV keeps machine forms (ISO dates, a dot for decimals) so a spreadsheet or a
-script reads them back unchanged. JSON is not here: each command builds its own payload with
-stable keys.
+`render.views` builds a `TableView` of raw values (floats, dates, text); the renderers of
+`render.output` call the functions here. Table and text format numbers and dates the
+Vietnamese way; CSV keeps machine forms (ISO dates, a dot for decimals, UTF-8 with a BOM so
+Excel shows the diacritics) so a spreadsheet or a script reads them back unchanged.
 
-``auto`` (the default) is a rich table on a terminal and plain aligned text when piped, so
-`par score | grep` works and CI logs stay readable. Rich honours ``NO_COLOR`` itself.
+On a terminal of any width (``COLUMNS``), ids, dates and numbers are never cut: text columns
+wrap, and when that is not enough the view's optional columns are dropped in its stated
+order, with a footnote naming them. Rich honours ``NO_COLOR`` itself.
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ import io
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import IO, Literal, assert_never
+from typing import IO, Literal
 
-from par_cli.render.formats import Format
-from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent
+from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent, t
 
-Kind = Literal["text", "points", "percent", "date", "int"]
+# "id": a criterion or unit id, never cut; "text": words, which may wrap or shorten.
+Kind = Literal["id", "text", "points", "percent", "date", "int"]
+NUMERIC = ("points", "percent", "int")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class Column:
     max_width: int | None = None
     # Columns a narrow terminal may drop first (higher drops first); 0 never drops.
     optional: int = 0
+    # Text that must never wrap or be cut either ("còn 10 ngày").
+    keep: bool = False
 
 
 @dataclass
@@ -44,13 +47,6 @@ class TableView:
     # Per-row style for the rich table ("bold" for a domain, "red" for overdue), by row index.
     styles: dict[int, str] = field(default_factory=dict)
     footer: list[str] = field(default_factory=list)
-
-
-def resolve(fmt: Format, stream: IO[str] | None = None) -> Format:
-    if fmt is not Format.auto:
-        return fmt
-    stream = stream or sys.stdout
-    return Format.table if stream.isatty() else Format.text
 
 
 def cell(value: object, kind: Kind, lang: Lang) -> str:
@@ -64,7 +60,7 @@ def cell(value: object, kind: Kind, lang: Lang) -> str:
     if kind == "date" and isinstance(value, dt.date):
         return fmt_date(value, lang)
     if isinstance(value, bool):
-        return ("có" if value else "không") if lang == "vi" else ("yes" if value else "no")
+        return t("rule.yes" if value else "rule.no", lang)
     return str(value)
 
 
@@ -79,23 +75,6 @@ def machine(value: object) -> str:
     return str(value)
 
 
-def render(view: TableView, fmt: Format, lang: Lang, out: IO[str] | None = None) -> None:
-    out = out or sys.stdout
-    fmt = resolve(fmt, out)
-    if fmt is Format.table:
-        _render_rich(view, lang, out)
-    elif fmt is Format.text:
-        out.write(render_text(view, lang))
-    elif fmt is Format.csv:
-        out.write(render_csv(view))
-    elif fmt is Format.md:
-        out.write(render_md(view, lang))
-    elif fmt is Format.json or fmt is Format.auto:
-        raise ValueError(f"{fmt.value} is rendered by the command itself")
-    else:
-        assert_never(fmt)
-
-
 def _shorten(text: str, width: int | None) -> str:
     if width is None or len(text) <= width:
         return text
@@ -107,7 +86,7 @@ def render_text(view: TableView, lang: Lang) -> str:
     header = [column.header for column in view.columns]
     body = [[_shorten(cell(row.get(column.key), column.kind, lang), column.max_width) for column in view.columns] for row in view.rows]
     widths = [max([len(header[i])] + [len(line[i]) for line in body]) for i in range(len(header))]
-    right = [column.kind in ("points", "percent", "int") for column in view.columns]
+    right = [column.kind in NUMERIC for column in view.columns]
 
     def line(values: list[str]) -> str:
         parts = [value.rjust(widths[i]) if right[i] else value.ljust(widths[i]) for i, value in enumerate(values)]
@@ -120,7 +99,10 @@ def render_text(view: TableView, lang: Lang) -> str:
 
 
 def render_csv(view: TableView) -> str:
+    """Machine values under the columns' keys, UTF-8 with a byte-order mark: without it Excel
+    reads the file as the local code page and "Văn phòng Sở" arrives garbled."""
     buffer = io.StringIO()
+    buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([column.key for column in view.columns])
     for row in view.rows:
@@ -134,7 +116,7 @@ def render_md(view: TableView, lang: Lang) -> str:
     def escape(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
-    align = ["---:" if column.kind in ("points", "percent", "int") else "---" for column in view.columns]
+    align = ["---:" if column.kind in NUMERIC else "---" for column in view.columns]
     lines = [f"**{escape(view.title)}**", "", "| " + " | ".join(escape(c.header) for c in view.columns) + " |", "| " + " | ".join(align) + " |"]
     for index, row in enumerate(view.rows):
         # A report has room for the whole title; only terminals and logs need it shortened.
@@ -148,56 +130,92 @@ def render_md(view: TableView, lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _render_rich(view: TableView, lang: Lang, out: IO[str]) -> None:
+def render_rich(view: TableView, lang: Lang, stream: IO[str]) -> str:
+    """A rich table as wide as the terminal ``stream`` is (``COLUMNS`` when set). Ids, dates
+    and numbers are never cut; text columns wrap; when even that is too wide, the optional
+    columns go (highest ``optional`` first) and a footnote names them."""
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out, highlight=False)
-    texts = [[cell(row.get(column.key), column.kind, lang) for column in view.columns] for row in view.rows]
-    widths = _fit(view.columns, texts, console.width)
+    width = Console(file=stream).width
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, highlight=False, force_terminal=_is_terminal(stream), color_system="auto" if _is_terminal(stream) else None)
+    texts = [[_shorten(cell(row.get(column.key), column.kind, lang), column.max_width) for column in view.columns] for row in view.rows]
+    widths = fit(view.columns, texts, width)
     table = Table(title=view.title, title_justify="left", header_style="bold")
-    for i, width in widths.items():
+    for i, column_width in widths.items():
         column = view.columns[i]
-        numeric = column.kind in ("points", "percent", "int")
+        kept = column.kind != "text" or column.keep
         table.add_column(
             column.header,
-            justify="right" if numeric else "left",
-            no_wrap=True,
-            overflow="ellipsis",
-            width=width,
+            justify="right" if column.kind in NUMERIC else "left",
+            no_wrap=False,
+            overflow="fold",
+            width=column_width,
+            min_width=column_width if kept else None,
         )
     for index, line in enumerate(texts):
         table.add_row(*[line[i] for i in widths], style=view.styles.get(index))
     console.print(table)
+    dropped = [column.header for i, column in enumerate(view.columns) if i not in widths]
     for text in view.footer:
-        console.print(text, markup=False)
+        console.print(text, markup=False, soft_wrap=True)
+    if dropped:
+        console.print(t("table.dropped", lang, columns=", ".join(dropped)), markup=False, soft_wrap=True)
+    return buffer.getvalue()
 
 
-def _fit(columns: Sequence[Column], texts: list[list[str]], width: int) -> dict[int, int]:
-    """Column widths for a terminal ``width`` columns wide, by column index. Numbers are never
-    cut to "…": the widest text column gives way first, down to a few characters, and when
-    that is not enough optional columns are dropped (highest ``optional`` first)."""
-    least = 8
+def _is_terminal(stream: IO[str]) -> bool:
+    from rich.console import Console
+
+    return Console(file=stream).is_terminal
+
+
+def fit(columns: Sequence[Column], texts: list[list[str]], width: int) -> dict[int, int]:
+    """Column widths for a terminal ``width`` columns wide, by column index. Ids, numbers
+    and dates keep their full width (their headers may wrap between words); text columns
+    give way (they wrap), the widest first, down to their longest word or ``least``; when
+    that is not enough, optional columns are dropped, highest ``optional`` first (the order
+    is each view's stated priority)."""
+    least = 12
     widths: dict[int, int] = {}
+    floors: dict[int, int] = {}
     for i, column in enumerate(columns):
-        natural = max([len(column.header)] + [len(line[i]) for line in texts])
-        widths[i] = min(natural, column.max_width) if column.max_width else natural
+        values = max([len(line[i]) for line in texts] + [1])
+        if _gives_way(column):
+            natural = max(values, len(column.header))
+            widths[i] = min(natural, column.max_width) if column.max_width else natural
+            floors[i] = min(widths[i], max(least, _longest_word(texts, i)))
+        else:
+            widths[i] = max(values, len(column.header))
+            floors[i] = max(values, max(len(word) for word in column.header.split() or [""]))
 
     def needed(shown: dict[int, int]) -> int:
         return sum(shown.values()) + 3 * len(shown) + 1
 
     for level in sorted({column.optional for column in columns if column.optional > 0}, reverse=True):
-        floor = {i: (min(w, least) if columns[i].kind == "text" else w) for i, w in widths.items()}
-        if needed(floor) <= width:
+        if needed({i: floors[i] for i in widths}) <= width:
             break
         widths = {i: w for i, w in widths.items() if columns[i].optional != level}
     while needed(widths) > width:
-        text = [i for i, w in widths.items() if columns[i].kind == "text" and w > least]
-        if not text:
+        text = [i for i, w in widths.items() if w > floors[i] and _gives_way(columns[i])]
+        headers = [i for i, w in widths.items() if w > floors[i]]
+        if not headers:
             break
-        widest = max(text, key=lambda i: widths[i])
+        # Text wraps first; only then do the headers of numbers wrap between words.
+        widest = max(text or headers, key=lambda i: widths[i])
         widths[widest] -= 1
     return widths
+
+
+def _gives_way(column: Column) -> bool:
+    return column.kind == "text" and not column.keep
+
+
+def _longest_word(texts: list[list[str]], i: int) -> int:
+    """A text column wraps at spaces; below its longest word it would break words (up to a
+    point: a long word may still fold)."""
+    return min(16, max([len(word) for line in texts for word in line[i].split()] + [1]))
 
 
 def console_err():
@@ -206,3 +224,27 @@ def console_err():
     from rich.console import Console
 
     return Console(file=sys.stderr, highlight=False)
+
+
+def render(view: TableView, fmt: "object", lang: Lang, out: IO[str] | None = None) -> None:
+    """Draw one `TableView` in a table format and write it (to stdout by default).
+
+    Kept for commands written against the earlier interface; a new command hands an
+    `Output` to `commands.common.show`, which also gives it JSON, documents and ``--output``.
+    ``fmt`` is a `render.formats.Format` member: auto, table, text, csv or md."""
+    out = out or sys.stdout
+    name = getattr(fmt, "value", fmt)
+    if name == "auto":
+        from rich.console import Console
+
+        name = "table" if Console(file=out).is_terminal else "text"
+    if name == "table":
+        out.write(render_rich(view, lang, out))
+    elif name == "text":
+        out.write(render_text(view, lang))
+    elif name == "csv":
+        out.write(render_csv(view))
+    elif name == "md":
+        out.write(render_md(view, lang))
+    else:
+        raise ValueError(f"a table has no {name} form; JSON comes from render.json")

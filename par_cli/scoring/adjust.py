@@ -69,12 +69,10 @@ def adjusted_total(
 
 
 def adjust(plan: Plan, result: object) -> Adjusted:
-    """The adjustment of a `PlanScore` (the whole plan, not one unit's share)."""
-    from par_cli.scoring.scorer import PlanScore
-
-    assert isinstance(result, PlanScore)
+    """The adjustment of a `PlanScore` (the whole plan, not one unit's share). Typed
+    ``object`` and not imported: scorer.py calls this, and importing it back would be a cycle."""
     excluded: dict[str, tuple[float, float]] = {}
-    for domain in result.domains:
+    for domain in result.domains:  # type: ignore[attr-defined]
         stack = list(reversed(domain.children))
         while stack:
             node = stack.pop()

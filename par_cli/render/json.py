@@ -1,0 +1,287 @@
+"""``--format json``: one serializer over the core's values, one payload builder per value.
+
+`to_json` is the only conversion: dates become ISO text (JSON has no dates), enums their
+value, paths text, dataclasses their fields; floats and ints stay numbers (unrounded), no
+word is translated. Units are ids everywhere, with their names beside them under a key
+ending in ``_names`` (``"lead": ["van-phong"], "lead_names": ["Văn phòng Sở"]``).
+The keys are stable and documented in the README ("JSON output").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+from par_cli.i18n import Lang
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from par_cli.deadlines.occurrences import PlanOccurrence
+    from par_cli.plan.model import Plan
+    from par_cli.plan.problems import Problem
+    from par_cli.scoring.gap import GapReport
+    from par_cli.scoring.responsibilities import UnitsTable
+    from par_cli.scoring.scorer import NodeScore, PlanScore
+
+
+def to_json(value: Any) -> Any:
+    """A value as JSON data."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, PurePath):
+        return str(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(to_json(key)): to_json(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [to_json(item) for item in value]
+    if hasattr(value, "model_dump"):  # a pydantic model of the plan
+        return to_json(value.model_dump(mode="python", exclude_none=True))
+    raise TypeError(f"no JSON form for {type(value).__name__}")
+
+
+def dumps(payload: Any) -> str:
+    return json.dumps(to_json(payload), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json(payload: Any) -> None:
+    sys.stdout.write(dumps(payload))
+
+
+def unit_names(plan: "Plan", unit_ids: Iterable[str]) -> list[str]:
+    known = {unit.id: unit.name for unit in plan.units}
+    return [known.get(unit_id, unit_id) for unit_id in unit_ids]
+
+
+# --- payloads -----------------------------------------------------------------------------
+
+
+def problems_payload(problems: "Iterable[Problem]", lang: Lang) -> dict[str, object]:
+    """An invalid plan under ``--format json``, whichever command read it."""
+    problems = list(problems)
+    errors = [problem for problem in problems if getattr(problem, "severity", "error") == "error"]
+    return {"valid": not errors, "warnings": len(problems) - len(errors), "problems": [problem.as_json(lang) for problem in problems]}
+
+
+def plan_json(path: "Path", plan: "Plan") -> dict[str, object]:
+    return {
+        "path": path,
+        "number": plan.plan.number,
+        "date": plan.plan.date,
+        "issuer": plan.issuer,
+        "title": plan.title,
+        "year": plan.year,
+        "index_max": plan.index_max,
+    }
+
+
+def visible(node: "NodeScore", depth: int) -> bool:
+    """``--depth``: 1 domains (and the part outside the table), 2 criteria, 3 sub-criteria."""
+    return {"domain": 1, "outside": 1, "criterion": 2, "sub": 3}[node.level] <= depth
+
+
+def _parents(result: "PlanScore") -> dict[str, str]:
+    parents: dict[str, str] = {}
+    for domain in result.domains:
+        for node in domain.walk():
+            for child in node.children:
+                parents[child.id] = node.id
+    return parents
+
+
+def score_payload(path: "Path", plan: "Plan", result: "PlanScore", depth: int) -> dict[str, object]:
+    total = result.total
+    parents = _parents(result)
+    return {
+        "plan": plan_json(path, plan),
+        "as_of": result.as_of,
+        "reference_date": result.reference,
+        "unit": result.unit,
+        "total": {
+            "max": total.max,
+            "projected": total.projected,
+            "floor": total.floor,
+            "ceiling": total.ceiling,
+            "baseline": total.baseline,
+            "change": total.change,
+            "percent": total.percent,
+            "assumed_points": total.assumed_points,
+            "outside_points": total.outside_points,
+            "recorded_points": total.recorded_points,
+            "derived_points": total.derived_points,
+        },
+        "adjusted": adjusted_json(result),
+        "shared": [
+            {"id": node.id, "title": node.title, "max": node.max, "projected": node.projected, "status": node.status, "lead": node.lead}
+            for node in result.shared
+        ],
+        "criteria": [
+            {
+                "id": node.id,
+                "level": node.level,
+                "parent": parents.get(node.id),
+                "title": node.title,
+                "max": node.max,
+                "baseline": node.baseline,
+                "baseline_known_sum": node.baseline_known_sum,
+                "projected": node.projected,
+                "floor": node.floor,
+                "ceiling": node.ceiling,
+                "computed": node.computed,
+                "self_assessed": node.self_assessed,
+                "appraised": node.appraised,
+                "assumed": node.assumed,
+                "account": node.account,
+                "rule_assumed": node.rule_assumed,
+                "provisional": node.provisional,
+                "baseline_source": node.baseline_source,
+                "baseline_assumed": node.baseline_assumed,
+                "stage": node.stage,
+                "stage_date": node.stage_date,
+                "basis": node.basis,
+                "status": node.status,
+                "lead": node.lead,
+                "lead_names": unit_names(plan, node.lead),
+                "no_evidence": node.no_evidence,
+            }
+            for node in result.nodes()
+            if visible(node, depth)
+        ],
+    }
+
+
+def adjusted_json(result: "PlanScore") -> dict[str, object] | None:
+    """Bonus, penalty and the index over the applicable maximum (None for one unit)."""
+    adjusted = result.adjusted
+    if adjusted is None:
+        return None
+    return {
+        "points": adjusted.points,
+        "bonus": adjusted.bonus,
+        "penalty": adjusted.penalty,
+        "total": adjusted.total,
+        "max": adjusted.max,
+        "applicable_max": adjusted.applicable_max,
+        "percent": adjusted.percent,
+        "not_applicable": list(adjusted.not_applicable),
+    }
+
+
+def folder_payload(as_of: dt.date | None, rows: list[dict[str, object]], problems: "list[Problem]", lang: Lang) -> dict[str, object]:
+    return {"as_of": as_of, "plans": rows, "problems": [problem.as_json(lang) for problem in problems]}
+
+
+def gap_payload(path: "Path", plan: "Plan", report: "GapReport") -> dict[str, object]:
+    total = report.score.total
+    reconciliation = report.reconciliation
+    target = report.target
+    return {
+        "plan": plan_json(path, plan),
+        "as_of": report.score.as_of,
+        "unit": report.score.unit,
+        "total": {
+            "max": total.max,
+            "projected": total.projected,
+            "baseline": total.baseline,
+            "gap": report.gap_total,
+            "lost_baseline": reconciliation.lost,
+            "explained": reconciliation.explained,
+            "unexplained": reconciliation.unexplained,
+            "outside_gap": report.outside_gap,
+            "whole_projected": report.whole.total.projected,
+            "target": target.score if target else None,
+            "target_rank": target.rank if target else None,
+            "target_of": target.of if target else None,
+            "distance_to_target": target.distance if target else None,
+            "target_closable": target.closable if target else None,
+        },
+        "criteria": [
+            {
+                "id": row.id,
+                "title": row.title,
+                "max": row.max,
+                "baseline": row.baseline,
+                "lost_baseline": row.lost_baseline,
+                "projected": row.projected,
+                "change": row.change,
+                "gap": row.gap,
+                "winnable": row.winnable,
+                "note": row.note,
+                "assumed": row.assumed,
+                "baseline_source": row.baseline_source,
+                "baseline_assumed": row.baseline_assumed,
+                "provisional": row.provisional,
+                "lead": row.lead,
+                "lead_names": unit_names(plan, row.lead),
+            }
+            for row in report.rows
+        ],
+        "to_close_target": target.to_close if target else [],
+    }
+
+
+def units_payload(path: "Path", plan: "Plan", table: "UnitsTable", today: dt.date) -> dict[str, object]:
+    return {
+        "plan": plan_json(path, plan),
+        "today": today,
+        "lead_points_counted": table.counted,
+        "table_points": table.table,
+        "units": [
+            {
+                "id": load.unit.id,
+                "name": load.unit.name,
+                "kind": load.unit.kind,
+                "part_of": load.unit.part_of,
+                "members": load.members,
+                "leads": load.leads,
+                "supports": load.supports,
+                "lead_max": load.lead_max,
+                "lead_projected": load.lead_projected,
+                "open": load.open,
+                "overdue": load.overdue,
+                "next_due": load.next_due,
+            }
+            for load in table.loads
+        ],
+    }
+
+
+def due_payload(plan: "Plan", shown: "list[PlanOccurrence]", today: dt.date, days: int, unit: str | None) -> dict[str, object]:
+    """Stable keys, ISO dates, raw numbers: for scripts and dashboards."""
+    return {
+        "today": today,
+        "days": days,
+        "unit": unit,
+        "items": [
+            {
+                "id": item.criterion.id,
+                "title": item.criterion.title,
+                "deadline": item.deadline.id,
+                "what": item.deadline.what,
+                "stated": item.stated,
+                "due": item.last_day,
+                "days_left": item.days_left(today),
+                "overdue": item.overdue(today),
+                "done": item.done,
+                "done_date": item.completion.date if item.completion else None,
+                "lead": list(item.criterion.lead),
+                "lead_names": unit_names(plan, item.criterion.lead),
+                "support": list(item.criterion.support),
+                "support_names": unit_names(plan, item.criterion.support),
+                "max": item.criterion.max,
+            }
+            for item in shown
+        ],
+    }

@@ -1,0 +1,193 @@
+"""The architecture, kept true by a test: imports point down the layers, no module imports
+itself back through others, no command imports another command, and every message key the
+code uses exists in both languages."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+from par_cli.i18n import LANGS, MESSAGES
+
+PACKAGE = Path(__file__).resolve().parent.parent / "par_cli"
+
+# Lower numbers sit lower; a module may import its own layer's package or any lower one.
+LAYERS = {
+    "i18n": 0,
+    "messages_yearend": 0,  # part of the catalogue (issue 14's messages)
+    "plan": 1,
+    "deadlines": 2,
+    "reading": 3,
+    "state": 3,  # the plan as of a day (issue 11): reads plan and deadlines, read by scoring and up
+    "scoring": 4,
+    "editing": 4,
+    "render": 5,
+    "commands": 6,
+    "cli": 7,
+    "console": 8,
+    "__main__": 9,
+}
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        found[".".join(("par_cli", *parts))] = path
+    return found
+
+
+def imports(path: Path, typing_too: bool = True) -> set[str]:
+    """Every par_cli module ``path`` imports, at the top or in functions, and (unless
+    ``typing_too`` is false) under ``if TYPE_CHECKING:``."""
+    found: set[str] = set()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped: set[int] = set()
+    if not typing_too:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+                skipped |= {id(inner) for inner in ast.walk(node)}
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name.startswith("par_cli")}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("par_cli"):
+            found.add(node.module)
+            # "from par_cli.editing import splice" imports a module too
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def layer(module: str) -> tuple[str, int] | None:
+    parts = module.split(".")
+    if len(parts) < 2:
+        return None
+    return parts[1], LAYERS[parts[1]]
+
+
+def test_every_package_has_a_layer():
+    assert {m.split(".")[1] for m in modules() if m.count(".") >= 1} <= set(LAYERS)
+
+
+def test_imports_point_down():
+    known = modules()
+    wrong = []
+    for module, path in known.items():
+        here = layer(module)
+        if here is None:
+            continue
+        for target in imports(path):
+            if target not in known:
+                continue
+            there = layer(target)
+            if there is None:
+                continue
+            # i18n and messages_yearend are one catalogue in two files.
+            if {here[0], there[0]} == {"i18n", "messages_yearend"}:
+                continue
+            if there[1] > here[1] or (there[1] == here[1] and there[0] != here[0]):
+                wrong.append(f"{module} -> {target}")
+    assert not wrong, "imports that point up or sideways:\n" + "\n".join(wrong)
+
+
+def test_no_command_imports_another_command():
+    wrong = []
+    for module, path in modules().items():
+        if module.startswith("par_cli.commands.") and module != "par_cli.commands.common":
+            for target in imports(path) & set(modules()):
+                if target.startswith("par_cli.commands.") and target != "par_cli.commands.common":
+                    wrong.append(f"{module} -> {target}")
+    assert not wrong, wrong
+
+
+def test_no_import_cycle():
+    known = modules()
+    # What runs: an import only for type checking cannot make a cycle.
+    graph = {module: {t for t in imports(path, typing_too=False) if t in known and t != module} for module, path in known.items()}
+    state: dict[str, int] = {}
+    cycle: list[str] = []
+
+    def visit(node: str, trail: list[str]) -> bool:
+        state[node] = 1
+        for nxt in graph[node]:
+            if state.get(nxt) == 1:
+                cycle.extend(trail[trail.index(nxt):] + [node, nxt] if nxt in trail else [node, nxt])
+                return True
+            if state.get(nxt) is None and visit(nxt, [*trail, node]):
+                return True
+        state[node] = 2
+        return False
+
+    for module in graph:
+        if state.get(module) is None and visit(module, []):
+            break
+    assert not cycle, " -> ".join(cycle)
+
+
+def test_the_core_never_imports_typer_or_rich():
+    core = ("plan", "deadlines", "reading", "scoring", "editing")
+    for module, path in modules().items():
+        if module.split(".")[1:2] and module.split(".")[1] in core:
+            text = path.read_text(encoding="utf-8")
+            assert not re.search(r"^\s*(from|import) (typer|rich)\b", text, re.M), module
+
+
+# --- the message catalogue -----------------------------------------------------------------
+
+KEY = re.compile(r"^[a-z_]+(\.[a-z0-9_\-]+)+$")
+NOT_KEYS = {"report.html.j2", "report.md.j2"}  # template file names
+
+
+def used_keys() -> tuple[set[str], set[str]]:
+    """String constants that look like catalogue keys in calls (t(...), Finding(...), help=...)
+    and in Term(...), and the prefixes of keys built with f-strings (f"status.{...}")."""
+    keys: set[str] = set()
+    prefixes: set[str] = set()
+    for path in modules().values():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                for arg in [*node.args, *(kw.value for kw in node.keywords)]:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and KEY.match(arg.value) and arg.value.split(".")[0] in PREFIXES:
+                        keys.add(arg.value)
+                    if isinstance(arg, ast.JoinedStr) and arg.values and isinstance(arg.values[0], ast.Constant):
+                        head = str(arg.values[0].value)
+                        if head.endswith(".") and head.split(".")[0] in PREFIXES:
+                            prefixes.add(head)
+    return keys, prefixes
+
+
+PREFIXES = {key.split(".")[0] for key in MESSAGES}
+
+
+def test_every_key_used_exists_in_both_languages():
+    keys, prefixes = used_keys()
+    assert len(keys) > 200  # the scan finds the code's keys
+    missing = sorted(key for key in keys - NOT_KEYS if key not in MESSAGES)
+    assert not missing, missing
+    for prefix in prefixes:
+        assert any(key.startswith(prefix) for key in MESSAGES), prefix
+
+
+def test_every_message_has_both_languages_with_the_same_parameters():
+    for key, texts in MESSAGES.items():
+        assert set(texts) == set(LANGS), key
+        fields = [{name for _, name, _, _ in string.Formatter().parse(texts[lang]) if name} for lang in LANGS]
+        assert fields[0] == fields[1], key
+        assert all(texts[lang].strip() for lang in LANGS), key
+
+
+def test_no_bilingual_literal_reaches_a_user():
+    """"số / number" was a Vietnamese word and its English glued together in one string."""
+    for module, path in modules().items():
+        if module in ("par_cli.i18n", "par_cli.messages_yearend"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            # One-line strings (messages, labels); a multi-line template of a file is plan text.
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "\n" not in node.value:
+                assert not re.search(r"[À-ỹ]\w* / [a-z]", node.value), (module, node.value)
