@@ -35,11 +35,27 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "byte {byte} không phải UTF-8; hãy lưu tệp bằng UTF-8",
         "en": "byte {byte} is not UTF-8; save the file as UTF-8",
     },
+    "file.not_regular": {
+        "vi": "không phải tệp thường (FIFO, socket hay thiết bị); par chỉ đọc tệp kế hoạch thường",
+        "en": "not a regular file (a FIFO, a socket or a device); par reads only regular plan files",
+    },
     "file.too_large": {"vi": "tệp quá lớn ({size} MB, tối đa {limit} MB)", "en": "the file is too large ({size} MB, at most {limit} MB)"},
     "yaml.syntax": {"vi": "lỗi cú pháp YAML: {detail}", "en": "YAML syntax error: {detail}"},
     "yaml.tab": {
         "vi": "ký tự Tab không được dùng để thụt lề trong YAML; hãy dùng dấu cách",
         "en": "a tab cannot indent YAML; use spaces",
+    },
+    "text.control": {
+        "vi": "văn bản chứa ký tự điều khiển {char}, không được phép trong kế hoạch (chỉ cho phép Tab và xuống dòng)",
+        "en": "the text holds the control character {char}, which a plan may not hold (only tab and line feed are allowed)",
+    },
+    "edit.number_too_long": {
+        "vi": "số {value} quá dài (tối đa {digits} ký tự)",
+        "en": "the number {value} is too long (at most {digits} characters)",
+    },
+    "check.number_too_large": {
+        "vi": "số quá lớn (tối đa {largest})",
+        "en": "the number is too large (at most {largest})",
     },
     "yaml.duplicate_key": {"vi": "khóa '{key}' bị lặp lại", "en": "key '{key}' appears twice"},
     "yaml.tag": {
@@ -166,6 +182,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "stage.appraisal_2": {"vi": "thẩm định lần 2", "en": "appraisal, round 2"},
     "stage.final": {"vi": "kết quả chính thức", "en": "final result"},
     "edit.what_stage": {"vi": "{stage} {points} điểm ngày {date}", "en": "{stage} {points} points on {date}"},
+    "usage.date_range": {"vi": "ngày '{value}' nằm ngoài khoảng {first} – {last}", "en": "the date '{value}' is outside {first} – {last}"},
+    "usage.output_is_plan": {
+        "vi": "--output {path} là tệp kế hoạch đang đọc; hãy chọn tệp khác",
+        "en": "--output {path} is the plan being read; choose another file",
+    },
     "usage.bad_lang": {"vi": "ngôn ngữ '{value}' không hỗ trợ: dùng vi hoặc en", "en": "unsupported language '{value}': use vi or en"},
     "internal.error": {
         "vi": "lỗi nội bộ của par ({kind}: {detail}); xin báo lại kèm tệp kế hoạch",
@@ -201,7 +222,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "due.days_left": {"vi": "còn {n} ngày", "en": "{n} days left"},
     "due.day_late": {"vi": "trễ 1 ngày", "en": "1 day late"},
     "due.days_late": {"vi": "trễ {n} ngày", "en": "{n} days late"},
-    "due.bad_days": {"vi": "--days phải là số ngày ≥ 0, không phải {value}", "en": "--days must be a number of days ≥ 0, not {value}"},
+    "due.bad_days": {"vi": "--days phải là số ngày từ 0 đến {most}, không phải {value}", "en": "--days must be a number of days from 0 to {most}, not {value}"},
     "due.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
     "due.written": {"vi": "đã ghi {count} mục vào {path}", "en": "wrote {count} items to {path}"},
     "ics.name": {"vi": "Hạn CCHC {year} ({plan})", "en": "PAR deadlines {year} ({plan})"},
@@ -584,7 +605,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "report.written": {"vi": "đã ghi báo cáo vào {path}", "en": "wrote the report to {path}"},
     "report.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
-    "report.bad_days": {"vi": "--days phải là số ngày ≥ 0, không phải {value}", "en": "--days must be a number of days ≥ 0, not {value}"},
+    "report.bad_days": {"vi": "--days phải là số ngày từ 0 đến {most}, không phải {value}", "en": "--days must be a number of days from 0 to {most}, not {value}"},
     "units.title": {"vi": "Phân công theo đơn vị: {plan}, ngày {date}", "en": "Tasks by unit: {plan}, on {date}"},
     "units.col.id": {"vi": "Mã", "en": "ID"},
     "units.col.name": {"vi": "Đơn vị", "en": "Unit"},

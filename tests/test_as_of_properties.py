@@ -14,6 +14,7 @@ score, due, units and report agree on what is overdue and what falls due.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from pathlib import Path
@@ -104,7 +105,7 @@ records = st.lists(st.one_of(measurement(), completion(), stage(), evidence()), 
 
 
 def with_records(entries) -> Plan:
-    data = json.loads(json.dumps(BASE_DATA, default=str))
+    data = copy.deepcopy(BASE_DATA)
     by_id = {}
 
     def index(criteria):
@@ -116,7 +117,7 @@ def with_records(entries) -> Plan:
         index(domain["criteria"])
     for criterion_id, key, entry in entries:
         progress = by_id[criterion_id].setdefault("progress", {})
-        progress.setdefault(key, []).append(json.loads(json.dumps(entry, default=str)))
+        progress.setdefault(key, []).append(dict(entry))
     return Plan.model_validate(data)
 
 

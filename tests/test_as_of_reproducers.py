@@ -155,9 +155,9 @@ def test_2_the_library_function_for_the_stage_that_counts():
             "max": 2,
             "progress": {
                 "stages": [
-                    {"stage": "appraisal_1", "date": "2025-02-20", "points": 1},
-                    {"stage": "self_assessment", "date": "2024-12-20", "points": 2},
-                    {"stage": "self_assessment", "date": "2025-01-05", "points": 1.5},
+                    {"stage": "appraisal_1", "date": dt.date(2025, 2, 20), "points": 1},
+                    {"stage": "self_assessment", "date": dt.date(2024, 12, 20), "points": 2},
+                    {"stage": "self_assessment", "date": dt.date(2025, 1, 5), "points": 1.5},
                 ]
             },
         }

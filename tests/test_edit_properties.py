@@ -182,7 +182,8 @@ def refused(draw):
             junk = draw(ODD_TEXT.filter(lambda text: text.strip() and nfc(text).strip().casefold() not in {"rất tốt", "tốt", "chưa đạt"}))
         return ["set", criterion, f"{name}={junk}", "--date", day], 1
     if choice == "date":
-        outside = draw(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2999, 12, 31)).filter(lambda d: d.year != 2024))
+        # Past 2199 a date is a usage error (exit 2, issue 13), not a refused edit.
+        outside = draw(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31)).filter(lambda d: d.year != 2024))
         return ["set", criterion, f"{name}=1", "--date", outside.isoformat()], 1
     if choice == "key":
         key = draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz_ăơư", min_size=1, max_size=10).filter(lambda k: k not in {name, "self_assessed", "appraised", "plan_issued", "report_sent", "contest_participation_pct", "full_process_pct"}))

@@ -254,7 +254,9 @@ def test_plan_text_is_escaped(tmp_path, runner):
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<script" not in html.lower() and "<img" not in html.lower() and "<b>đậm" not in html
     text = report(runner, write(tmp_path, hostile), "--format", "md")
-    assert "**<script>alert('x')</script> & <b>đậm</b>**" in text  # Markdown shows the plan's words as written
+    # Markdown shows the plan's words as text (issue 13): raw HTML is escaped, never passed on.
+    assert "**\\<script\\>alert('x')\\</script\\> \\& \\<b\\>đậm\\</b\\>**" in text
+    assert not re.search(r"(?<!\\)<", text)
 
 
 def test_page_is_self_contained_and_printable(runner, progress):
@@ -286,7 +288,7 @@ def test_unwritable_output_is_a_usage_error(tmp_path, runner, progress, where):
 
 def test_usage_errors(runner, progress):
     negative = runner.invoke(app, ["report", "--plan", str(progress), "--days", "-1"])
-    assert negative.exit_code == 2 and "--days phải là số ngày ≥ 0, không phải -1" in negative.stderr
+    assert negative.exit_code == 2 and "--days phải là số ngày từ 0 đến 3660, không phải -1" in negative.stderr
     # Day first, always: 06/15/2024 (month first) is no day.
     bad_day = runner.invoke(app, ["report", "--plan", str(progress), "--today", "06/15/2024"])
     assert bad_day.exit_code == 2 and "ngày '06/15/2024' không hợp lệ" in bad_day.stderr

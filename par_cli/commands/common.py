@@ -74,6 +74,13 @@ class Findings(_ClickException):
         return None
 
 
+# Past these, dates and spans stop being a plan's: `--today 9999-12-31` or `--days 10**9`
+# would overflow the calendar arithmetic, so they are usage errors (issue 13).
+MAX_DAYS = 3660
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2199, 12, 31)
+
+
 class LangChoice(str, Enum):
     vi = "vi"
     en = "en"
@@ -150,23 +157,14 @@ def parse_day(value: str | None, lang: Lang) -> dt.date | None:
     day = read_day(value)
     if day is None:
         fail_usage(t("usage.bad_date", lang, value=value))
+    if not FIRST_DAY <= day <= LAST_DAY:
+        fail_usage(t("usage.date_range", lang, value=value, first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()))
     return day
 
 
 def parse_any_day(value: str | None, lang: Lang) -> dt.date | None:
-    """A date option written YYYY-MM-DD or, as on Vietnamese paper, DD/MM/YYYY (D/M/YYYY)."""
-    if value is None:
-        return None
-    text = value.strip()
-    try:
-        if "/" in text:
-            day, month, year = (int(part) for part in text.split("/"))
-            if year < 1000:
-                raise ValueError(text)
-            return dt.date(year, month, day)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        fail_usage(t("usage.bad_day", lang, value=value))
+    """The same as `parse_day`, which now reads every form (kept for its callers)."""
+    return parse_day(value, lang)
 
 
 def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:
@@ -216,10 +214,15 @@ def load_or_exit(option: Path | None, lang: Lang, fmt: Format = Format.text) -> 
         loaded = load_plan(find_plan(option), keep_data=False)
     except PlanFileError as error:
         fail_usage(error.message(lang))
+    READING.append(loaded.path)
     if not loaded.ok:
         report_problems(loaded.problems, fmt, lang)
         raise Findings()
     return loaded
+
+
+# Every plan this run has read: `--output` may name none of them (issue 13).
+READING: list[Path] = []
 
 
 def write_json(payload: object) -> None:
@@ -234,8 +237,14 @@ def write_out(text: str, output: Path | None, lang: Lang, written_key: str, **pa
     if output is None:
         sys.stdout.write(text)
         return
+    from par_cli.editing.atomic import OutputIsPlan, write_output
+
+    # Atomically, never over a plan this run reads (also through a symlink or a second
+    # name), never into a FIFO or a device (issue 13).
     try:
-        output.write_text(text, encoding="utf-8", newline="")
+        write_output(output, text.encode("utf-8"), reading=tuple(READING))
+    except OutputIsPlan:
+        fail_usage(t("usage.output_is_plan", lang, path=output))
     except OSError as error:
         fail_usage(t("usage.cannot_write", lang, path=output, reason=error.strerror or error))
     typer.echo(t(written_key, lang, path=output, **params), err=True)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from par_cli.commands.common import (
+    MAX_DAYS,
     Findings,
     LangOption,
     OutputOption,
@@ -53,8 +54,8 @@ def due(
 
     language = lang_of(lang)
     check_format(fmt, OFFERED, language)
-    if days < 0:
-        fail_usage(t("due.bad_days", language, value=days))
+    if not 0 <= days <= MAX_DAYS:
+        fail_usage(t("due.bad_days", language, value=days, most=MAX_DAYS))
     day = parse_day(today, language) or today_in_vietnam()
     loaded = load_or_exit(plan_path(path, plan, language), language, fmt)
     the_plan = loaded.plan

@@ -12,6 +12,8 @@ once, in `par_cli.state` (the plan as of a day), which every command reads.
 
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -61,6 +63,27 @@ def to_rrule(recurrence: Recurrence) -> str:
 MAX_MOMENTS = 10_000
 
 
+def _bounded(parsed: Any, end: dt.datetime) -> Any:
+    """The rule (or set of rules) with every rule in it stopped at ``end``, or after
+    MAX_MOMENTS + 1 moments when it counts them: the work of expanding is bounded by the
+    steps it takes, not by the dates it yields. An EXRULE that removes every date of its
+    RRULE yields nothing, and unbounded it was walked up to the year 9999 (10 s a rule)."""
+    from dateutil.rrule import rruleset
+
+    def bound(rule: Any) -> Any:
+        if rule._count is not None:
+            return rule.replace(count=min(rule._count, MAX_MOMENTS + 1))
+        if rule._until is None or rule._until > end:
+            return rule.replace(until=end)
+        return rule
+
+    if isinstance(parsed, rruleset):
+        parsed._rrule = [bound(rule) for rule in parsed._rrule]
+        parsed._exrule = [bound(rule) for rule in parsed._exrule]
+        return parsed
+    return bound(parsed)
+
+
 @lru_cache(maxsize=1024)
 def _expand_rule(rule: str, year: int) -> tuple[dt.date, ...]:
     from dateutil.rrule import rrulestr
@@ -71,7 +94,7 @@ def _expand_rule(rule: str, year: int) -> tuple[dt.date, ...]:
     start = dt.datetime(year, 1, 1)
     end = dt.datetime(year, 12, 31, 23, 59, 59)
     try:
-        parsed = rrulestr(rule, dtstart=start, ignoretz=True, cache=False)
+        parsed = _bounded(rrulestr(rule, dtstart=start, ignoretz=True, cache=False), end)
         days: list[dt.date] = []
         for count, moment in enumerate(parsed, start=1):
             if moment > end:

@@ -50,7 +50,7 @@ def plan_lock(path: Path, wait: float) -> Iterator[None]:
     lock_path = lock_path_of(path)
     deadline = time.monotonic() + wait
     while True:
-        handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        handle = _open_lock(lock_path)
         if _try_lock(handle):
             try:
                 current = os.stat(lock_path).st_ino
@@ -69,6 +69,22 @@ def plan_lock(path: Path, wait: float) -> Iterator[None]:
         with suppress(OSError):
             os.unlink(lock_path)
         os.close(handle)
+
+
+def _open_lock(lock_path: Path) -> int:
+    """The lock file, created if need be, never through a symlink (a link planted at the
+    lock's path would make par create or truncate any file it points to). A lock left by
+    another user (a killed par leaves its file behind, unlocked) is opened read-only: a lock
+    needs no write access, so the second user waits for the first instead of being refused."""
+    no_follow = getattr(os, "O_NOFOLLOW", 0)
+    try:
+        handle = os.open(lock_path, os.O_RDWR | os.O_CREAT | no_follow, 0o666)
+    except PermissionError:
+        handle = os.open(lock_path, os.O_RDONLY | no_follow)
+    if not stat.S_ISREG(os.fstat(handle).st_mode):
+        os.close(handle)
+        raise OSError(errno.EINVAL, "the lock's path is not a regular file", str(lock_path))
+    return handle
 
 
 def _try_lock(handle: int) -> bool:
@@ -105,7 +121,12 @@ def replace_atomically(path: Path, data: bytes, *, expected: bytes, check: Calla
     sees the temporary file before the rename and may raise to abandon the write.
     """
     target = Path(os.path.realpath(path))
-    mode = stat.S_IMODE(os.stat(target).st_mode)
+    status = os.stat(target)
+    mode = stat.S_IMODE(status.st_mode)
+    if status.st_nlink > 1:
+        # Replacing one name of a hard-linked file would leave the other names on the old
+        # text: the plan would silently split in two. Refused (README, "Bad input").
+        raise OSError(errno.EMLINK, f"the plan has {status.st_nlink} hard links; par writes only a plan with one", str(target))
     if not os.access(target, os.W_OK):
         # Renaming over a read-only file succeeds in a writable folder; the flag means "do not
         # change this file", so respect it.
@@ -118,6 +139,7 @@ def replace_atomically(path: Path, data: bytes, *, expected: bytes, check: Calla
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
+        _keep_owner(temporary, status)
         if check is not None:
             check(temporary)
         if target.read_bytes() != expected:
@@ -128,6 +150,62 @@ def replace_atomically(path: Path, data: bytes, *, expected: bytes, check: Calla
             temporary.unlink()
         raise
     _sync_directory(target.parent)
+
+
+def _keep_owner(temporary: Path, status: os.stat_result) -> None:
+    """The new file keeps the old one's owner and group where the process may give them
+    (root may; anyone may keep their own uid and a group they belong to)."""
+    if not hasattr(os, "chown"):
+        return
+    with suppress(OSError):
+        os.chown(temporary, status.st_uid, status.st_gid)
+    if os.stat(temporary).st_gid != status.st_gid:
+        with suppress(OSError):
+            os.chown(temporary, -1, status.st_gid)
+
+
+def write_output(path: Path, data: bytes, *, reading: tuple[Path, ...] = ()) -> None:
+    """Write a command's output file atomically (a temporary file beside it, then a rename),
+    never over a plan being read, even through a symlink or another name, and never into
+    anything but a regular file (a FIFO would block par forever)."""
+    target = Path(os.path.realpath(path))
+    for plan in reading:
+        try:
+            if os.path.realpath(plan) == str(target) or (target.exists() and os.path.samefile(plan, target)):
+                raise OutputIsPlan(path)
+        except FileNotFoundError:
+            continue
+    if target.exists() and not target.is_file():
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    mode = stat.S_IMODE(os.stat(target).st_mode) if target.exists() else 0o666 & ~_umask()
+    handle, temporary_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
+    temporary = Path(temporary_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with suppress(OSError):
+            temporary.unlink()
+        raise
+    _sync_directory(target.parent)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+class OutputIsPlan(Exception):
+    """``--output`` names a plan the command reads: writing would replace the plan."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
 
 
 def _sync_directory(folder: Path) -> None:

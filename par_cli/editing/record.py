@@ -45,6 +45,7 @@ _NO = {"không", "khong", "no", "false"}
 # English).
 _NUMBER = re.compile(r"^[+-]?[0-9]+(?:[.,][0-9]+)?$")
 _WHOLE = re.compile(r"^[+-]?[0-9]+$")
+_LONGEST_NUMBER = 30
 
 
 class EditRefused(Exception):
@@ -73,8 +74,17 @@ class Change:
 @dataclass(frozen=True)
 class Outcome:
     change: Change
-    diff: str
-    written: bool
+    path: Path
+    before: str = field(repr=False)
+    after: str = field(repr=False)
+    written: bool = False
+
+    @property
+    def diff(self) -> str:
+        """The change as `git diff` shows it, computed only when asked for (``--dry-run``,
+        ``--format json``): difflib grows faster than the plan, and a write on 50,000
+        criteria spent minutes in it (issue 13)."""
+        return unified_diff(self.path, self.before, self.after)
 
 
 # --- building a change from the command's words --------------------------------------------
@@ -240,6 +250,8 @@ def evidence_change(plan: Any, criterion_id: str, day: dt.date, *, complete: boo
         value = fields.get(name)
         if isinstance(value, str):
             value = nfc(value.strip()) or None
+            if value is not None:
+                _refuse_forbidden(value)
         if value is not None:
             entry[name] = value
     if not any(name in entry for name in ("text", "number", "file", "link")):
@@ -348,7 +360,18 @@ def _evidence_text(text: str) -> str:
     cleaned = nfc(text.strip())
     if not cleaned:
         raise EditRefused("edit.empty_evidence")
+    _refuse_forbidden(cleaned)
     return cleaned
+
+
+def _refuse_forbidden(text: str) -> None:
+    """Text typed on the command line obeys the plan's rule for text: no control character
+    but tab and line feed, no bidi override (par_cli.plan.text.FORBIDDEN)."""
+    from par_cli.plan.text import codepoint, forbidden_character
+
+    found = forbidden_character(text)
+    if found is not None:
+        raise EditRefused("text.control", char=codepoint(found))
 
 
 # --- values ---------------------------------------------------------------------------------
@@ -361,9 +384,17 @@ def parse_number(raw: str, percent: bool = False) -> float | int | None:
         text = text[:-1].rstrip()
     if not _NUMBER.match(text):
         return None
+    _refuse_long_number(text)
     if _WHOLE.match(text):
         return int(text)
     return float(text.replace(",", "."))
+
+
+def _refuse_long_number(text: str) -> None:
+    """Python refuses to read more than 4,300 digits, and a float ends at about 1.8e308; no
+    measure or score of a plan comes near either."""
+    if len(text) > _LONGEST_NUMBER:
+        raise EditRefused("edit.number_too_long", value=text[:20] + "…", digits=_LONGEST_NUMBER)
 
 
 def parse_measure_value(measure: Any, name: str, raw: str) -> Any:
@@ -385,6 +416,7 @@ def parse_measure_value(measure: Any, name: str, raw: str) -> Any:
     elif measure.kind == "count":
         if not _WHOLE.match(text):
             raise EditRefused("check.measure_value", value=repr(raw), measure=name, why=Term("expected.whole_number"))
+        _refuse_long_number(text)
         value = int(text)
     else:
         value = parse_number(text, percent=measure.kind == "percent")
@@ -473,14 +505,21 @@ def record(path: Path, build: Callable[[Any], Change], *, dry_run: bool = False,
     is taken, on the file as it is then, so two writers never work from the same old text.
     """
     outcome = record_all(path, lambda plan: (build(plan),), dry_run=dry_run, lock_wait=lock_wait)
-    return Outcome(outcome.changes[0], outcome.diff, outcome.written)
+    return Outcome(outcome.changes[0], outcome.path, outcome.before, outcome.after, outcome.written)
 
 
 @dataclass(frozen=True)
 class BatchOutcome:
     changes: tuple[Change, ...]
-    diff: str
-    written: bool
+    path: Path
+    before: str = field(repr=False)
+    after: str = field(repr=False)
+    written: bool = False
+
+    @property
+    def diff(self) -> str:
+        """As `Outcome.diff`: computed only when asked for."""
+        return unified_diff(self.path, self.before, self.after)
 
 
 def record_all(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_run: bool = False, lock_wait: float = 5.0) -> BatchOutcome:
@@ -511,7 +550,7 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
     text = original[len(bom) :].decode("utf-8")
     changes = tuple(build(loaded.plan))
     if not changes:
-        return BatchOutcome(changes, "", written=False)
+        return BatchOutcome(changes, path, text, text, written=False)
     new_text = text
     wanted = loaded.data
     for change in changes:
@@ -526,15 +565,14 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
         if reloaded.data != wanted:
             raise EditRefused("edit.layout")
 
-    diff = unified_diff(path, text, new_text)
     if dry_run:
         with tempfile.TemporaryDirectory(prefix="par-") as folder:
             candidate = Path(folder) / path.name
             candidate.write_bytes(new_bytes)
             check(candidate)
-        return BatchOutcome(changes, diff, written=False)
+        return BatchOutcome(changes, path, text, new_text, written=False)
     replace_atomically(path, new_bytes, expected=original, check=check)
-    return BatchOutcome(changes, diff, written=True)
+    return BatchOutcome(changes, path, text, new_text, written=True)
 
 
 def _splice_or_refuse(text: str, change: Change) -> str:
@@ -549,8 +587,12 @@ def _splice_or_refuse(text: str, change: Change) -> str:
 def _read_bytes(path: Path) -> bytes:
     from par_cli.plan.problems import PlanFileError
 
+    from par_cli.reading.reader import MAX_FILE_BYTES, read_regular_file
+
     try:
-        return path.read_bytes()
+        return read_regular_file(path, MAX_FILE_BYTES + 1)
+    except PlanFileError:
+        raise
     except FileNotFoundError:
         raise PlanFileError(path, "file.not_found") from None
     except IsADirectoryError:

@@ -39,14 +39,19 @@ Assumption = Annotated[
 
 # Ids are typed by people with different Vietnamese keyboards; they are compared after NFC
 # normalisation (see loading.py), so the pattern only guards against stray whitespace.
-UnitId = Annotated[str, Field(pattern=r"^\S+$", min_length=1), AfterValidator(nfc)]
+# A unit id is a word: letters, digits, dots, hyphens, underscores, never starting with a
+# sign a spreadsheet reads as a formula ("=1+cmd|calc!A0" is refused).
+UnitId = Annotated[str, Field(pattern=r"^[^\W_][\w.-]*$", min_length=1), AfterValidator(nfc)]
 CriterionId = Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$"), AfterValidator(nfc)]
 
 
 class Strict(BaseModel):
     """Base for every plan model: unknown keys are errors, values are not coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: YAML already gives every value its type, so a value of another type is a
+    # mistake to report, never to convert: `self_assessed: true` is not 1 point, `max: "2"`
+    # is not 2, `date: 0` is not 1 January 1970 (issue 13).
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 # --- Units -------------------------------------------------------------------------------
@@ -326,7 +331,7 @@ class Measurement(Strict):
     """One dated reading, written as a one-line flow mapping so a diff shows exactly it:
     ``- {date: 2024-03-10, initiatives: 1}``. Keys other than date/evidence are measures."""
 
-    model_config = ConfigDict(extra="allow", frozen=True)
+    model_config = ConfigDict(extra="allow", frozen=True, strict=True)
 
     date: dt.date
     evidence: Text | None = None

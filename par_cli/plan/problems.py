@@ -15,8 +15,11 @@ _LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u20
 
 
 def one_line(text: str) -> str:
-    """``text`` with any line break escaped: a message quoting the plan stays one line."""
-    return text.translate(_LINE_BREAKS)
+    """``text`` with any line break escaped and any other control character made visible:
+    a message quoting the plan stays one line, and a terminal never receives an escape."""
+    from par_cli.plan.text import visible
+
+    return visible(text.translate(_LINE_BREAKS))
 
 
 # Where a problem sits in the data: keys and list indices from the document root, e.g.

@@ -256,10 +256,17 @@ def _check_threshold(criterion: Criterion, threshold: Threshold, measure_name: s
                 yield Finding((*loc, key), problem[0], {"measure": measure_name, **problem[1]})
 
 
+LARGEST_MEASURE = 10**15
+
+
 def measure_value_problem(measure: Measure, value: object) -> tuple[str, dict[str, object]] | None:
     """Why ``value`` cannot be a reading of ``measure`` (catalogue key and parameters), or
     None. Shared by the checks and by `par set`, so a value refused on the command line is
     refused the same way when typed into the file by hand."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > LARGEST_MEASURE:
+        # Past a float's range (a 400-digit integer) the figures below could not be worked
+        # out at all; no count, percentage or amount of a plan comes near this.
+        return ("check.number_too_large", {"largest": float(LARGEST_MEASURE)})
     shown: object = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else repr(value)
     if measure.kind == "yes_no":
         return None if isinstance(value, bool) else ("check.measure_value", {"value": shown, "why": "true/false"})

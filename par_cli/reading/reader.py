@@ -1,12 +1,11 @@
 """Reading a plan file: bytes → text → YAML → `Plan`, with every problem as a positioned value.
 
-Positions cost nothing on a valid plan. A plain document (nearly every plan) is read by
-yaml-rs (see fast_yaml.py) and validated; when that finds nothing wrong, the plan is loaded.
-Otherwise ruamel.yaml, the reference reader, reads the text again: its C-accelerated safe
-loader composes YAML nodes, which keep the line and column where each starts, builds the data
-from them and validates it; only when something is wrong (or a value cannot be constructed,
-such as the date 2025-13-01, which a second pass reads as text) are the nodes looked at, to
-turn each finding's place in the data into ``PATH:LINE:COL``.
+One reader, one truth: every plan is read by ruamel.yaml. Its C-accelerated safe loader
+composes YAML nodes, which keep the line and column where each starts; the data is built from
+those nodes and validated. Positions cost nothing on a valid plan: only when something is
+wrong (or a value cannot be constructed, such as the date 2025-13-01, which a second pass
+reads as text) are the nodes looked at, to turn each finding's place in the data into
+``PATH:LINE:COL``.
 
 Nothing in a file may crash the loader: encodings, binary bytes, tabs, alias bombs, deep
 nesting and Python-specific tags all become problems.
@@ -29,7 +28,9 @@ from par_cli.plan.problems import Finding, Loc, PlanFileError, Problem
 # An honest plan has a few thousand nodes; a synthetic one of 50,000 criteria about two
 # million. Past this, aliases are being used to multiply the document ("billion laughs").
 MAX_EXPANDED_NODES = 20_000_000
-MAX_FILE_BYTES = 512 * 1024 * 1024
+# The stated input limit (README, "Bad input"): 50,000 criteria in the bundled plan's style
+# take 35 MB. Past it a plan is refused before a byte is read, from its size alone.
+MAX_FILE_BYTES = 64 * 1024 * 1024
 _NUMBER_TOO_LONG = "number too long:"
 # What the YAML scanner counts as a line break.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
@@ -56,16 +57,42 @@ class LoadedPlan:
         return self.plan is not None and not any(problem.severity == "error" for problem in self.problems)
 
 
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """Up to ``limit`` bytes of the regular file at ``path``. Anything else is refused before
+    a byte is read: a directory, and a FIFO, a socket or a device, which would block par
+    forever or never end (opened without blocking, then checked, so no race swaps one in)."""
+    import os
+    import stat
+
+    if path.is_dir():
+        raise PlanFileError(path, "file.is_directory")
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise PlanFileError(path, "file.not_regular")
+        chunks: list[bytes] = []
+        left = limit
+        while left > 0:
+            chunk = os.read(handle, min(left, 1 << 24))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
+
+
 def read_text(path: Path) -> tuple[str | None, Problem | None]:
     """Decode a plan's bytes as UTF-8 (a BOM is fine), or say precisely why not.
 
     Raises `PlanFileError` when the file cannot be read at all: that is a usage error.
     """
     try:
-        if path.is_dir():
-            raise PlanFileError(path, "file.is_directory")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES and path.is_file():
+            return None, Problem(path, 1, 1, "file.too_large", {"size": size // 2**20, "limit": MAX_FILE_BYTES // 2**20})
+        data = read_regular_file(path, MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise PlanFileError(path, "file.not_found") from None
     except PlanFileError:
@@ -152,20 +179,12 @@ def load_plan_bytes(data: bytes, path: Path | str) -> LoadedPlan:
 
 
 def _load(path: Path, data: bytes | None = None) -> LoadedPlan:
-    from par_cli.reading import fast_yaml
-
     result = LoadedPlan(path)
     text, problem = read_text(path) if data is None else decode_text(path, data)
     if problem is not None:
         result.problems.append(problem)
         return result
     assert text is not None
-    data = fast_yaml.read(text)
-    if data is not None:
-        plan, findings = validate_data(data)
-        if not findings:
-            result.plan, result.data = plan, data
-            return result
     with warnings.catch_warnings():
         # ruamel.yaml warns about YAML 1.1 spellings ("1e999" without a dot); what is wrong
         # with a value is for the checks to say, on one line, not for a warning on stderr.
@@ -173,7 +192,120 @@ def _load(path: Path, data: bytes | None = None) -> LoadedPlan:
         import ruamel.yaml.error  # noqa: F401
 
         warnings.simplefilter("ignore")
-        return _load_with_ruamel(result, text)
+        deep = flow_too_deep(text)
+        if deep is not None:
+            result.problems.append(Problem(path, *deep, "yaml.too_deep"))
+            return result
+        return on_deep_enough_stack(text, _load_with_ruamel, result, text)
+
+
+# Nesting is guarded before any recursive parser sees the text. Flow nesting ("[[[…",
+# "{a: {a: …") deeper than MAX_FLOW_DEPTH is refused at once: libyaml slows down with the
+# square of it (100,000 levels: 16 s) before its composer recurses. Block nesting ("- - - …",
+# ever deeper indentation) does not slow libyaml, but its C composer recurses once a level,
+# about 280 bytes of C stack each (measured: 30,000 levels overflow the default 8 MB stack
+# and the process dies with no message), and Python's recursion limit never sees it. So the
+# nesting a text can hold is bounded from its characters, and when the bound does not fit
+# the main thread's stack the parse runs on a thread whose stack does; Python's recursion
+# (building the data) then stops the document with the nesting message.
+_STACK_PER_LEVEL = 768
+_MAIN_THREAD_LEVELS = 8_000
+_LARGEST_STACK = 8 << 30
+# Quoted text a bracket inside may be (whatever YAML makes of the quote), and comments.
+_QUOTED_SPAN = re.compile(rb""""[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"|'[^'\n]*+(?:''[^'\n]*+)*+'|#[^\n]*+""")
+_NOT_BRACKETS = bytes(range(256)).translate(None, b"[]{}")
+_PARENTHESES = bytes.maketrans(b"[]{}", b"()()")
+_LONE_QUOTE = re.compile(b"[\"']")
+
+
+def flow_too_deep(text: str, limit: int = MAX_FLOW_DEPTH) -> tuple[int, int] | None:
+    """Line and column of the first ``[`` or ``{`` nested more than ``limit`` deep, or None.
+
+    Fast for any honest plan: brackets inside quoted text or comments are left out, whatever
+    YAML makes of the quote, and each opening one among them is counted as never closed, so
+    the depth counted from the brackets left is never below the real one. Only when that count
+    passes ``limit``, or a quote is left open on its line (a quoted scalar over several
+    lines), does the exact scan run, character by character, to confirm and say where.
+    """
+    opening = text.count("[") + text.count("{")
+    if opening <= limit:
+        return None
+    # Bytes: a bracket or a quote is never part of a longer UTF-8 sequence.
+    outside = _QUOTED_SPAN.sub(b"", text.encode("utf-8"))
+    if _LONE_QUOTE.search(outside):
+        return _flow_too_deep(text, limit)
+    # Brackets in quoted text or comments are left out, and every opening one among them is
+    # counted as if it were never closed.
+    quoted = opening - outside.count(b"[") - outside.count(b"{")
+    brackets = outside.translate(_PARENTHESES, _NOT_BRACKETS).decode("ascii")
+    # Take away matched pairs, innermost first: each round is one level of depth.
+    depth = quoted
+    while depth <= limit:
+        shorter = brackets.replace("()", "")
+        if shorter == brackets:
+            break
+        brackets, depth = shorter, depth + 1
+    # What is left is closing brackets before any opening one (brackets in plain text) and
+    # opening ones never closed.
+    if depth + brackets.count("(") > limit:
+        return _flow_too_deep(text, limit)
+    return None
+
+
+def nesting_bound(text: str) -> int:
+    """At least the deepest nesting the YAML in ``text`` can hold once its flow nesting is
+    known to be at most MAX_FLOW_DEPTH: every other level is opened by a block entry ``- ``,
+    an explicit key ``?``, or one more column of indentation. A few milliseconds on 7 MB."""
+    opened = MAX_FLOW_DEPTH + text.count("?")
+    opened += text.count("- ") + text.count("-\n") + text.count("-\t") + text.count("-\r")
+    if opened > _LARGEST_STACK // _STACK_PER_LEVEL:
+        return opened
+    # The deepest indentation, by halving: a line break followed by k spaces occurs for every
+    # k up to the deepest.
+    high = 64
+    while high < len(text) and "\n" + " " * high in text:
+        high *= 2
+    low, high = 0, min(high, len(text))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if "\n" + " " * middle in text or text.startswith(" " * middle):
+            low = middle
+        else:
+            high = middle - 1
+    return opened + low + 2
+
+
+def on_deep_enough_stack(text: str, function: Any, *args: Any) -> Any:
+    """``function(*args)``, on a thread whose C stack holds as many levels as ``text`` can
+    nest when the main thread's may not; its exception is raised here."""
+    import threading
+
+    levels = nesting_bound(text)
+    if levels <= _MAIN_THREAD_LEVELS:
+        return function(*args)
+    size = levels * _STACK_PER_LEVEL + (4 << 20)
+    if size > _LARGEST_STACK:
+        raise RecursionError("nesting deeper than any stack par would give it")
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, function(*args)))
+        except BaseException as error:  # noqa: BLE001 - raised again on the caller's thread
+            outcome.append((False, error))
+
+    size = -(-size // 65536) * 65536
+    previous = threading.stack_size(size)
+    try:
+        worker = threading.Thread(target=run, name="par-yaml")
+        worker.start()
+    finally:
+        threading.stack_size(previous)
+    worker.join()
+    succeeded, value = outcome[0]
+    if not succeeded:
+        raise value
+    return value
 
 
 def _load_with_ruamel(result: LoadedPlan, text: str) -> LoadedPlan:
@@ -192,6 +324,7 @@ def _load_with_ruamel(result: LoadedPlan, text: str) -> LoadedPlan:
             return result
     result.data = data
     result.plan, findings = validate_data(data)
+    findings = forbidden_text(data, text) + keys_equal_after_nfc(data, text) + findings
     if not findings:
         return result
     # The composed nodes keep every position: only now are they looked at.
@@ -199,6 +332,118 @@ def _load_with_ruamel(result: LoadedPlan, text: str) -> LoadedPlan:
     if result.problems:
         result.plan = None
     return result
+
+
+def forbidden_text(data: Any, text: str) -> list[Finding]:
+    """A finding for each key or text value holding a character plan text may not hold
+    (par_cli.plan.text.FORBIDDEN: terminal escapes, a lone carriage return, bidi overrides).
+    Such a character reaches the data only written raw or as a double-quoted escape, so a
+    text with neither (nearly every plan) is not walked."""
+    from par_cli.plan.text import FORBIDDEN, codepoint
+
+    if "\\" not in text and not FORBIDDEN.search(text):
+        return []
+    findings: list[Finding] = []
+    stack: list[tuple[Loc, Any]] = [((), data)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, str) and FORBIDDEN.search(key):
+                    findings.append(Finding((*loc, key), "text.control", {"char": codepoint(FORBIDDEN.search(key).group())}, key=True))
+                stack.append(((*loc, key), value))
+        elif isinstance(node, list):
+            stack.extend(((*loc, index), item) for index, item in enumerate(node))
+        elif isinstance(node, str):
+            found = FORBIDDEN.search(node)
+            if found:
+                findings.append(Finding(loc, "text.control", {"char": codepoint(found.group())}))
+    return findings
+
+
+def keys_equal_after_nfc(data: Any, text: str) -> list[Finding]:
+    """A finding for each key of a mapping that equals an earlier key of it once both are in
+    NFC (two keyboards typing one measure name): the model compares names in NFC, so one
+    would silently replace the other. A text already in NFC cannot hold two such keys."""
+    import unicodedata
+
+    if unicodedata.is_normalized("NFC", text):
+        return []
+    findings: list[Finding] = []
+    stack: list[tuple[Loc, Any]] = [((), data)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, dict):
+            seen: set[str] = set()
+            for key, value in node.items():
+                if isinstance(key, str):
+                    normal = unicodedata.normalize("NFC", key)
+                    if normal in seen:
+                        findings.append(Finding((*loc, key), "yaml.duplicate_key", {"key": normal}, key=True))
+                    seen.add(normal)
+                stack.append(((*loc, key), value))
+        elif isinstance(node, list):
+            stack.extend(((*loc, index), item) for index, item in enumerate(node))
+    return findings
+
+
+# Findings about sums and totals, which the criteria left out would make wrong.
+_NEEDS_EVERY_CRITERION = frozenset({"check.total", "check.children_sum", "check.percent_mismatch"})
+
+
+def checks_on_what_could_be_read(data: dict[str, Any], schema_findings: list[Finding]) -> list[Finding]:
+    """The semantic checks on the parts of a plan the model could read, so a hand-edited
+    file with schema and semantic mistakes shows all of them in one run (issue 12 §5).
+
+    When every schema finding lies inside a criterion, those criteria are left out, the rest
+    is validated again, and its checks' findings are given back with the original places
+    (sums and totals, which the left-out criteria would change, are not). A schema finding
+    outside any criterion (a unit, the plan's header) leaves nothing safe to check."""
+    from pydantic import ValidationError
+
+    from par_cli.plan.model import Plan
+    from par_cli.reading.checks import check_plan
+
+    dropped: set[Loc] = set()
+    for finding in schema_findings:
+        loc = finding.loc
+        ends = [i for i in range(1, len(loc)) if loc[i - 1] in ("criteria", "children") and isinstance(loc[i], int)]
+        if not ends:
+            return []
+        dropped.add(tuple(loc[: ends[-1] + 1]))  # the innermost criterion only
+    places: dict[Loc, Loc] = {}  # a list's place in the pruned data → its place in the file
+
+    def prune(node: Any, here: Loc, there: Loc) -> Any:
+        if isinstance(node, dict):
+            return {key: prune(value, (*here, key), (*there, key)) for key, value in node.items()}
+        if isinstance(node, list):
+            kept: list[Any] = []
+            for index, item in enumerate(node):
+                if (*there, index) in dropped:
+                    continue
+                places[(*here, len(kept))] = (*there, index)
+                kept.append(prune(item, (*here, len(kept)), (*there, index)))
+            return kept
+        return node
+
+    try:
+        plan = Plan.model_validate(prune(data, (), ()))
+    except (ValidationError, RecursionError):
+        return []
+
+    def original(loc: Loc) -> Loc:
+        for end in range(len(loc), 0, -1):
+            if loc[:end] in places:
+                return (*places[loc[:end]], *loc[end:])
+        return loc
+
+    return [replace_loc(finding, original(finding.loc)) for finding in check_plan(plan) if finding.code not in _NEEDS_EVERY_CRITERION]
+
+
+def replace_loc(finding: Finding, loc: Loc) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, loc=loc)
 
 
 def validate_data(data: Any) -> tuple[Any, list[Finding]]:
@@ -214,7 +459,8 @@ def validate_data(data: Any) -> tuple[Any, list[Finding]]:
     try:
         plan = Plan.model_validate(data)
     except ValidationError as error:
-        return None, findings_from_validation_error(error)
+        findings = findings_from_validation_error(error)
+        return None, findings + checks_on_what_could_be_read(data, findings)
     except RecursionError:
         return None, [Finding((), "yaml.too_deep")]
     return plan, check_plan(plan)
@@ -256,13 +502,19 @@ def _parse_composed(path: Path, text: str) -> tuple[Any, Any, Problem | None]:
     return data, root, None
 
 
+_VALUE_TAG = "tag:yaml.org,2002:value"
+
+
 @functools.cache
 def _loader_class() -> type:
     """ruamel.yaml's CSafeLoader (the C parser, YAML 1.2 core schema), remembering how each
     plain scalar resolved. The C parser asks the resolver about every scalar, and a plan
     repeats the same keys and values thousands of times; a quoted scalar is always text.
     Without path resolvers (a safe loader has none) the answer depends on the text alone,
-    so remembering it changes nothing but the time: a fifth of the parse on 10,000 criteria."""
+    so remembering it changes nothing but the time: a fifth of the parse on 10,000 criteria.
+
+    A bare ``=`` is text, as in YAML 1.2's core schema: ruamel.yaml would tag it as YAML 1.1's
+    "value" key, which no constructor builds, and refuse ``title: =``."""
     from ruamel.yaml.cyaml import CSafeLoader
     from ruamel.yaml.nodes import ScalarNode
 
@@ -278,7 +530,10 @@ def _loader_class() -> type:
                 return self.DEFAULT_SCALAR_TAG
             tag = self.plain_tags.get(value)
             if tag is None:
-                tag = self.plain_tags[value] = super().resolve(kind, value, implicit)
+                tag = super().resolve(kind, value, implicit)
+                if str(tag) == _VALUE_TAG:
+                    tag = self.DEFAULT_SCALAR_TAG
+                self.plain_tags[value] = tag
             return tag
 
     return PlanLoader
@@ -369,8 +624,17 @@ def _parse_with_positions(path: Path, text: str) -> tuple[Any, Any, Problem | No
         except ValueError:
             raise ConstructorError(None, None, f"{_NUMBER_TOO_LONG} {len(str(node.value))}", node.start_mark) from None
 
-    _TextDates.add_constructor("tag:yaml.org,2002:timestamp", lambda constructor, node: str(node.value))
+    def _date_or_text(constructor: Any, node: Any) -> Any:
+        # Only the value that cannot be built stays text: the model is strict, and every
+        # other date must still be a date.
+        try:
+            return SafeConstructor.construct_yaml_timestamp(constructor, node)
+        except (ValueError, TypeError, OverflowError):
+            return str(node.value)
+
+    _TextDates.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
     _TextDates.add_constructor("tag:yaml.org,2002:int", _int_or_problem)
+    _TextDates.add_constructor(_VALUE_TAG, lambda constructor, node: str(node.value))
     try:
         yaml = YAML(typ="safe", pure=False)
         yaml.Constructor = _TextDates
@@ -536,7 +800,9 @@ def criterion_position(path: Path, criterion_id: str) -> tuple[int, int]:
 
     try:
         text, problem = read_text(path)
-        root = None if text is None else _loader_class()(text).get_single_node()
+        if text is None or flow_too_deep(text) is not None:
+            return 1, 1
+        root = on_deep_enough_stack(text, lambda: _loader_class()(text).get_single_node())
     except (PlanFileError, YAMLError, RecursionError):
         return 1, 1
     wanted = nfc(criterion_id)

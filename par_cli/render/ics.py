@@ -30,6 +30,7 @@ from par_cli.deadlines.occurrences import PlanOccurrence
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
 from par_cli.plan.model import Plan
 from par_cli.plan.units import names
+from par_cli.render.safe import ics_line, ics_text
 
 ZONE = "Asia/Ho_Chi_Minh"
 
@@ -83,7 +84,7 @@ def calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", ics_line(name))
     cal.add("x-wr-timezone", ZONE)
     # The zone has been UTC+7 since 1975; the span covers every last day of the plan year
     # (7.1's "before 1 January" ends on 31 December of the year before).
@@ -96,8 +97,8 @@ def calendar(
         event.add("dtstamp", stamp)
         event.add("dtstart", item.last_day)
         event.add("dtend", item.last_day + dt.timedelta(days=1))
-        event.add("summary", summary(item))
-        event.add("description", description(plan, item, lang))
+        event.add("summary", ics_text(summary(item)))
+        event.add("description", ics_text(description(plan, item, lang)))
         event.add("transp", "TRANSPARENT")
         if not item.done:
             for days in remind:
@@ -118,7 +119,7 @@ def alarm(item: PlanOccurrence, days: int, lang: Lang) -> object:
     reminder.add("action", "DISPLAY")
     reminder.add("trigger", REMIND_AT - dt.timedelta(days=days))
     text = summary(item)
-    reminder.add("description", t("ics.alarm", lang, days=days, summary=text) if days else t("ics.alarm_today", lang, summary=text))
+    reminder.add("description", ics_text(t("ics.alarm", lang, days=days, summary=text) if days else t("ics.alarm_today", lang, summary=text)))
     return reminder
 
 

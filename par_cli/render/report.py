@@ -145,14 +145,21 @@ def render_html(report: Report, lang: Lang) -> str:
     return _environment(autoescape=True).get_template("report.html.j2").render(_context(report, lang))
 
 
-def _md_cell(text: object) -> str:
-    """Text inside a Markdown table cell: a pipe would end the cell, a newline the row."""
-    return str(text).replace("|", "\\|").replace("\n", " ")
+def _md_value(value: object) -> str:
+    """Every value the Markdown template prints, escaped as text (render/safe.py): plan text
+    reaches it directly (titles, unit names) and inside labels (the issuer in the kicker), so
+    escaping each value, rather than the fields one knows of, leaves none out. The template's
+    own markup (``**…**``, tables, lists) is template text and never escaped."""
+    from par_cli.render.safe import md_text
+
+    return md_text("" if value is None else str(value))
 
 
 def render_md(report: Report, lang: Lang) -> str:
     environment = _environment(autoescape=False)
-    environment.filters["cell"] = _md_cell
+    environment.finalize = _md_value
+    # A cell needs no more than any value: md_text already escapes pipes and line breaks.
+    environment.filters["cell"] = lambda value: value
     return environment.get_template("report.md.j2").render(_context(report, lang))
 
 

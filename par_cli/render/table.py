@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import IO, Literal
 
+from par_cli.render.safe import csv_text, md_text, rich_cell, terminal_line
 from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent, t
 
 # "id": a criterion or unit id, never cut; "text": words, which may wrap or shorten.
@@ -84,7 +85,7 @@ def _shorten(text: str, width: int | None) -> str:
 def render_text(view: TableView, lang: Lang) -> str:
     """Aligned columns with no box and no colour: readable in a CI log, easy to grep."""
     header = [column.header for column in view.columns]
-    body = [[_shorten(cell(row.get(column.key), column.kind, lang), column.max_width) for column in view.columns] for row in view.rows]
+    body = [[_shorten(terminal_line(cell(row.get(column.key), column.kind, lang)), column.max_width) for column in view.columns] for row in view.rows]
     widths = [max([len(header[i])] + [len(line[i]) for line in body]) for i in range(len(header))]
     right = [column.kind in NUMERIC for column in view.columns]
 
@@ -92,9 +93,9 @@ def render_text(view: TableView, lang: Lang) -> str:
         parts = [value.rjust(widths[i]) if right[i] else value.ljust(widths[i]) for i, value in enumerate(values)]
         return "  ".join(parts).rstrip()
 
-    lines = [view.title, line(header), "  ".join("-" * width for width in widths)]
+    lines = [terminal_line(view.title), line(header), "  ".join("-" * width for width in widths)]
     lines += [line(values) for values in body]
-    lines += view.footer
+    lines += [terminal_line(text) for text in view.footer]
     return "\n".join(lines) + "\n"
 
 
@@ -106,7 +107,9 @@ def render_csv(view: TableView) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([column.key for column in view.columns])
     for row in view.rows:
-        writer.writerow([machine(row.get(column.key)) for column in view.columns])
+        values = [row.get(column.key) for column in view.columns]
+        # Text is plan text and may look like a formula; numbers and dates are never text here.
+        writer.writerow([csv_text(value) if isinstance(value, str) else machine(value) for value in values])
     return buffer.getvalue()
 
 
@@ -114,13 +117,13 @@ def render_md(view: TableView, lang: Lang) -> str:
     """A GitHub-style table that pastes into a report or a chat message."""
 
     def escape(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+        return md_text(text)
 
     align = ["---:" if column.kind in NUMERIC else "---" for column in view.columns]
     lines = [f"**{escape(view.title)}**", "", "| " + " | ".join(escape(c.header) for c in view.columns) + " |", "| " + " | ".join(align) + " |"]
     for index, row in enumerate(view.rows):
         # A report has room for the whole title; only terminals and logs need it shortened.
-        values = [escape(cell(row.get(column.key), column.kind, lang)) for column in view.columns]
+        values = [_md_cell(cell(row.get(column.key), column.kind, lang), column.kind) for column in view.columns]
         if view.styles.get(index) == "bold":
             values = [f"**{value}**" if value and value != "—" else value for value in values]
         lines.append("| " + " | ".join(values) + " |")
@@ -128,6 +131,11 @@ def render_md(view: TableView, lang: Lang) -> str:
         lines.append("")
         lines += [escape(text) + "  " for text in view.footer]
     return "\n".join(lines) + "\n"
+
+
+def _md_cell(text: str, kind: Kind) -> str:
+    """Plan text escaped; a number or a date as it is (no character of it is Markdown)."""
+    return md_text(text) if kind == "text" else text
 
 
 def render_rich(view: TableView, lang: Lang, stream: IO[str]) -> str:
@@ -140,14 +148,14 @@ def render_rich(view: TableView, lang: Lang, stream: IO[str]) -> str:
     width = Console(file=stream).width
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, highlight=False, force_terminal=_is_terminal(stream), color_system="auto" if _is_terminal(stream) else None)
-    texts = [[_shorten(cell(row.get(column.key), column.kind, lang), column.max_width) for column in view.columns] for row in view.rows]
+    texts = [[_shorten(terminal_line(cell(row.get(column.key), column.kind, lang)), column.max_width) for column in view.columns] for row in view.rows]
     widths = fit(view.columns, texts, width)
-    table = Table(title=view.title, title_justify="left", header_style="bold")
+    table = Table(title=rich_cell(view.title), title_justify="left", header_style="bold")
     for i, column_width in widths.items():
         column = view.columns[i]
         kept = column.kind != "text" or column.keep
         table.add_column(
-            column.header,
+            rich_cell(column.header),
             justify="right" if column.kind in NUMERIC else "left",
             no_wrap=False,
             overflow="fold",
@@ -155,11 +163,12 @@ def render_rich(view: TableView, lang: Lang, stream: IO[str]) -> str:
             min_width=column_width if kept else None,
         )
     for index, line in enumerate(texts):
-        table.add_row(*[line[i] for i in widths], style=view.styles.get(index))
+        # Text objects, not strings: rich would read plan text as markup.
+        table.add_row(*[rich_cell(line[i]) for i in widths], style=view.styles.get(index))
     console.print(table)
     dropped = [column.header for i, column in enumerate(view.columns) if i not in widths]
     for text in view.footer:
-        console.print(text, markup=False, soft_wrap=True)
+        console.print(rich_cell(text), soft_wrap=True)
     if dropped:
         console.print(t("table.dropped", lang, columns=", ".join(dropped)), markup=False, soft_wrap=True)
     return buffer.getvalue()
