@@ -18,7 +18,7 @@ class By(str, Enum):
 
 
 def _day_option(name: str, vi: str, en: str):  # noqa: ANN202 - an Annotated type
-    return Annotated[Optional[str], typer.Option(name, metavar="YYYY-MM-DD", help=help_text(vi, en), show_default=False)]
+    return Annotated[Optional[str], typer.Option(name, metavar="YYYY-MM-DD|DD/MM/YYYY", help=help_text(vi, en), show_default=False)]
 
 
 SinceOption = _day_option("--since", "Từ ngày (YYYY-MM-DD hoặc DD/MM/YYYY), theo ngày commit.", "From this commit day (YYYY-MM-DD or DD/MM/YYYY).")

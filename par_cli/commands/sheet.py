@@ -33,7 +33,7 @@ def sheet(
     plan: PlanOption = None,
     as_of: Annotated[
         Optional[str],
-        typer.Option("--as-of", metavar="YYYY-MM-DD", help=help_text("Chỉ tính số liệu ghi nhận đến ngày này.", "Only what was recorded up to this day."), show_default=False),
+        typer.Option("--as-of", metavar="YYYY-MM-DD|DD/MM/YYYY", help=help_text("Chỉ tính số liệu ghi nhận đến ngày này.", "Only what was recorded up to this day."), show_default=False),
     ] = None,
     stage: Annotated[
         StageChoice,
