@@ -587,20 +587,34 @@ def _construct(loader: Any, root: Any) -> Any:
     }
     text_tag, mapping_tag, sequence_tag = f"{_CORE}str", f"{_CORE}map", f"{_CORE}seq"
     seen: set[int] = set()
+    built = _BUILT_SCALARS
+
+    def scalar(node: Any) -> Any:
+        # Text is the node's own value; any other scalar is built once per spelling for the
+        # process (a plan repeats its dates and numbers; `par history` reads them in every
+        # version). The values are immutable, so sharing one changes nothing.
+        tag = node.ctag
+        if tag.handle is not None:
+            raise _Unusual
+        suffix = tag.suffix
+        if suffix == text_tag:
+            return node.value
+        value = built.get((suffix, node.value), _MISSING)
+        if value is _MISSING:
+            method = scalars.get(suffix)
+            if method is None:
+                raise _Unusual
+            value = built[suffix, node.value] = method(node)
+        return value
 
     def build(node: Any) -> Any:
+        kind = type(node)
+        if kind is ScalarNode:
+            return scalar(node)
         tag = node.ctag
         if tag.handle is not None:
             raise _Unusual
         tag = tag.suffix
-        kind = type(node)
-        if kind is ScalarNode:
-            if tag == text_tag:
-                return node.value
-            method = scalars.get(tag)
-            if method is None:
-                raise _Unusual
-            return method(node)
         if id(node) in seen:  # an alias: shared, maybe recursive, structure
             raise _Unusual
         seen.add(id(node))
@@ -609,16 +623,21 @@ def _construct(loader: Any, root: Any) -> Any:
             for key_node, value_node in node.value:
                 if type(key_node) is not ScalarNode:
                     raise _Unusual
-                key = build(key_node)
+                key = scalar(key_node)
                 if key in mapping:
                     raise _Unusual
-                mapping[key] = build(value_node)
+                mapping[key] = scalar(value_node) if type(value_node) is ScalarNode else build(value_node)
             return mapping
         if kind is SequenceNode and tag == sequence_tag:
-            return [build(child) for child in node.value]
+            return [scalar(child) if type(child) is ScalarNode else build(child) for child in node.value]
         raise _Unusual
 
     return build(root)
+
+
+_MISSING = object()
+# Scalars other than text as built, by (tag, spelling): see `_construct`.
+_BUILT_SCALARS: dict[tuple[str, str], Any] = {}
 
 
 def _parse_with_positions(path: Path, text: str) -> tuple[Any, Any, Problem | None]:
