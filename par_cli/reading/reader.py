@@ -1,11 +1,12 @@
 """Reading a plan file: bytes → text → YAML → `Plan`, with every problem as a positioned value.
 
-One reader, one truth: every plan is read by ruamel.yaml. Its C-accelerated safe loader
-composes YAML nodes, which keep the line and column where each starts; the data is built from
-those nodes and validated. Positions cost nothing on a valid plan: only when something is
-wrong (or a value cannot be constructed, such as the date 2025-13-01, which a second pass
-reads as text) are the nodes looked at, to turn each finding's place in the data into
-``PATH:LINE:COL``.
+One reader, one truth: every plan is read by ruamel.yaml's C parser. The data of a plain
+plan is built straight from the parser's events and validated; positions cost nothing on a
+valid plan. Only when something is wrong (or the document uses YAML a plan does not need, or
+a value cannot be constructed, such as the date 2025-13-01, which a second pass reads as
+text) is the document composed into YAML nodes, which keep the line and column where each
+starts, to turn each finding's place in the data into ``PATH:LINE:COL``. A writer asks for
+the nodes (``keep_nodes``) and splices by them.
 
 Nothing in a file may crash the loader: encodings, binary bytes, tabs, alias bombs, deep
 nesting and Python-specific tags all become problems.
