@@ -113,18 +113,6 @@ OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="he
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="help.common.format")]
 
 
-def help_text(vi: str, en: str) -> str:
-    """A help text given in place, in both languages: it joins the message catalogue under
-    a key of its own, and that key is what typer holds until `cli.localise` puts in the
-    words. Prefer a ``help.*`` key written in i18n.MESSAGES; this keeps the one mechanism
-    for help written beside its option."""
-    from par_cli.i18n import MESSAGES
-
-    key = f"help.inline.{vi}"
-    MESSAGES.setdefault(key, {"vi": vi, "en": en})
-    return key
-
-
 def lang_of(option: LangChoice | None) -> Lang:
     """A command's ``--lang``, else the one given before the command (``par --lang en
     score``), else ``PAR_LANG`` (typer reads it into the option), else Vietnamese."""
@@ -287,13 +275,13 @@ PreviousOption = Annotated[
     Optional[str],
     typer.Option(
         "--previous",
-        help=help_text("Kết quả (điểm) năm trước đã công bố, ví dụ 83,2.", "The previous year's published points, e.g. 83.2."),
+        help="help.common.previous",
         show_default=False,
     ),
 ]
 RankOption = Annotated[
     Optional[str],
-    typer.Option("--rank", help=help_text("Xếp hạng năm trước, HẠNG/TỔNG, ví dụ 9/21.", "The previous year's rank, RANK/OF, e.g. 9/21."), show_default=False),
+    typer.Option("--rank", help="help.common.rank", show_default=False),
 ]
 
 

@@ -5,20 +5,20 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import EXIT_FINDINGS, EXIT_OK, LangOption, fail_usage, help_text, lang_of, load_or_exit, write_json
+from par_cli.commands.common import EXIT_FINDINGS, EXIT_OK, LangOption, fail_usage, lang_of, load_or_exit, write_json
 from par_cli.i18n import Lang, fmt_number, t
 from par_cli.render.formats import Format
 
 
 def diff(
-    old: Annotated[Path, typer.Argument(metavar="OLD", help=help_text("Kế hoạch cũ.", "The old plan."), show_default=False)],
-    new: Annotated[Path, typer.Argument(metavar="NEW", help=help_text("Kế hoạch mới.", "The new plan."), show_default=False)],
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="help.diff.old", show_default=False)],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="help.diff.new", show_default=False)],
     carry: Annotated[
-        bool, typer.Option("--carry", help=help_text("Chuyển tiến độ đã ghi trong kế hoạch cũ sang kế hoạch mới.", "Move the progress recorded in OLD into NEW."))
+        bool, typer.Option("--carry", help="help.diff.carry")
     ] = False,
     mapping: Annotated[
         Optional[Path],
-        typer.Option("--mapping", help=help_text("Tệp YAML ánh xạ CŨ: MỚI cho các tiêu chí không tự khớp.", "A YAML file OLD: NEW for criteria that do not match by themselves."), show_default=False),
+        typer.Option("--mapping", help="help.diff.mapping", show_default=False),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="auto | table | text | json | csv | md")] = Format.auto,
     lang: LangOption = None,

@@ -18,7 +18,6 @@ from par_cli.commands.common import (
     PlanOption,
     check_format,
     fail_usage,
-    help_text,
     lang_of,
     parse_day,
     report_problems,
@@ -110,8 +109,8 @@ def done(
     _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: completion_change(loaded, criterion_id, deadline, which, day, evidence))
 
 
-def _text_option(name: str, vi: str, en: str) -> Any:
-    return typer.Option(name, help=help_text(vi, en), show_default=False)
+def _text_option(name: str, help_key: str) -> Any:
+    return typer.Option(name, help=help_key, show_default=False)
 
 
 def evidence(
@@ -120,27 +119,24 @@ def evidence(
         Optional[str],
         typer.Argument(
             metavar="[TEXT]",
-            help=help_text(
-                "Tài liệu kiểm chứng dạng văn bản tự do, ví dụ \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\" (hoặc dùng các tùy chọn bên dưới).",
-                "Evidence as free text, e.g. \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\" (or use the options below).",
-            ),
+            help="help.evidence.text",
             show_default=False,
         ),
     ] = None,
-    number: Annotated[Optional[str], _text_option("--number", "Số, ký hiệu văn bản, ví dụ 01/KH-SGTVT.", "The document's number and symbol, e.g. 01/KH-SGTVT.")] = None,
-    issued: Annotated[Optional[str], _text_option("--issued", "Ngày ban hành văn bản (YYYY-MM-DD).", "The document's date (YYYY-MM-DD).")] = None,
-    issuer: Annotated[Optional[str], _text_option("--issuer", "Cơ quan ban hành.", "The issuing body.")] = None,
-    summary: Annotated[Optional[str], _text_option("--summary", "Trích yếu nội dung.", "The document's summary (trích yếu).")] = None,
-    section: Annotated[Optional[str], _text_option("--section", "Mục áp dụng, khi chỉ một phần văn bản liên quan.", "The section that applies, where only part does.")] = None,
-    page: Annotated[Optional[str], _text_option("--page", "Trang áp dụng.", "The page(s) that apply.")] = None,
-    file: Annotated[Optional[str], _text_option("--file", "Đường dẫn tệp, tính từ thư mục của kế hoạch.", "A file path, relative to the plan's folder.")] = None,
-    link: Annotated[Optional[str], _text_option("--link", "Liên kết tới văn bản.", "A link to the document.")] = None,
-    deadline: Annotated[Optional[str], _text_option("--deadline", "Mã hạn mà tài liệu chứng minh.", "Id of the deadline this proves.")] = None,
+    number: Annotated[Optional[str], _text_option("--number", "help.evidence.number")] = None,
+    issued: Annotated[Optional[str], _text_option("--issued", "help.evidence.issued")] = None,
+    issuer: Annotated[Optional[str], _text_option("--issuer", "help.evidence.issuer")] = None,
+    summary: Annotated[Optional[str], _text_option("--summary", "help.evidence.summary")] = None,
+    section: Annotated[Optional[str], _text_option("--section", "help.evidence.section")] = None,
+    page: Annotated[Optional[str], _text_option("--page", "help.evidence.page")] = None,
+    file: Annotated[Optional[str], _text_option("--file", "help.evidence.file")] = None,
+    link: Annotated[Optional[str], _text_option("--link", "help.evidence.link")] = None,
+    deadline: Annotated[Optional[str], _text_option("--deadline", "help.evidence.deadline")] = None,
     occurrence: Annotated[
-        Optional[str], _text_option("--occurrence", "Lần của hạn lặp mà tài liệu chứng minh (ngày ghi trong kế hoạch).", "Which occurrence of that deadline (its stated date).")
+        Optional[str], _text_option("--occurrence", "help.evidence.occurrence")
     ] = None,
     incomplete: Annotated[
-        bool, typer.Option("--incomplete", help=help_text("Tài liệu chưa đầy đủ (cần giải trình).", "The evidence is incomplete (needs an explanation)."))
+        bool, typer.Option("--incomplete", help="help.evidence.incomplete")
     ] = False,
     date: DateOption = None,
     dry_run: DryRunOption = False,
@@ -174,15 +170,15 @@ def evidence(
 def justify(
     criterion_id: Annotated[
         Optional[str],
-        typer.Argument(metavar="[ID]", help=help_text("Mã tiêu chí; bỏ trống: liệt kê các tiêu chí cần giải trình.", "Criterion id; none: list the criteria that need an explanation."), show_default=False),
+        typer.Argument(metavar="[ID]", help="help.justify.criterion-id", show_default=False),
     ] = None,
     text: Annotated[
         Optional[str],
-        typer.Argument(metavar="[TEXT]", help=help_text("Nội dung giải trình.", "The explanation."), show_default=False),
+        typer.Argument(metavar="[TEXT]", help="help.justify.text", show_default=False),
     ] = None,
     as_of: Annotated[
         Optional[str],
-        typer.Option("--as-of", metavar="YYYY-MM-DD", help=help_text("Khi liệt kê: tính đến ngày này.", "When listing: as of this day."), show_default=False),
+        typer.Option("--as-of", metavar="YYYY-MM-DD", help="help.justify.as-of", show_default=False),
     ] = None,
     date: DateOption = None,
     dry_run: DryRunOption = False,

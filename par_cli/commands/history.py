@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import LangOption, PlanOption, fail_usage, help_text, lang_of, parse_any_day, write_json
+from par_cli.commands.common import LangOption, PlanOption, fail_usage, lang_of, parse_any_day, write_json
 from par_cli.i18n import t
 from par_cli.render.formats import Format
 
@@ -17,26 +17,26 @@ class By(str, Enum):
     month = "month"
 
 
-def _day_option(name: str, vi: str, en: str):  # noqa: ANN202 - an Annotated type
-    return Annotated[Optional[str], typer.Option(name, metavar="YYYY-MM-DD", help=help_text(vi, en), show_default=False)]
+def _day_option(name: str, help_key: str):  # noqa: ANN202 - an Annotated type
+    return Annotated[Optional[str], typer.Option(name, metavar="YYYY-MM-DD", help=help_key, show_default=False)]
 
 
-SinceOption = _day_option("--since", "Từ ngày (YYYY-MM-DD hoặc DD/MM/YYYY), theo ngày commit.", "From this commit day (YYYY-MM-DD or DD/MM/YYYY).")
-UntilOption = _day_option("--until", "Đến ngày (YYYY-MM-DD hoặc DD/MM/YYYY), theo ngày commit.", "Up to this commit day (YYYY-MM-DD or DD/MM/YYYY).")
+SinceOption = _day_option("--since", "help.history.since")
+UntilOption = _day_option("--until", "help.history.until")
 
 
 def history(
-    path: Annotated[Optional[Path], typer.Argument(help=help_text("Tệp kế hoạch trong một kho git.", "A plan file kept in git."), show_default=False)] = None,
+    path: Annotated[Optional[Path], typer.Argument(help="help.history.path", show_default=False)] = None,
     plan: PlanOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     by: Annotated[
         Optional[By],
-        typer.Option("--by", help=help_text("Mỗi ngày, tuần hoặc tháng một dòng: phiên bản cuối của kỳ.", "One row per day, week or month: its last version."), show_default=False),
+        typer.Option("--by", help="help.history.by", show_default=False),
     ] = None,
     records: Annotated[
         bool,
-        typer.Option("--records", help=help_text("Nhật ký ghi nhận: mỗi số liệu, hoàn thành, điểm, tài liệu kiểm chứng với commit, người và ngày.", "The audit trail: every recorded fact with its commit, author and date.")),
+        typer.Option("--records", help="help.history.records"),
     ] = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="auto | table | text | json | csv | md")] = Format.auto,
     lang: LangOption = None,

@@ -13,7 +13,6 @@ from par_cli.commands.common import (
     PreviousOption,
     RankOption,
     fail_usage,
-    help_text,
     lang_of,
     parse_day,
     parse_points_option,
@@ -29,18 +28,18 @@ class ImportFormat(str, Enum):
 
 
 def import_(
-    source: Annotated[Path, typer.Argument(metavar="FILE", help=help_text("Bảng khung chỉ số: .docx hoặc .xlsx.", "The framework table: .docx or .xlsx."), show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help=help_text("Tệp kế hoạch sẽ ghi (không ghi đè).", "The plan file to write (never overwritten)."), show_default=False)],
-    year: Annotated[Optional[int], typer.Option("--year", help=help_text("Năm của kế hoạch.", "The plan's year."), show_default=False)] = None,
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="help.import.source", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="help.import.output", show_default=False)],
+    year: Annotated[Optional[int], typer.Option("--year", help="help.import.year", show_default=False)] = None,
     index_max: Annotated[
-        Optional[str], typer.Option("--index-max", help=help_text("Điểm tối đa của chỉ số (cả phần ngoài bảng).", "The index maximum (with the part outside the table)."), show_default=False)
+        Optional[str], typer.Option("--index-max", help="help.import.index-max", show_default=False)
     ] = None,
     previous: PreviousOption = None,
     rank: RankOption = None,
-    issuer: Annotated[Optional[str], typer.Option("--issuer", help=help_text("Cơ quan ban hành kế hoạch.", "The body that issues the plan."), show_default=False)] = None,
-    number: Annotated[Optional[str], typer.Option("--number", help=help_text("Số, ký hiệu kế hoạch.", "The plan's number."), show_default=False)] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help=help_text("Ngày kế hoạch, YYYY-MM-DD.", "The plan's date, YYYY-MM-DD."), show_default=False)] = None,
-    title: Annotated[Optional[str], typer.Option("--title", help=help_text("Tên kế hoạch.", "The plan's title."), show_default=False)] = None,
+    issuer: Annotated[Optional[str], typer.Option("--issuer", help="help.import.issuer", show_default=False)] = None,
+    number: Annotated[Optional[str], typer.Option("--number", help="help.import.number", show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="help.import.date", show_default=False)] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="help.import.title", show_default=False)] = None,
     fmt: Annotated[ImportFormat, typer.Option("--format", "-f", help="text | json")] = ImportFormat.text,
     lang: LangOption = None,
 ) -> None:

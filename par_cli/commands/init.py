@@ -5,14 +5,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import EXIT_OK, LangOption, fail_usage, help_text, lang_of, today_in_vietnam
+from par_cli.commands.common import EXIT_OK, LangOption, fail_usage, lang_of, today_in_vietnam
 from par_cli.i18n import t
 
 
 def init(
-    year: Annotated[Optional[int], typer.Option("--year", min=2000, max=2100, help=help_text("Năm của kế hoạch; mặc định: năm nay.", "The plan's year; default: this year."), show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", min=2000, max=2100, help="help.init.year", show_default=False)] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help=help_text("Tệp sẽ ghi; mặc định plans/NĂM.yaml.", "File to write; default plans/YEAR.yaml."), show_default=False)
+        Optional[Path], typer.Option("--output", "-o", help="help.init.output", show_default=False)
     ] = None,
     lang: LangOption = None,
 ) -> None:

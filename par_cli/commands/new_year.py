@@ -12,7 +12,6 @@ from par_cli.commands.common import (
     PreviousOption,
     RankOption,
     fail_usage,
-    help_text,
     lang_of,
     parse_points_option,
     parse_rank_option,
@@ -21,11 +20,11 @@ from par_cli.i18n import t
 
 
 def new_year(
-    plan_path: Annotated[Path, typer.Argument(metavar="PLAN", help=help_text("Kế hoạch năm nay.", "This year's plan."), show_default=False)],
+    plan_path: Annotated[Path, typer.Argument(metavar="PLAN", help="help.new_year.plan-path", show_default=False)],
     previous: PreviousOption = None,
     rank: RankOption = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help=help_text("Tệp sẽ ghi; mặc định NĂM.yaml cạnh kế hoạch cũ.", "File to write; default YEAR.yaml beside the old plan."), show_default=False)
+        Optional[Path], typer.Option("--output", "-o", help="help.new_year.output", show_default=False)
     ] = None,
     lang: LangOption = None,
 ) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import LangOption, PlanOption, fail_usage, help_text, lang_of, load_or_exit, parse_day, today_in_vietnam
+from par_cli.commands.common import LangOption, PlanOption, fail_usage, lang_of, load_or_exit, parse_day, today_in_vietnam
 from par_cli.i18n import t
 
 
@@ -29,26 +29,26 @@ BINARY = (SheetFormat.docx, SheetFormat.xlsx)
 
 
 def sheet(
-    path: Annotated[Optional[Path], typer.Argument(help=help_text("Tệp kế hoạch (hoặc dùng --plan).", "The plan file (or use --plan)."), show_default=False)] = None,
+    path: Annotated[Optional[Path], typer.Argument(help="help.sheet.path", show_default=False)] = None,
     plan: PlanOption = None,
     as_of: Annotated[
         Optional[str],
-        typer.Option("--as-of", metavar="YYYY-MM-DD", help=help_text("Chỉ tính số liệu ghi nhận đến ngày này.", "Only what was recorded up to this day."), show_default=False),
+        typer.Option("--as-of", metavar="YYYY-MM-DD", help="help.sheet.as-of", show_default=False),
     ] = None,
     stage: Annotated[
         StageChoice,
-        typer.Option("--stage", help=help_text("Vòng chấm: self_assessment | appraisal_1 | explanation | appraisal_2 | final.", "Scoring stage: self_assessment | appraisal_1 | explanation | appraisal_2 | final.")),
+        typer.Option("--stage", help="help.sheet.stage"),
     ] = StageChoice.self_assessment,
     compare: Annotated[
-        bool, typer.Option("--compare", help=help_text("Các vòng chấm cạnh nhau, với điểm bị trừ và lý do.", "The stages side by side, with what each cut and why."))
+        bool, typer.Option("--compare", help="help.sheet.compare")
     ] = False,
     fmt: Annotated[SheetFormat, typer.Option("--format", "-f", help="md | html | docx | xlsx")] = SheetFormat.md,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help=help_text("Ghi ra tệp (bắt buộc với docx, xlsx).", "Write to FILE (required for docx and xlsx)."), show_default=False)
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="help.sheet.output", show_default=False)
     ] = None,
     template: Annotated[
         Optional[Path],
-        typer.Option("--template", metavar="FORM.docx", help=help_text("Mẫu Word của cơ quan (docxtpl); xem README.", "The office's own Word form (docxtpl); see the README."), show_default=False),
+        typer.Option("--template", metavar="FORM.docx", help="help.sheet.template", show_default=False),
     ] = None,
     lang: LangOption = None,
 ) -> None:

@@ -20,7 +20,6 @@ from par_cli.commands.common import (
     PlanOption,
     check_unit,
     fail_usage,
-    help_text,
     lang_of,
     load_or_exit,
     parse_day,
@@ -37,17 +36,17 @@ def workbook(
         typer.Option(
             "--output",
             "-o",
-            help=help_text("Tệp .xlsx cần ghi; với --all-units: thư mục chứa một tệp cho mỗi đơn vị.", "The .xlsx to write; with --all-units, a folder for one file per unit."),
+            help="help.workbook.output",
             show_default=False,
         ),
     ],
     unit: Annotated[
         Optional[str],
-        typer.Option("--unit", "-u", help=help_text("Đơn vị nhận sổ.", "The unit the workbook is for."), show_default=False),
+        typer.Option("--unit", "-u", help="help.workbook.unit", show_default=False),
     ] = None,
     all_units: Annotated[
         bool,
-        typer.Option("--all-units", help=help_text("Một sổ cho mỗi đơn vị (MÃ.xlsx trong thư mục --output).", "One workbook per unit (ID.xlsx in the --output folder).")),
+        typer.Option("--all-units", help="help.workbook.all-units"),
     ] = False,
     plan: PlanOption = None,
     lang: LangOption = None,
@@ -79,19 +78,19 @@ def workbook(
 def collect(
     files: Annotated[
         list[Path],
-        typer.Argument(metavar="FILE.xlsx...", help=help_text("Các sổ đã điền.", "The filled workbooks."), show_default=False),
+        typer.Argument(metavar="FILE.xlsx...", help="help.collect.files", show_default=False),
     ],
     date: Annotated[
         Optional[str],
         typer.Option(
             "--date",
-            help=help_text("Ngày ghi cho ô không có ngày (YYYY-MM-DD); mặc định: hôm nay theo giờ Việt Nam.", "Date for values with none (YYYY-MM-DD); default: today in Vietnam."),
+            help="help.collect.date",
             show_default=False,
         ),
     ] = None,
     dry_run: Annotated[
         bool,
-        typer.Option("--dry-run", help=help_text("Chỉ in ra phần thay đổi (diff), không ghi vào tệp.", "Print the diff only; write nothing.")),
+        typer.Option("--dry-run", help="help.collect.dry-run"),
     ] = False,
     plan: PlanOption = None,
     lang: LangOption = None,
