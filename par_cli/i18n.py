@@ -832,7 +832,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "help.common.today": {"vi": "Ngày tính là hôm nay: điểm theo số liệu ghi nhận đến ngày này, hạn tính từ ngày này; mặc định: hôm nay theo giờ Việt Nam.", "en": "The day taken as today: scores use the progress recorded up to it, deadlines count from it; default: today in Asia/Ho_Chi_Minh."},
     "help.common.days": {"vi": "Số ngày tới cần xem hạn (mặc định 14).", "en": "How many days ahead to list deadlines (default 14)."},
     "help.common.output": {"vi": "Ghi ra tệp thay vì màn hình.", "en": "Write to this file instead of standard output."},
-    "help.common.format": {"vi": "Định dạng: auto (bảng trên màn hình, văn bản khi chuyển tiếp), table, text, json, csv, md, html, ics; mỗi lệnh nhận một số định dạng.", "en": "Format: auto (a table on a terminal, text when piped), table, text, json, csv, md, html, ics; each command offers some of them."},
+    "help.common.format": {"vi": "Định dạng: auto (bảng trên màn hình, văn bản khi chuyển tiếp), table, text, json, csv, md, html, ics, docx, xlsx; mỗi lệnh nhận một số định dạng.", "en": "Format: auto (a table on a terminal, text when piped), table, text, json, csv, md, html, ics, docx, xlsx; each command offers some of them."},
     # --- usage errors: ours, and typer's (click's) own, reworded (see cli.py)
     "table.dropped": {"vi": "Màn hình hẹp: ẩn cột {columns} (mở rộng cửa sổ, hoặc dùng --format text).", "en": "Narrow terminal: columns {columns} hidden (widen the window, or use --format text)."},
     "usage.format": {"vi": "lệnh này không có định dạng '{format}'; chọn một trong: {formats}", "en": "this command has no '{format}' format; choose one of: {formats}"},
@@ -1020,6 +1020,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "diff.rule": {"vi": "đổi cách chấm", "en": "rule changed"},
     "diff.deadlines": {"vi": "đổi thời hạn", "en": "deadlines changed"},
     "diff.title": {"vi": "đổi tên", "en": "title changed"},
+    "diff.deadline_before": {"vi": "trước {date}", "en": "before {date}"},
+    "diff.deadline_by": {"vi": "hạn {date}", "en": "by {date}"},
     "diff.col.change": {"vi": "Thay đổi", "en": "Change"},
     "diff.col.old": {"vi": "Cũ", "en": "Old"},
     "diff.col.new": {"vi": "Mới", "en": "New"},

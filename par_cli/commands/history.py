@@ -6,9 +6,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import LangOption, PlanOption, fail_usage, lang_of, parse_any_day, write_json
+from par_cli.commands.common import READING, FormatOption, LangOption, OutputOption, PlanOption, check_format, fail_usage, lang_of, parse_any_day, show
 from par_cli.i18n import t
-from par_cli.render.formats import Format
+from par_cli.render.formats import TABLE_FORMATS, Format, Output
+
+OFFERED = TABLE_FORMATS  # auto, table, text, json, csv, md
 
 
 class By(str, Enum):
@@ -38,7 +40,8 @@ def history(
         bool,
         typer.Option("--records", help="help.history.records"),
     ] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="auto | table | text | json | csv | md")] = Format.auto,
+    fmt: FormatOption = Format.auto,
+    output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
     """Lịch sử điểm và nhật ký ghi nhận theo git (the score history and audit trail)."""
@@ -46,10 +49,10 @@ def history(
     from par_cli.reading.discovery import find_plan
     from par_cli.reading.git import GitError
     from par_cli.render.history import history_payload, history_view, trail_payload, trail_view
-    from par_cli.render.table import render
     from par_cli.scoring.history import history_rows, read_history
 
     language = lang_of(lang)
+    check_format(fmt, OFFERED, language)
     if path is not None and plan is not None:
         fail_usage(t("score.path_and_plan", language))
     first, last = parse_any_day(since, language), parse_any_day(until, language)
@@ -61,6 +64,7 @@ def history(
         fail_usage(error.message(language))
     if not file.is_file():
         fail_usage(PlanFileError(file, "file.is_directory" if file.is_dir() else "file.not_found").message(language))
+    READING.append(file)  # --output may not name it (issue 13)
     try:
         found = read_history(file)
     except GitError as error:
@@ -69,15 +73,22 @@ def history(
     newest = valid[-1].score if valid else None
     if records:
         events = [event for event in found.trail() if (first is None or event.commit.day >= first) and (last is None or event.commit.day <= last)]
-        if fmt is Format.json:
-            write_json(trail_payload(str(file), events, since=first, until=last))
-            return
         title = t("trail.title", language, plan=newest.number if newest else file, year=newest.year if newest else "", count=len(events))
-        render(trail_view(title, events, language), fmt, language)
+        show(
+            Output(json=lambda: trail_payload(str(file), events, since=first, until=last), table=lambda lang, machine: trail_view(title, events, lang)),
+            fmt,
+            language,
+            output,
+        )
         return
     rows = history_rows(found, since=first, until=last, by=by.value if by else None)  # type: ignore[arg-type]
-    if fmt is Format.json:
-        write_json(history_payload(str(file), rows, since=first, until=last, by=by.value if by else None))
-        return
     title = t("history.title", language, plan=newest.number if newest else file, year=newest.year if newest else "", count=len(rows))
-    render(history_view(title, rows, language, plain=fmt is Format.csv), fmt, language)
+    show(
+        Output(
+            json=lambda: history_payload(str(file), rows, since=first, until=last, by=by.value if by else None),
+            table=lambda lang, machine: history_view(title, rows, lang, plain=machine),
+        ),
+        fmt,
+        language,
+        output,
+    )
