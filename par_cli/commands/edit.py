@@ -21,16 +21,19 @@ from par_cli.commands.common import (
     lang_of,
     parse_day,
     report_problems,
+    show,
     today_in_vietnam,
     write_json,
 )
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
-from par_cli.render.formats import Format
+from par_cli.render.formats import TABLE_FORMATS, Format
 
 DEFAULT_LOCK_WAIT = 5.0
 
 
 OFFERED = (Format.auto, Format.text, Format.json)
+# `par justify` with no id lists, as a table.
+LIST_OFFERED = TABLE_FORMATS
 
 CriterionArgument = Annotated[str, typer.Argument(metavar="ID", help="help.edit.id", show_default=False)]
 DateOption = Annotated[
@@ -204,31 +207,18 @@ def _list_missing(plan: Path | None, as_of: dt.date | None, fmt: Format, lang: L
     recorded for each so far; exit 0 either way (a list, not a check)."""
     from par_cli.commands.common import load_or_exit
     from par_cli.scoring.evidence import claimed_points, needing_explanation
+    from par_cli.plan.tree import walk
+    from par_cli.render.formats import Output
+    from par_cli.render.json import justify_payload
+    from par_cli.render.justify import justify_view
     from par_cli.scoring.scorer import score_plan
 
-    loaded = load_or_exit(plan, lang)
+    check_format(fmt, LIST_OFFERED, lang)
+    loaded = load_or_exit(plan, lang, fmt)
     result = score_plan(loaded.plan, today=today_in_vietnam(), as_of=as_of)
     missing = needing_explanation(claimed_points(result), as_of)
-    if fmt is Format.json:
-        write_json(
-            [
-                {
-                    "criterion": item.criterion_id,
-                    "points": item.points,
-                    "why": item.why,
-                    "explanation": item.explanation.model_dump() if item.explanation else None,
-                }
-                for item in missing
-            ]
-        )
-        return
-    if not missing:
-        typer.echo(t("justify.none", lang))
-        return
-    typer.echo(t("justify.title", lang))
-    for item in missing:
-        recorded = f" — {t('edit.what_explanation', lang, date=fmt_date(item.explanation.date, lang), text=item.explanation.text)}" if item.explanation else ""
-        typer.echo(f"  {item.criterion_id}: {fmt_number(item.points, lang)} — {t('why.' + item.why, lang)}{recorded}")
+    titles = {node.criterion.id: node.criterion.title for node in walk(loaded.plan)}
+    show(Output(json=lambda: justify_payload(missing), table=lambda lang, machine: justify_view(missing, titles, lang, machine)), fmt, lang)
 
 
 def _split_assignment(item: str, lang: Lang) -> tuple[str, str]:

@@ -293,3 +293,16 @@ def diff_payload(old: "Path", new: "Path", differences: list[Any], carried: Any 
         payload["carried"] = [{"old_id": a, "new_id": b} for a, b in carried.carried]
         payload["not_placed"] = [{"old_id": n.old_id, "what": n.what, "reason": t(n.code, lang, **n.params)} for n in carried.not_placed]
     return payload
+
+
+def justify_payload(missing: list[Any]) -> list[dict[str, object]]:
+    """``par justify --format json`` (no id): each criterion needing an explanation."""
+    return [
+        {
+            "criterion": item.criterion_id,
+            "points": item.points,
+            "why": item.why,
+            "explanation": item.explanation.model_dump() if item.explanation else None,
+        }
+        for item in missing
+    ]
