@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import EXIT_OK, LangOption, fail_usage, lang_of, today_in_vietnam
+from par_cli.commands.common import LangOption, lang_of, today_in_vietnam, write_new_plan
 from par_cli.i18n import t
 
 
@@ -17,15 +17,10 @@ def init(
     lang: LangOption = None,
 ) -> None:
     """Lập khung kế hoạch có chú thích (a commented plan skeleton)."""
-    from par_cli.editing.draft_yaml import FileExists, write_new
     from par_cli.editing.skeleton import skeleton
 
     language = lang_of(lang)
     the_year = year or today_in_vietnam().year
     target = output or Path("plans") / f"{the_year}.yaml"
-    try:
-        write_new(target, skeleton(the_year))
-    except FileExists:
-        fail_usage(t("output.exists", language, path=target))
+    write_new_plan(skeleton(the_year), target, language)
     typer.echo(t("init.written", language, path=target))
-    raise typer.Exit(EXIT_OK)

@@ -24,6 +24,7 @@ from par_cli.commands.common import (
     load_or_exit,
     parse_day,
     today_in_vietnam,
+    write_out,
 )
 from par_cli.i18n import t
 
@@ -53,7 +54,7 @@ def workbook(
 ) -> None:
     """Lập sổ Excel cho đơn vị điền số liệu (a workbook for a unit to fill in)."""
     from par_cli.reading.discovery import find_plan
-    from par_cli.render.workbook import write_workbook
+    from par_cli.render.workbook import render_workbook
 
     language = lang_of(lang)
     if (unit is None) == (not all_units):
@@ -68,11 +69,13 @@ def workbook(
     made = today_in_vietnam()
     names = {known.id: known.name for known in the_plan.units}
     for unit_id, target in targets:
+        data, rows = render_workbook(the_plan, path, unit_id, language, made)
         try:
-            rows = write_workbook(the_plan, path, unit_id, target, language, made)
+            target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             fail_usage(t("workbook.cannot_write", language, path=target, reason=error.strerror or error))
-        typer.echo(t("workbook.written", language, unit=names[unit_id], rows=rows, path=target), err=True)
+        # Atomically, never over the plan (directly or through a link), never into a FIFO.
+        write_out(data, target, language, "workbook.written", unit=names[unit_id], rows=rows)
 
 
 def collect(

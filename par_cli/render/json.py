@@ -306,3 +306,18 @@ def justify_payload(missing: list[Any]) -> list[dict[str, object]]:
         }
         for item in missing
     ]
+
+
+def import_payload(output: "Path", valid: bool, counts: dict[str, int], problems: "list[Problem]", draft: Any, lang: Lang) -> dict[str, object]:
+    """``par import --format json``: the draft written, its counts, its problems, what could
+    not be read (place, code, message in ``lang``) and the facts the table does not hold."""
+    from par_cli.i18n import t
+
+    return {
+        "output": output,
+        "valid": valid,
+        **counts,
+        "problems": [problem.as_json(lang) for problem in problems],
+        "unread": [{"where": item.where, "code": item.code, "message": t(item.code, lang, **item.params)} for item in draft.unread],
+        "missing": draft.missing,
+    }
