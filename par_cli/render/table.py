@@ -134,8 +134,9 @@ def render_md(view: TableView, lang: Lang) -> str:
 
 
 def _md_cell(text: str, kind: Kind) -> str:
-    """Plan text escaped; a number or a date as it is (no character of it is Markdown)."""
-    return md_text(text) if kind == "text" else text
+    """Plan text (and ids, which are plan text too) escaped; a number or a date as it is (no
+    character of it is Markdown)."""
+    return md_text(text) if kind in ("text", "id") else text
 
 
 def render_rich(view: TableView, lang: Lang, stream: IO[str]) -> str:
