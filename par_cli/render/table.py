@@ -38,6 +38,9 @@ class Column:
     optional: int = 0
     # Text that must never wrap or be cut either ("còn 10 ngày").
     keep: bool = False
+    # The narrowest a text column may become before optional columns are dropped instead
+    # (a title wrapped into 12 characters takes five lines a row); None: `fit`'s own floor.
+    least: int | None = None
 
 
 @dataclass
@@ -186,7 +189,8 @@ def fit(columns: Sequence[Column], texts: list[list[str]], width: int) -> dict[i
     and dates keep their full width (their headers may wrap between words); text columns
     give way (they wrap), the widest first, down to their longest word or ``least``; when
     that is not enough, optional columns are dropped, highest ``optional`` first (the order
-    is each view's stated priority)."""
+    is each view's stated priority). A column's ``least`` says how narrow it may get before
+    that: the title of a score table keeps room, and floor and ceiling go instead."""
     least = 12
     widths: dict[int, int] = {}
     floors: dict[int, int] = {}
@@ -195,7 +199,7 @@ def fit(columns: Sequence[Column], texts: list[list[str]], width: int) -> dict[i
         if _gives_way(column):
             natural = max(values, len(column.header))
             widths[i] = min(natural, column.max_width) if column.max_width else natural
-            floors[i] = min(widths[i], max(least, _longest_word(texts, i)))
+            floors[i] = min(widths[i], max(column.least or least, _longest_word(texts, i)))
         else:
             widths[i] = max(values, len(column.header))
             floors[i] = max(values, max(len(word) for word in column.header.split() or [""]))
