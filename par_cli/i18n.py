@@ -80,11 +80,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "schema.pattern": {"vi": "giá trị {value} không đúng dạng {what}", "en": "value {value} is not a valid {what}"},
     "schema.too_short": {"vi": "danh sách hoặc văn bản không được để trống", "en": "must not be empty"},
     "schema.finite": {"vi": "giá trị {value} phải là một số hữu hạn", "en": "value {value} must be a finite number"},
+    "schema.date_day_first": {
+        "vi": "ngày {value} viết theo kiểu Việt Nam; trong tệp kế hoạch hãy viết dạng ISO: {iso}",
+        "en": "the date {value} is written day first; in the plan file write it in ISO form: {iso}",
+    },
     "schema.date": {"vi": "ngày {value} không hợp lệ (dạng YYYY-MM-DD)", "en": "invalid date {value} (YYYY-MM-DD)"},
     "schema.other": {"vi": "{detail}", "en": "{detail}"},
     # --- model-level shape errors (raised by model validators under these keys)
     "model.levels_needed": {"vi": "chỉ số đo kiểu 'level' cần danh sách levels", "en": "a measure of kind 'level' needs its list of levels"},
     "model.levels_only": {"vi": "chỉ chỉ số đo kiểu 'level' mới có levels", "en": "only a measure of kind 'level' has levels"},
+    "model.scale_only": {"vi": "chỉ chỉ số đo kiểu 'number' mới có scale (giá trị ứng với 100%)", "en": "only a measure of kind 'number' has a scale (the value that is 100 %)"},
     "model.one_comparison": {
         "vi": "cần đúng một trong at_least, above, at_most, below, equals",
         "en": "give exactly one of at_least, above, at_most, below, equals",
@@ -133,6 +138,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "tiêu chí có tiêu chí con được tính bằng tổng các con; bỏ 'rule' ở đây",
         "en": "a criterion with children scores the sum of them; remove 'rule' here",
     },
+    "check.rule_measure_kind": {
+        "vi": "quy tắc '{rule}' không chấm được chỉ số đo '{measure}' kiểu '{kind}': cần kiểu {accepted}",
+        "en": "a '{rule}' rule cannot score the measure '{measure}' of kind '{kind}': it needs {accepted}",
+    },
     "check.rrule": {"vi": "không đọc được quy tắc lặp: {detail}", "en": "cannot read the recurrence rule: {detail}"},
     "check.date_far": {
         "vi": "ngày {date} nằm xa ngoài năm kế hoạch {year}",
@@ -163,7 +172,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "{problems} lỗi trong {files} tệp",
         "en": "{problems} problem(s) in {files} file(s)",
     },
-    "usage.bad_date": {"vi": "ngày '{value}' không hợp lệ: dùng dạng YYYY-MM-DD", "en": "invalid date '{value}': use YYYY-MM-DD"},
+    "usage.bad_date": {
+        "vi": "ngày '{value}' không hợp lệ: dùng dạng YYYY-MM-DD, DD/MM/YYYY hoặc D/M/YYYY (ngày trước tháng)",
+        "en": "invalid date '{value}': use YYYY-MM-DD, DD/MM/YYYY or D/M/YYYY (day first)",
+    },
+    "stage.self_assessment": {"vi": "tự đánh giá", "en": "self-assessment"},
+    "stage.appraisal_1": {"vi": "thẩm định lần 1", "en": "appraisal, round 1"},
+    "stage.explanation": {"vi": "giải trình", "en": "explanation"},
+    "stage.appraisal_2": {"vi": "thẩm định lần 2", "en": "appraisal, round 2"},
+    "stage.final": {"vi": "kết quả chính thức", "en": "final result"},
+    "edit.what_stage": {"vi": "{stage} {points} điểm ngày {date}", "en": "{stage} {points} points on {date}"},
     "usage.date_range": {"vi": "ngày '{value}' nằm ngoài khoảng {first} – {last}", "en": "the date '{value}' is outside {first} – {last}"},
     "usage.output_is_plan": {
         "vi": "--output {path} là tệp kế hoạch đang đọc; hãy chọn tệp khác",
@@ -249,6 +267,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "rule.occurrence.overdue": {"vi": "{what}: hạn {last_day}, quá hạn, chưa thực hiện", "en": "{what}: due {last_day}, overdue and not done"},
     "status.appraised": {"vi": "thẩm định", "en": "appraised"},
     "status.recorded": {"vi": "đã ghi nhận", "en": "recorded"},
+    "status.provisional": {"vi": "tạm tính", "en": "provisional"},
     "status.self_assessed": {"vi": "tự đánh giá", "en": "self-assessed"},
     "status.overdue": {"vi": "quá hạn", "en": "overdue"},
     "status.in_progress": {"vi": "đang thực hiện", "en": "in progress"},
@@ -269,6 +288,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "source.missing": {"vi": "chưa ghi nhận", "en": "not recorded"},
     "source.seed": {"vi": "theo kế hoạch", "en": "from the plan"},
     "source.assumed": {"vi": "giả định", "en": "assumed"},
+    "source.derived": {"vi": "suy ra từ số liệu năm trước", "en": "derived from the previous year's reading"},
     "explain.sum_rule": {"vi": "tổng điểm các mục con", "en": "the sum of its parts"},
     "explain.projection.appraised": {
         "vi": "điểm thẩm định {points} là điểm được tính (tính từ số liệu: {computed}; tự đánh giá: {self_assessed})",
@@ -301,6 +321,19 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "explain.input.evidence": {"vi": "tài liệu: {evidence}", "en": "evidence: {evidence}"},
     "explain.input.score.self_assessed": {"vi": "Tự đánh giá: {value} ({source})", "en": "Self-assessed: {value} ({source})"},
     "explain.input.score.appraised": {"vi": "Thẩm định: {value} ({source})", "en": "Appraised: {value} ({source})"},
+    "explain.input.score.self_assessment": {"vi": "Tự đánh giá: {value} ({source})", "en": "Self-assessment: {value} ({source})"},
+    "explain.input.score.appraisal_1": {"vi": "Thẩm định lần 1: {value} ({source})", "en": "Appraisal, round 1: {value} ({source})"},
+    "explain.input.score.explanation": {"vi": "Giải trình: {value} ({source})", "en": "Explanation: {value} ({source})"},
+    "explain.input.score.appraisal_2": {"vi": "Thẩm định lần 2: {value} ({source})", "en": "Appraisal, round 2: {value} ({source})"},
+    "explain.input.score.final": {"vi": "Kết quả chính thức: {value} ({source})", "en": "Final result: {value} ({source})"},
+    "explain.derived_baseline": {
+        "vi": "điểm năm {year} ({points}) suy ra từ số liệu năm {year} kế hoạch nêu, chấm theo quy tắc của tiêu chí",
+        "en": "the {year} points ({points}) are derived from the {year} reading the plan states, scored by the criterion's rule",
+    },
+    "explain.provisional": {
+        "vi": " (tạm tính: số liệu còn thay đổi đến khi kỳ đo khép lại; sàn {floor} – trần {ceiling})",
+        "en": " (provisional: the reading can move until its period closes; floor {floor} – ceiling {ceiling})",
+    },
     "explain.input.baseline": {"vi": "Điểm năm trước: {value} ({source})", "en": "Previous year's points: {value} ({source})"},
     "explain.input.projection": {"vi": "Dự kiến khai báo: {value} ({source})", "en": "Declared projection: {value} ({source})"},
     "explain.input.plan_assumption": {"vi": "Tỷ lệ giả định chung: {value} ({source})", "en": "General assumed share: {value} ({source})"},
@@ -352,6 +385,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "score.assumed_outside": {
         "vi": "Dựa trên giả định: {assumed} điểm của tổng dự kiến, trong đó phần ngoài bảng: {outside} điểm",
         "en": "Resting on assumptions: {assumed} points of the expected total, of which outside the table: {outside} points",
+    },
+    "score.provisional": {
+        "vi": "Tạm tính (số liệu còn thay đổi đến hết kỳ đo): {ids}",
+        "en": "Provisional (the reading can move until its period closes): {ids}",
+    },
+    "score.shared": {
+        "vi": "Giao chung cho các phòng, đơn vị (liệt kê riêng, không cộng vào điểm của đơn vị): {ids}",
+        "en": "Given to every unit together (listed apart, not added to the unit's points): {ids}",
     },
     "score.no_evidence": {"vi": "⚠ điểm chưa có tài liệu kiểm chứng: {ids}", "en": "⚠ points without evidence: {ids}"},
     "score.overdue": {"vi": "Quá hạn chưa thực hiện: {ids}", "en": "Overdue and not done: {ids}"},
@@ -501,8 +542,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "report.whole": {"vi": "Toàn Sở", "en": "The whole department"},
     "report.whole_note": {"vi": "dự kiến {projected}/{max} điểm ({percent})", "en": "expected {projected}/{max} points ({percent})"},
     "report.assumed_callout": {
-        "vi": "{assumed} trong {projected} điểm dự kiến dựa trên giả định, chưa phải số liệu ghi nhận (xem mục cuối).",
-        "en": "{assumed} of the {projected} expected points rest on assumptions, not on recorded figures (see the last section).",
+        "vi": "{assumed} trong {projected} điểm dự kiến dựa trên giả định; {recorded} điểm từ số liệu ghi nhận, {derived} điểm suy ra từ kết quả năm trước (xem mục cuối).",
+        "en": "{assumed} of the {projected} expected points rest on assumptions; {recorded} come from recorded figures, {derived} are derived from the previous year's results (see the last section).",
     },
     "report.responsibility": {
         "vi": "Chủ trì: {leads} ({max} điểm, dự kiến {projected}). Phối hợp: {supports}. Báo cáo gồm cả các tiêu chí giao chung cho mọi phòng, đơn vị.",
@@ -753,13 +794,37 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "'{value}' không phải là một số cho '{measure}' (viết như 96,5 hoặc 96.5)",
         "en": "'{value}' is not a number for '{measure}' (write it as 96.5 or 96,5)",
     },
-    "edit.date_outside_year": {
-        "vi": "ngày {date} nằm ngoài năm kế hoạch {year}; dùng --date NĂM-THÁNG-NGÀY để ghi cho một ngày trong năm {year}",
-        "en": "date {date} is outside the plan year {year}; pass --date YYYY-MM-DD for a day in {year}",
+    "edit.date_window.measurement": {
+        "vi": "ngày {date} không ghi được cho số liệu đo: số liệu là của năm kế hoạch, từ {start} đến {end}; dùng --date với một ngày trong khoảng đó (YYYY-MM-DD hoặc DD/MM/YYYY)",
+        "en": "date {date} cannot carry a reading: readings belong to the plan year, {start} to {end}; pass --date with a day in it (YYYY-MM-DD or DD/MM/YYYY)",
     },
-    "edit.date_far": {
-        "vi": "ngày {date} nằm xa ngoài năm kế hoạch {year}; dùng --date NĂM-THÁNG-NGÀY",
-        "en": "date {date} falls far outside the plan year {year}; pass --date YYYY-MM-DD",
+    "edit.date_window.completion": {
+        "vi": "ngày {date} không ghi được cho việc hoàn thành: từ {start} đến {end}; dùng --date với một ngày trong khoảng đó (YYYY-MM-DD hoặc DD/MM/YYYY)",
+        "en": "date {date} cannot carry a completion: {start} to {end}; pass --date with a day in it (YYYY-MM-DD or DD/MM/YYYY)",
+    },
+    "edit.date_window.evidence": {
+        "vi": "ngày {date} không ghi được cho tài liệu kiểm chứng: từ {start} đến {end} (năm kế hoạch và năm sau, khi thẩm định); dùng --date với một ngày trong khoảng đó",
+        "en": "date {date} cannot carry evidence: {start} to {end} (the plan year and the next, for the appraisal); pass --date with a day in it",
+    },
+    "edit.date_window.stage": {
+        "vi": "ngày {date} không ghi được cho điểm các bước chấm: từ {start} đến {end} (năm kế hoạch và năm sau, khi thẩm định); dùng --date với một ngày trong khoảng đó",
+        "en": "date {date} cannot carry a score stage: {start} to {end} (the plan year and the next, for the appraisal); pass --date with a day in it",
+    },
+    "edit.date_window.explanation": {
+        "vi": "ngày {date} không ghi được cho giải trình: từ {start} đến {end} (năm kế hoạch và năm sau, khi thẩm định); dùng --date với một ngày trong khoảng đó",
+        "en": "date {date} cannot carry an explanation: {start} to {end} (the plan year and the next, for the appraisal); pass --date with a day in it",
+    },
+    "edit.date_future": {
+        "vi": "ngày {date} chưa đến (hôm nay là {today}): chỉ ghi được điều đã xảy ra",
+        "en": "date {date} is still to come (today is {today}): only what has happened can be recorded",
+    },
+    "edit.final_needs_reading": {
+        "vi": "--final đánh dấu một số liệu đo là kết quả cuối của kỳ: hãy ghi kèm số liệu",
+        "en": "--final marks a reading as the period's final figure: give a reading with it",
+    },
+    "edit.note_needs_stage": {
+        "vi": "--note là ghi chú cho điểm một bước chấm (self_assessment=…, appraisal_1=…): hãy ghi kèm điểm",
+        "en": "--note annotates a score stage (self_assessment=…, appraisal_1=…): give one with it",
     },
     "edit.empty_evidence": {"vi": "tài liệu kiểm chứng không được để trống", "en": "the evidence text must not be empty"},
     "edit.no_deadline": {"vi": "tiêu chí {id} không có hạn nào để ghi hoàn thành", "en": "criterion {id} has no deadline to mark done"},
@@ -877,10 +942,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "help.due.remind": {"vi": "Lịch ics: nhắc lúc 8 giờ, trước hạn cuối bấy nhiêu ngày (mặc định 7,1); 'none': không nhắc.", "en": "ics: alarms at 08:00 this many days before the last day (default 7,1); 'none': no alarms."},
     "help.due.fail-on-overdue": {"vi": "Thoát với mã 1 khi có việc quá hạn.", "en": "Exit 1 when anything is overdue."},
     "help.edit.id": {"vi": "Mã tiêu chí, ví dụ 1.4 hoặc 3.4.1.", "en": "Criterion id, e.g. 1.4 or 3.4.1."},
-    "help.edit.date": {"vi": "Ngày ghi nhận (YYYY-MM-DD); mặc định: hôm nay theo giờ Việt Nam.", "en": "Date (YYYY-MM-DD); default: today in Vietnam."},
+    "help.edit.date": {
+        "vi": "Ngày ghi nhận (YYYY-MM-DD, DD/MM/YYYY hoặc D/M/YYYY); mặc định: hôm nay theo giờ Việt Nam.",
+        "en": "Date (YYYY-MM-DD, DD/MM/YYYY or D/M/YYYY, day first); default: today in Vietnam.",
+    },
+    "help.edit.note": {"vi": "Ghi chú cho điểm bước chấm (ví dụ lý do trừ điểm).", "en": "A note on the score stage (why points were taken off, say)."},
+    "help.edit.final": {"vi": "Số liệu này là kết quả cuối của kỳ đo (không còn tạm tính).", "en": "This reading is the period's final figure (no longer provisional)."},
     "help.edit.evidence": {"vi": "Tài liệu kiểm chứng: số, ngày văn bản, đường dẫn hoặc liên kết.", "en": "Evidence: a document number and date, a path or a link."},
     "help.edit.dry-run": {"vi": "Chỉ in ra phần thay đổi (diff), không ghi vào tệp.", "en": "Print the diff only; write nothing."},
-    "help.edit.key_value": {"vi": "Chỉ số đo của tiêu chí (initiatives=2, on_time_pct=96,5), hoặc self_assessed=1,5 / appraised=1.", "en": "The criterion's measures (initiatives=2, on_time_pct=96.5), or self_assessed=1.5 / appraised=1."},
+    "help.edit.key_value": {
+        "vi": "Chỉ số đo của tiêu chí (initiatives=2, on_time_pct=96,5), hoặc điểm một bước chấm: self_assessment (= self_assessed), appraisal_1 (= appraised), explanation, appraisal_2, final, ví dụ appraisal_1=1,5.",
+        "en": "The criterion's measures (initiatives=2, on_time_pct=96.5), or a score stage: self_assessment (= self_assessed), appraisal_1 (= appraised), explanation, appraisal_2, final, e.g. appraisal_1=1.5.",
+    },
     "help.edit.deadline": {"vi": "Mã hạn, khi tiêu chí có nhiều hạn.", "en": "Deadline id, when the criterion has several."},
     "help.edit.occurrence": {"vi": "Lần của hạn lặp (ngày ghi trong kế hoạch hoặc hạn cuối); mặc định: lần sớm nhất chưa ghi.", "en": "Which occurrence of a recurring deadline (its stated date or its last day); default: the earliest not yet done."},
     "help.edit.text": {"vi": "Tài liệu kiểm chứng, ví dụ \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\".", "en": "Evidence, e.g. \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\"."},

@@ -50,7 +50,11 @@ YEAR: tuple[Step, ...] = (
         "2024-07-02T09:00:00+07:00",
         AN,
         "1.5: điểm vòng tự đánh giá",
-        edit=("          self_assessed: 1.5\n", "          self_assessed: 1.5\n          stages:\n            - {stage: self_assessment, date: 2024-07-02, points: 1.5}\n"),
+        # `par set … self_assessed=` writes a dated stage (issue 11); a second one is added by hand.
+        edit=(
+            '            - {stage: "self_assessment", date: 2024-07-01, points: 1.5}\n',
+            '            - {stage: "self_assessment", date: 2024-07-01, points: 1.5}\n            - {stage: self_assessment, date: 2024-07-02, points: 1.5}\n',
+        ),
     ),
     Step("2024-08-15T09:00:00+07:00", AN, "5.4: bồi dưỡng", ("set", "5.4", "training_done_pct=100", "--date", "2024-08-15")),
     Step("2024-09-05T09:00:00+07:00", BINH, "1.2: báo cáo quý III", ("done", "1.2", "--date", "2024-09-05", "--evidence", "BC 120/BC-SGTVT")),

@@ -99,17 +99,17 @@ domains:
 """
 # On 15/06/2024, by hand:  expected  floor  ceiling  basis                      evidence
 #   1.1                     2         2      2        recorded (done 04/01, last day 04/01)  yes
-#   1.2                     1         1      1        recorded (1 initiative on 10/03; the 2 of 01/07 come later)
+#   1.2                     1         0      2        recorded, provisional (1 initiative on 10/03; the 2 of 01/07 come later)
 #   1.3                     2         2      2        self-assessed                          none → flagged
 #   2.1                     2,5       2,5    2,5      appraised                              yes
 #   2.2                     — (0)     0      0,5      unknown; overdue since 31/01 (at best late: ½ × 1)
 #   2.3                     1,5       0      2        2023 points; due 20/06 (5 days left)
 #   2.4                     3         0      4        declared projection
 #   ngoai-bang              3         0      4        declared projection
-#   total                   15        7,5    18       15/20 = 75 %; 2023: 14 → +1; target 16 → 1 short
+#   total                   15        6,5    19       15/20 = 75 %; 2023: 14 → +1; target 16 → 1 short
 #   domain 1: max 6, expected 5, 2023 2 + 1 + 1 = 4; domain 2: max 10, expected 7, 2023 unknown (2.1)
 #   assumed: 2.3 1,5 + 2.4 3 + 2.2 0 + outside 3 = 7,5
-#   winnable (ceiling − expected): 2.4 1; 2.2 0,5; 2.3 0,5; the rest 0. The target's 1 point: 2.4.
+#   winnable (ceiling − expected): 1.2 1; 2.4 1; 2.2 0,5; 2.3 0,5; the rest 0. The target's 1 point: 1.2.
 
 
 def write(folder: Path, text: str, name: str = "2024.yaml") -> Path:

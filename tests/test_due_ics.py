@@ -79,9 +79,11 @@ def test_done_occurrences_leave_the_calendar_unless_all(runner, plan_copy):
     )
     plan_copy.write_text(text, encoding="utf-8")
     uid = "1163-KH-SGTVT-1.2-bao-cao-quy-20240312@par"
-    remaining = by_uid(export(runner, plan=plan_copy))
+    # As of 01/03 the report dated 08/03 is not done yet: the calendar of that day still holds it.
+    assert uid in by_uid(export(runner, plan=plan_copy))
+    remaining = by_uid(export(runner, "--today", "2024-03-08", plan=plan_copy))
     assert len(remaining) == 10 and uid not in remaining
-    everything = by_uid(export(runner, "--all", plan=plan_copy))
+    everything = by_uid(export(runner, "--all", "--today", "2024-03-08", plan=plan_copy))
     assert len(everything) == 11
     assert str(everything[uid]["SUMMARY"]).startswith("✓ 1.2 ")
     assert "Đã xong ngày 08/03/2024" in str(everything[uid]["DESCRIPTION"])

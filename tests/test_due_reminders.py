@@ -123,13 +123,15 @@ def test_phone_message_for_a_unit(runner):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "*Văn phòng Sở*: việc CCHC, ngày 05/03/2024"
-    assert "Quá hạn (5):" in lines
+    # Văn phòng's own work (issue 11: "Các phòng, đơn vị" as support does not put 2.2.1, 2.3.1,
+    # 2.3.2 on its list): 7.1 and 1.1 overdue.
+    assert "Quá hạn (2):" in lines
     # 1.1: before 05/01/2024 → last day 04/01; on 05/03 that is 61 days late (27 + 29 + 5).
     assert "- 1.1 Ban hành Kế hoạch CCHC năm 2024: hạn 04/01/2024, trễ 61 ngày (2 đ)" in lines
     assert "Đến hạn trong 14 ngày tới (1):" in lines
     assert "- 1.2 Báo cáo CCHC định kỳ hàng quý: hạn 11/03/2024, còn 6 ngày (1 đ)" in lines
-    # At stake: 7.1 (0,5) + 1.1 (2) + 2.2.1 (0,5) + 2.3.1 (0,5) + 2.3.2 (1) + 1.2 (1) = 5,5
-    assert lines[-1] == "Điểm liên quan: 5,5 điểm (6 tiêu chí)."
+    # At stake: 7.1 (0,5) + 1.1 (2) + 1.2 (1) = 3,5
+    assert lines[-1] == "Điểm liên quan: 3,5 điểm (3 tiêu chí)."
     assert not any("|" in line for line in lines)  # no table: a phone cannot show one
 
 

@@ -96,11 +96,14 @@ def test_when_every_occurrence_is_done_there_is_nothing_left_to_default_to(plan:
             "ngày 10/03/2024 không phải một lần của hạn 'bao-cao-quy'; các lần: 2024-03-12, 2024-06-12, 2024-09-12, 2024-12-12",
         ),
         (["done", "1.1", "--occurrence", "2024-02-05", "--date", "2024-01-04"], "ngày 05/02/2024 không phải một lần của hạn 'ke-hoach'; các lần: 2024-01-05"),
-        # a completion may fall within a year of the plan year, not further
-        (["done", "1.1", "--date", "2022-12-31"], "ngày 31/12/2022 nằm xa ngoài năm kế hoạch 2024"),
+        # a completion belongs to the plan year (issue 11: the same rule as readings)
+        (["done", "1.1", "--date", "2022-12-31"], "ngày 31/12/2022 không ghi được cho việc hoàn thành: từ 01/01/2024 đến 31/12/2024"),
+        (["done", "1.1", "--date", "2025-01-03"], "ngày 03/01/2025 không ghi được cho việc hoàn thành: từ 01/01/2024 đến 31/12/2024"),
+        # without --date: today (2026 or later on this machine) is outside the plan year
+        (["done", "1.1"], "không ghi được cho việc hoàn thành: từ 01/01/2024 đến 31/12/2024"),
         (["done", "8.1", "--date", "2024-01-04"], "kế hoạch không có tiêu chí '8.1'"),
         (["evidence", "1.4", "  ", "--date", "2024-01-04"], "tài liệu kiểm chứng không được để trống"),
-        (["evidence", "1.4", "Báo cáo", "--date", "2026-01-04"], "ngày 04/01/2026 nằm xa ngoài năm kế hoạch 2024"),
+        (["evidence", "1.4", "Báo cáo", "--date", "2026-01-04"], "ngày 04/01/2026 không ghi được cho tài liệu kiểm chứng: từ 01/01/2024 đến 31/12/2025"),
     ],
 )
 def test_a_refused_completion_leaves_the_file_byte_for_byte(plan: Path, arguments: list[str], message: str):

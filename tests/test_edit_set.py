@@ -78,19 +78,31 @@ def test_yes_no_and_levels_take_the_users_words(plan: Path):
     assert "            - {date: 2024-04-02, plan_issued: true, report_sent: false, contest_participation_pct: 92.4}\n" in text
 
 
-def test_scores_are_set_in_place_not_appended(plan: Path):
+def test_scores_are_dated_stages(plan: Path):
+    # Issue 11: a score is a dated stage, kept as history; --date is no longer dropped, and
+    # an appraisal may be dated in the year after the plan year (typed the Vietnamese way).
     original = plan.read_text(encoding="utf-8")
 
-    assert par(plan, "set", "1.4", "self_assessed=1,5").exit_code == 0
-    result = par(plan, "set", "1.4", "self_assessed=2", "appraised=1", "--lang", "en")
+    assert par(plan, "set", "1.4", "self_assessed=1,5", "--date", "2024-12-20").exit_code == 0
+    result = par(plan, "set", "1.4", "self_assessed=2", "appraised=1", "--date", "20/02/2025", "--note", "thiếu minh chứng", "--lang", "en")
 
     assert result.exit_code == 0, result.output
-    assert result.output == f"Recorded for criterion 1.4: self_assessed = 2; appraised = 1 ({plan})\n"
-    added = "        progress:\n          self_assessed: 2\n          appraised: 1\n"
+    assert result.output == f"Recorded for criterion 1.4: self-assessment 2 points on 20/02/2025; appraisal, round 1 1 points on 20/02/2025 ({plan})\n"
+    added = (
+        "        progress:\n"
+        "          stages:\n"
+        '            - {stage: "self_assessment", date: 2024-12-20, points: 1.5}\n'
+        '            - {stage: "self_assessment", date: 2025-02-20, points: 2, note: "thiếu minh chứng"}\n'
+        '            - {stage: "appraisal_1", date: 2025-02-20, points: 1, note: "thiếu minh chứng"}\n'
+    )
     assert plan.read_text(encoding="utf-8") == insert_after(original, AFTER_1_4, added)
+    # Every stage by its own name too.
+    assert par(plan, "set", "1.4", "explanation=1,5", "appraisal_2=1,5", "--date", "2025-03-10").exit_code == 0
+    assert par(plan, "set", "1.4", "final=1,5", "--date", "2025-04-01").exit_code == 0
+    assert "- {stage: final, date: 2025-04-01, points: 1.5}" in plan.read_text(encoding="utf-8")
 
 
-def test_evidence_given_with_a_score_alone_becomes_an_evidence_entry(plan: Path):
+def test_evidence_given_with_a_score_goes_on_the_stage(plan: Path):
     original = plan.read_text(encoding="utf-8")
 
     result = par(plan, "set", "1.5", "self_assessed=2", "--date", "2024-12-20", "--evidence", "Báo cáo số 210/BC-SGTVT ngày 18/12/2024")
@@ -99,9 +111,8 @@ def test_evidence_given_with_a_score_alone_becomes_an_evidence_entry(plan: Path)
     anchor = '        requirement: "Thực hiện đảm bảo đúng tiến độ 100% nhiệm vụ được giao"\n        rule: {kind: manual}\n        baseline: {points: unknown}\n'
     added = (
         "        progress:\n"
-        "          evidence:\n"
-        '            - {date: 2024-12-20, text: "Báo cáo số 210/BC-SGTVT ngày 18/12/2024"}\n'
-        "          self_assessed: 2\n"
+        "          stages:\n"
+        '            - {stage: "self_assessment", date: 2024-12-20, points: 2, evidence: "Báo cáo số 210/BC-SGTVT ngày 18/12/2024"}\n'
     )
     assert plan.read_text(encoding="utf-8") == insert_after(original, anchor, added)
 
@@ -162,10 +173,12 @@ REFUSED = [
     (["set", "1.4", "initiatives=2,5", "--date", "2024-03-10"], "giá trị '2,5' không hợp lệ cho 'initiatives': số nguyên ≥ 0"),
     (["set", "3.4.2", "apologies_sent=maybe", "--date", "2024-03-10"], "giá trị 'maybe' không hợp lệ cho 'apologies_sent': dùng có hoặc không"),
     (["set", "3.4.3", "rating=xuất sắc", "--date", "2024-03-10"], "giá trị 'xuất sắc' không hợp lệ cho 'rating': rất tốt / tốt / chưa đạt"),
-    (["set", "1.4", "initiatives=2", "--date", "2025-01-02"], "ngày 02/01/2025 nằm ngoài năm kế hoạch 2024; dùng --date"),
+    (["set", "1.4", "initiatives=2", "--date", "2025-01-02"], "ngày 02/01/2025 không ghi được cho số liệu đo: số liệu là của năm kế hoạch, từ 01/01/2024 đến 31/12/2024"),
+    (["set", "1.4", "appraisal_1=1", "--date", "2026-01-02"], "ngày 02/01/2026 không ghi được cho điểm các bước chấm: từ 01/01/2024 đến 31/12/2025"),
+    (["set", "1.4", "initiatives=2", "--note", "x", "--date", "2024-03-10"], "--note là ghi chú cho điểm một bước chấm"),
     (["set", "1.4", "initiatives=2", "initiatives=3", "--date", "2024-03-10"], "khóa 'initiatives' được ghi hai lần"),
-    (["set", "1.4", "self_assessed=2,5"], "2,5 điểm vượt điểm tối đa 2"),
-    (["set", "1.4", "self_assessed=-0,5"], "giá trị '-0,5' không hợp lệ cho 'self_assessed': ≥ 0"),
+    (["set", "1.4", "self_assessed=2,5", "--date", "2024-12-20"], "2,5 điểm vượt điểm tối đa 2"),
+    (["set", "1.4", "self_assessed=-0,5", "--date", "2024-12-20"], "giá trị '-0,5' không hợp lệ cho 'self_assessed': ≥ 0"),
     (["set", "1.4", "initiatives=2", "--date", "2024-03-10", "--evidence", "   "], "tài liệu kiểm chứng không được để trống"),
 ]
 
@@ -189,7 +202,8 @@ def test_a_refused_value_leaves_the_file_byte_for_byte(plan: Path, arguments: li
     [
         (["set", "1.4", "initiatives"], "'initiatives' không có dạng KHÓA=GIÁ_TRỊ"),
         (["set", "1.4", "initiatives="], "'initiatives=' không có dạng KHÓA=GIÁ_TRỊ"),
-        (["set", "1.4", "initiatives=2", "--date", "10/03/2024"], "ngày '10/03/2024' không hợp lệ: dùng dạng YYYY-MM-DD"),
+        # Day first always: there is no 13th month, so 03/13/2024 is refused, never read as 13 March.
+        (["set", "1.4", "initiatives=2", "--date", "03/13/2024"], "ngày '03/13/2024' không hợp lệ: dùng dạng YYYY-MM-DD, DD/MM/YYYY hoặc D/M/YYYY"),
     ],
 )
 def test_a_malformed_command_is_a_usage_error(plan: Path, arguments: list[str], message: str):

@@ -24,25 +24,28 @@ def gap_json(runner, path, *options):
 
 def test_reconciliation_on_the_bundled_plan(runner):
     total = gap_json(runner, BUNDLED)["total"]
-    # 95 − 80,36 = 14,64 lost in 2023; the itemised results explain 1 (1.4) + 2 (1.6) + 0,5 (3.3.2)
-    # + 1 (3.4.2) + 0,5 (3.4.3) + 0,5 (6.1) = 5,5; 14,64 − 5,5 = 9,14 unexplained.
-    assert (total["lost_baseline"], total["explained"], total["unexplained"]) == (14.64, 5.5, 9.14)
+    # 95 − 80,36 = 14,64 lost in 2023; the results the plan states explain 1 (1.4) + 2 (1.6) +
+    # 0,5 (3.3.2) + 1 (3.4.2) + 0,5 (3.4.3) + 0,5 (6.1) = 5,5; the 2023 readings it states, scored
+    # by the criteria's rules, explain 5 more (7.2: about 32 % online, "over 60 %" fails → 0 of 5)
+    # and 0,07 (3.4.1: 96,5 % × 2 = 1,93 of 2): 10,57; 14,64 − 10,57 = 4,07 unexplained.
+    assert (total["lost_baseline"], total["explained"], total["unexplained"]) == (14.64, 10.57, 4.07)
     out = runner.invoke(app, ["gap", "--plan", str(BUNDLED), "--format", "text"]).stdout
     assert (
-        "Năm 2023 mất 14,64 điểm (95 − 80,36): kết quả từng tiêu chí giải thích 5,5 điểm; "
-        "9,14 điểm chưa giải thích (ngoài bảng hoặc không ghi nhận)"
+        "Năm 2023 mất 14,64 điểm (95 − 80,36): kết quả từng tiêu chí giải thích 10,57 điểm; "
+        "4,07 điểm chưa giải thích (ngoài bảng hoặc không ghi nhận)"
     ) in out
 
 
 def test_bundled_rows_sorted_by_gap(runner):
     payload = gap_json(runner, BUNDLED, "--as-of", "2024-01-01")
     ids = [row["id"] for row in payload["criteria"]]
-    # Gaps by hand on 01/01/2024: 1.6: 2 − 0 = 2; 1.4: 2 − 1 = 1; 3.4.2: 1 − 0 = 1; 3.3.2, 3.4.3,
-    # 6.1: 0,5 each; 7.1: 0,5 − 0,25 (already at best late) = 0,25; every other: 0. Ties in
-    # document order.
-    assert ids[:8] == ["1.6", "1.4", "3.4.2", "3.3.2", "3.4.3", "6.1", "7.1", "1.1"]
+    # Gaps by hand on 01/01/2024: 7.2: 5 − 0 (its 2023 reading scores 0) = 5; 1.6: 2 − 0 = 2;
+    # 1.4: 2 − 1 = 1; 3.4.2: 1 − 0 = 1; 3.3.2, 3.4.3, 6.1: 0,5 each; 7.1: 0,5 − 0,25 (already
+    # at best late) = 0,25; 3.4.1: 2 − 1,93 = 0,07; every other: 0. Ties in document order.
+    assert ids[:10] == ["7.2", "1.6", "1.4", "3.4.2", "3.3.2", "3.4.3", "6.1", "7.1", "3.4.1", "1.1"]
+    assert (payload["criteria"][0]["baseline"], payload["criteria"][0]["baseline_source"]) == (0, "derived")
     assert len(ids) == 44  # every leaf of the table: 6 + 9 + 10 + 2 + 4 + 6 + 7 by domain
-    row = payload["criteria"][1]
+    row = payload["criteria"][2]
     assert row == {
         **row,
         "id": "1.4",
@@ -54,26 +57,27 @@ def test_bundled_rows_sorted_by_gap(runner):
         "gap": 1,
         "note": "Trong năm 2023, Sở đạt 01 điểm (có 01 sáng kiến trong cải cách hành chính).",
     }
-    assert payload["criteria"][7]["baseline"] is None
-    assert payload["criteria"][7]["lost_baseline"] is None
+    assert payload["criteria"][9]["baseline"] is None
+    assert payload["criteria"][9]["lost_baseline"] is None
 
 
 def test_bundled_target_short_and_reached(runner):
     # 30/06/2024, nothing recorded: the missed deadlines can at best be met late (1.1: −1,
     # 1.2: −0,5, 2.2.1: −0,25, 2.3.1: −0,25, 2.3.2: −0,5, 6.3: −0,5, 7.1: −0,25 → −3,25), so
-    # 56,5 + 27,91 − 3,25 = 81,16 expected; 83 − 81,16 = 1,84 short. 1.6 alone can still win 2.
+    # 51,43 (the table less what the 2023 figures say was lost, see above) + 27,91 − 3,25 =
+    # 76,09 expected; 83 − 76,09 = 6,91 short. 7.2 can still win 5 and 1.6 2: 7 ≥ 6,91.
     payload = gap_json(runner, BUNDLED, "--as-of", "2024-06-30")
     assert payload["total"]["target"] == 83
-    assert payload["total"]["distance_to_target"] == 1.84
-    assert payload["to_close_target"] == ["1.6"]
+    assert payload["total"]["distance_to_target"] == 6.91
+    assert payload["to_close_target"] == ["7.2", "1.6"]
     out = runner.invoke(app, ["gap", "--plan", str(BUNDLED), "--format", "text", "--as-of", "2024-06-30"]).stdout
-    assert "Mục tiêu nhóm 10/21: cần khoảng 83 điểm (giả định); tổng dự kiến 81,16: còn thiếu 1,84 điểm" in out
-    assert "Để đạt mục tiêu, ưu tiên: 1.6 (cộng lại còn giành được 2 điểm)" in out
-    # 01/01/2024: 84,16 expected, 1,16 above the target; nothing to close.
+    assert "Mục tiêu nhóm 10/21: cần khoảng 83 điểm (giả định); tổng dự kiến 76,09: còn thiếu 6,91 điểm" in out
+    assert "Để đạt mục tiêu, ưu tiên: 7.2, 1.6 (cộng lại còn giành được 7 điểm)" in out
+    # 01/01/2024: 79,09 expected (7.1 at best late), 3,91 short; 7.2 alone can win 5.
     early = gap_json(runner, BUNDLED, "--as-of", "2024-01-01")
-    assert (early["total"]["distance_to_target"], early["to_close_target"]) == (-1.16, [])
+    assert (early["total"]["distance_to_target"], early["to_close_target"]) == (3.91, ["7.2"])
     out = runner.invoke(app, ["gap", "--plan", str(BUNDLED), "--format", "text", "--as-of", "2024-01-01"]).stdout
-    assert "tổng dự kiến 84,16 đã vượt 1,16 điểm" in out
+    assert "tổng dự kiến 79,09: còn thiếu 3,91 điểm" in out
 
 
 CRITERIA = """
@@ -139,6 +143,6 @@ def test_formats_and_english(runner, tmp_path):
 def test_library_api(tmp_path):
     loaded = load_plan(BUNDLED)
     report = gap_report(loaded.plan, today=dt.date(2024, 1, 1))
-    assert (report.reconciliation.lost, report.reconciliation.explained, report.reconciliation.unexplained) == (14.64, 5.5, 9.14)
+    assert (report.reconciliation.lost, report.reconciliation.explained, report.reconciliation.unexplained) == (14.64, 10.57, 4.07)
     assert report.outside_gap == 5.09  # 33 − 27,91
-    assert report.rows[0].id == "1.6"
+    assert report.rows[0].id == "7.2"

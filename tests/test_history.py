@@ -123,7 +123,8 @@ def test_table_and_csv(plan: Path) -> None:
     assert [float(row["projected"]) for row in rows] == [version["total"]["projected"] for version in versions]
     assert rows[6]["day"] == "2024-03-16" and rows[0]["author"] == AN[0]
     # Machine forms in CSV: a dot for decimals, the change as a plain number.
-    assert rows[5]["moved"] == "3.4.1 2→1.94" and rows[5]["change"] == "-0.06"
+    # 3.4.1 was at the 1,93 its 2023 reading (96,5 %) scores (issue 11), then 97 % → 1,94.
+    assert rows[5]["moved"] == "3.4.1 1.93→1.94" and rows[5]["change"] == "0.01"
     english = invoke("history", str(plan), "--format", "text", "--lang", "en")
     assert "Score history: 1163/KH-SGTVT (2024), 21 versions" in english.stdout
 
@@ -141,7 +142,8 @@ def test_audit_trail(plan: Path) -> None:
         (step.who[0], step.when[:10] if "+07:00" in step.when else "2024-03-16") for step in PLAN_STEPS if step.args or "vòng" in step.message
     ]
     kinds = {record["kind"] for record in records}
-    assert kinds == {"completion", "measurement", "evidence", "self_assessed", "stage", "appraised"}
+    # Scores are dated stages since issue 11 (`par set … self_assessed=` / `appraised=` included).
+    assert kinds == {"completion", "measurement", "evidence", "stage"}
     [flagged] = [record for record in records if record["date_changed"]]
     assert flagged["criterion_id"] == "1.4" and flagged["action"] == "changed"
     assert flagged["previous"]["date"] == "2024-02-10" and flagged["date"] == "2024-01-10"
@@ -155,7 +157,7 @@ def test_audit_trail(plan: Path) -> None:
     late = json.loads(invoke("history", str(plan), "--records", "--since", "01/12/2024", "--format", "json").stdout)["records"]
     assert [(record["criterion_id"], record["kind"], record["action"]) for record in late] == [
         ("1.2", "completion", "added"),
-        ("1.5", "appraised", "added"),
+        ("1.5", "stage", "added"),
         ("7.3", "measurement", "added"),
         ("7.3", "measurement", "removed"),
     ]

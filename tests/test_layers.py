@@ -20,6 +20,7 @@ LAYERS = {
     "plan": 1,
     "deadlines": 2,
     "reading": 3,
+    "state": 3,  # the plan as of a day (issue 11): reads plan and deadlines, read by scoring and up
     "scoring": 4,
     "editing": 4,
     "render": 5,

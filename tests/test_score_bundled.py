@@ -49,15 +49,19 @@ def test_bundled_plan_against_95_and_80_36(runner):
     assert (outside["level"], outside["max"], outside["projected"], outside["assumed"]) == ("outside", 33, 27.91, True)
     # By hand: the table's 62 less the points lost in 2023 where the plan states them
     # (1.4: 1, 1.6: 2, 3.3.2: 0,5, 3.4.2: 1, 3.4.3: 0,5, 6.1: 0,5 → 5,5) = 56,5; the rest are
-    # assumed at their maximum (unknown_share 1). 7.1 ("trước tháng 01": last day 31/12/2023) is
-    # already past on 01/01/2024 with nothing recorded: at best late, 0,5 × 0,5 = 0,25 instead of
-    # 0,5 → 56,25. With the 27,91 outside the table: 84,16; change 84,16 − 80,36 = 3,8.
-    assert total["projected"] == 84.16
-    assert total["change"] == 3.8
-    assert round(total["percent"], 2) == 88.59  # 84,16 / 95
+    # assumed at their maximum (unknown_share 1), except where the baseline states a 2023
+    # reading the rule can score (issue 11): 7.2's "about 32 %" online dossiers fails "over
+    # 60 %" of its all-of rule → 0 of 5; 3.4.1's 96,5 % on time, proportional → 0,965 × 2 =
+    # 1,93 of 2. 62 − 5,5 − 5 − 0,07 = 51,43. 7.1 ("trước tháng 01": last day 31/12/2023) is
+    # already past on 01/01/2024 with nothing recorded: at best late, 0,5 × 0,5 = 0,25 instead
+    # of 0,5 → 51,18. With the 27,91 outside the table: 79,09; change 79,09 − 80,36 = −1,27.
+    assert total["projected"] == 79.09
+    assert total["change"] == -1.27
+    assert round(total["percent"], 2) == 83.25  # 79,09 / 95
     assert node(payload, "7.1")["status"] == "overdue"
     assert node(payload, "1.4")["basis"] == "baseline"
-    assert node(payload, "3.4.1")["basis"] == "plan_assumption"
+    assert (node(payload, "3.4.1")["basis"], node(payload, "3.4.1")["baseline_source"], node(payload, "3.4.1")["projected"]) == ("baseline", "derived", 1.93)
+    assert (node(payload, "7.2")["basis"], node(payload, "7.2")["baseline_source"], node(payload, "7.2")["projected"]) == ("baseline", "derived", 0)
 
 
 @pytest.mark.parametrize(("initiatives", "points"), [(0, 0), (1, 1), (2, 2)])
@@ -86,15 +90,16 @@ def test_seed_7_3(runner, plan_copy, percent, points):
 def test_seed_7_2_needs_both_thresholds(runner, plan_copy, full_process, online, points):
     record(plan_copy, "7.2", reading(full_process_pct=full_process, online_dossier_pct=online))
     leaf = node(score_json(runner, plan_copy), "7.2")
-    # The seed only lists the thresholds; all-or-nothing is our reading, so it stays assumed.
-    assert (leaf["projected"], leaf["assumed"]) == (points, True)
+    # The seed only lists the thresholds; all-or-nothing is our reading: the rule is marked
+    # assumed, the points are recorded (not "resting on assumptions", issue 11).
+    assert (leaf["projected"], leaf["assumed"], leaf["rule_assumed"]) == (points, False, True)
 
 
 def test_seed_6_1_tier_assumption(runner, plan_copy):
-    # ≥ 0,3 of the base salary → 1 (a tier inferred from the 2023 note, so assumed).
+    # ≥ 0,3 of the base salary → 1 (a tier inferred from the 2023 note: the rule is assumed).
     record(plan_copy, "6.1", reading(extra_income_ratio=0.35))
     leaf = node(score_json(runner, plan_copy), "6.1")
-    assert (leaf["projected"], leaf["assumed"]) == (1, True)
+    assert (leaf["projected"], leaf["assumed"], leaf["rule_assumed"]) == (1, False, True)
 
 
 
@@ -109,11 +114,11 @@ def test_real_subprocess_on_the_bundled_plan():
     )
     assert completed.returncode == 0, completed.stderr
     total = json.loads(completed.stdout)["total"]
-    assert (total["max"], total["baseline"], total["projected"]) == (95, 80.36, 84.16)
+    assert (total["max"], total["baseline"], total["projected"]) == (95, 80.36, 79.09)
     piped = subprocess.run([par_executable(), "score", "--as-of", "2024-01-01"], capture_output=True, text=True, cwd=ROOT, check=False)
     assert piped.returncode == 0, piped.stderr
     # Piped, `auto` is plain text: no box drawing, the footer as written.
     assert "┃" not in piped.stdout
-    assert "Tổng dự kiến: 84,16/95 điểm (88,59 %)" in piped.stdout
-    assert "So với năm 2023 (80,36 điểm): +3,8 điểm" in piped.stdout
+    assert "Tổng dự kiến: 79,09/95 điểm (83,25 %)" in piped.stdout
+    assert "So với năm 2023 (80,36 điểm): -1,27 điểm" in piped.stdout
 

@@ -144,11 +144,15 @@ def test_one_unit_and_its_totals(runner, plan):
     assert (office["max"], office["projected"]) == (5, 2)
 
 
-def test_a_collective_unit_covers_every_unit(runner, tmp_path):
-    # 1.1 supported by "Các phòng, đơn vị" is Thanh tra's too.
+def test_a_collective_unit_is_listed_apart(runner, tmp_path):
+    # 1.1 supported by "Các phòng, đơn vị" is given to every unit together (issue 11): Thanh
+    # tra's view lists it apart and does not add its points; 1.2 names neither.
     text = PLAN.replace("lead: vp\n        measures", "lead: vp\n        support: cac-phong\n        measures")
-    ids = [item["id"] for item in score_json(runner, write(tmp_path, text), "--unit", "tt")["criteria"]]
-    assert "1.1" in ids and "1.2" not in ids
+    payload = score_json(runner, write(tmp_path, text), "--unit", "tt")
+    ids = [item["id"] for item in payload["criteria"]]
+    assert "1.1" not in ids and "1.2" not in ids
+    assert [item["id"] for item in payload["shared"]] == ["1.1"]
+    assert payload["total"]["max"] == 5  # 2.1 (2 + 1) + 2.2 (2), as without the phrase
 
 
 def test_unknown_unit_is_a_usage_error(runner, plan):
@@ -278,7 +282,7 @@ def test_explain_json(runner, plan):
     details = json.loads(result.stdout)
     assert {"rule", "inputs", "arithmetic", "projection", "assumptions", "basis", "projected", "floor", "ceiling"} <= set(details)
     assert (details["basis"], details["projected"], details["assumed"]) == ("baseline", 1.5, True)
-    assert {"kind": "baseline", "value": 1.5, "source": "seed"} in details["inputs"]
+    assert {"kind": "baseline", "value": 1.5, "source": "seed", "assumed": False} in details["inputs"]
 
 
 def test_explain_the_outside_component(runner, plan):

@@ -110,11 +110,14 @@ def test_a_rule_marked_as_assumed_is_shown_as_assumed(runner, tmp_path):
       progress: {measurements: [{date: 2024-03-01, ratio: 0.2, evidence: "BC 3"}]}
     """
     payload = score_json(runner, write(tmp_path, one_domain(criteria, 3)))
-    assert node(payload, "1.1")["assumed"] is False
-    assert node(payload, "1.2")["assumed"] is True
-    assert node(payload, "1.2")["basis"] == "recorded"
+    # Recorded points are not "resting on assumptions" (issue 11), even under a rule that is
+    # our reading: the rule's assumption is shown as such (rule_assumed), the points as recorded.
+    assert (node(payload, "1.1")["assumed"], node(payload, "1.1")["rule_assumed"]) == (False, False)
+    assert (node(payload, "1.2")["assumed"], node(payload, "1.2")["rule_assumed"]) == (False, True)
+    assert (node(payload, "1.2")["basis"], node(payload, "1.2")["account"]) == ("recorded", "recorded")
     tiered = node(payload, "1.3")
-    assert (tiered["assumed"], tiered["projected"]) == (True, 0.5)  # 0,2 < 0,3 → otherwise 0,5
+    assert (tiered["assumed"], tiered["rule_assumed"], tiered["projected"]) == (False, True, 0.5)  # 0,2 < 0,3 → otherwise 0,5
+    assert payload["total"]["assumed_points"] == 0
 
 
 def test_points_without_evidence_are_flagged(runner, tmp_path):

@@ -106,8 +106,8 @@ PlanArgument = Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", help="
 PlanOption = Annotated[Optional[Path], typer.Option("--plan", "-p", help="help.common.plan", show_default=False)]
 LangOption = Annotated[Optional[LangChoice], typer.Option("--lang", envvar="PAR_LANG", help="help.common.lang", show_default=False)]
 UnitOption = Annotated[Optional[str], typer.Option("--unit", "-u", metavar="ID", help="help.common.unit", show_default=False)]
-AsOfOption = Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="help.common.as-of", show_default=False)]
-TodayOption = Annotated[Optional[str], typer.Option("--today", metavar="YYYY-MM-DD", help="help.common.today", show_default=False)]
+AsOfOption = Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD|DD/MM/YYYY", help="help.common.as-of", show_default=False)]
+TodayOption = Annotated[Optional[str], typer.Option("--today", metavar="YYYY-MM-DD|DD/MM/YYYY", help="help.common.today", show_default=False)]
 DaysOption = Annotated[int, typer.Option("--days", "-d", help="help.common.days")]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="help.common.output", show_default=False)]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="help.common.format")]
@@ -136,12 +136,14 @@ def check_format(fmt: Format, offered: Iterable[Format], lang: Lang) -> Format:
 
 
 def parse_day(value: str | None, lang: Lang) -> dt.date | None:
-    """A YYYY-MM-DD option, or a usage error that says what was wrong."""
+    """A date option (YYYY-MM-DD, DD/MM/YYYY or D/M/YYYY: see `read_day`), or a usage error
+    that says what was wrong. Every date option of every command goes through here."""
     if value is None:
         return None
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
+    from par_cli.plan.dates import read_day
+
+    day = read_day(value)
+    if day is None:
         fail_usage(t("usage.bad_date", lang, value=value))
     if not FIRST_DAY <= day <= LAST_DAY:
         fail_usage(t("usage.date_range", lang, value=value, first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()))
@@ -149,19 +151,8 @@ def parse_day(value: str | None, lang: Lang) -> dt.date | None:
 
 
 def parse_any_day(value: str | None, lang: Lang) -> dt.date | None:
-    """A date option written YYYY-MM-DD or, as on Vietnamese paper, DD/MM/YYYY (D/M/YYYY)."""
-    if value is None:
-        return None
-    text = value.strip()
-    try:
-        if "/" in text:
-            day, month, year = (int(part) for part in text.split("/"))
-            if year < 1000:
-                raise ValueError(text)
-            return dt.date(year, month, day)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        fail_usage(t("usage.bad_day", lang, value=value))
+    """The same as `parse_day`, which now reads every form (kept for its callers)."""
+    return parse_day(value, lang)
 
 
 def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:

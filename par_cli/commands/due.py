@@ -1,7 +1,7 @@
 """`par due`: what falls due in the next days, what is overdue, and a calendar to subscribe to."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,6 +26,9 @@ from par_cli.commands.common import (
 from par_cli.i18n import Lang, t
 from par_cli.render.formats import TABLE_FORMATS, Format, Output
 
+if TYPE_CHECKING:
+    from par_cli.state.as_of import DayOccurrence, PlanState
+
 OFFERED = (*TABLE_FORMATS, Format.ics)
 
 
@@ -44,8 +47,8 @@ def due(
 ) -> None:
     import datetime as dt
 
-    from par_cli.deadlines.occurrences import due_within, overdue_first, plan_occurrences
-    from par_cli.plan.units import names
+    from par_cli.plan.units import names, unit_criteria
+    from par_cli.state.as_of import plan_state
     from par_cli.render.json import due_payload
     from par_cli.render.views import due_view
 
@@ -59,14 +62,8 @@ def due(
     unit = check_unit(the_plan, unit, language)
     reminders = _remind_days(remind, language)
 
-    items = plan_occurrences(the_plan, unit)
-    if fmt is Format.ics:
-        # People subscribe to the whole year, so the calendar is not cut to the window.
-        shown = items if everything else [item for item in items if not item.done]
-    elif everything:
-        shown = overdue_first(items, day)
-    else:
-        shown = due_within(items, day, days)
+    # The plan as of the day: a completion recorded after it is not done yet.
+    shown = due_items(plan_state(the_plan, day), unit_criteria(the_plan, unit), days, everything, calendar=fmt is Format.ics)
 
     if everything:
         title = t("due.title_all", language, year=the_plan.year)
@@ -98,6 +95,16 @@ def due(
     show(result, fmt, language, output, "due.written", count=len(shown))
     if fail_on_overdue and any(item.overdue(day) for item in shown):
         raise Findings()
+
+
+def due_items(state: "PlanState", mine: "set[str] | None", days: int, everything: bool, *, calendar: bool = False) -> "list[DayOccurrence]":
+    """What `par due` lists as of the state's day: the window (overdue first), or with
+    ``everything`` the whole year; the calendar holds the whole year's work not done (all of
+    it with ``everything``), since people subscribe to the year, not to the window."""
+    if calendar:
+        items = state.occurrences_for(mine)
+        return items if everything else [item for item in items if not item.done]
+    return state.all_year(mine) if everything else state.due(days, mine)
 
 
 def _remind_days(value: str, lang: Lang) -> tuple[int, ...]:

@@ -66,12 +66,14 @@ def set_(
     ],
     date: DateOption = None,
     evidence: EvidenceOption = None,
+    note: Annotated[str | None, typer.Option("--note", help="help.edit.note", show_default=False)] = None,
+    final: Annotated[bool, typer.Option("--final", help="help.edit.final")] = False,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
     fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
-    """Ghi số liệu đo của một tiêu chí, kèm ngày (record a measurement or a score)."""
+    """Ghi số liệu đo hoặc điểm một bước chấm của một tiêu chí, kèm ngày (record a measurement or a score stage)."""
     from par_cli.editing.record import measurement_change
 
     language = lang_of(lang)
@@ -79,7 +81,7 @@ def set_(
     if not pairs:
         fail_usage(t("usage.nothing_to_set", language))
     day = parse_day(date, language) or today_in_vietnam()
-    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: measurement_change(loaded, criterion_id, pairs, day, evidence))
+    _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: measurement_change(loaded, criterion_id, pairs, day, evidence, note=note, final=final))
 
 
 def done(
@@ -181,7 +183,7 @@ def justify(
     ] = None,
     as_of: Annotated[
         Optional[str],
-        typer.Option("--as-of", metavar="YYYY-MM-DD", help="help.justify.as-of", show_default=False),
+        typer.Option("--as-of", metavar="YYYY-MM-DD|DD/MM/YYYY", help="help.justify.as-of", show_default=False),
     ] = None,
     date: DateOption = None,
     dry_run: DryRunOption = False,
@@ -312,9 +314,8 @@ def _describe(summary: dict[str, Any], lang: Lang) -> str:
     explanation_entry = summary.get("explanation")
     if explanation_entry:
         parts.append(t("edit.what_explanation", lang, date=fmt_date(explanation_entry["date"], lang), text=explanation_entry["text"]))
-    for key in ("self_assessed", "appraised"):
-        if key in summary:
-            parts.append(f"{key} = {_shown(summary[key], lang)}")
+    for stage in summary.get("stages", []):
+        parts.append(t("edit.what_stage", lang, stage=t(f"stage.{stage['stage']}", lang), points=_shown(stage["points"], lang), date=fmt_date(stage["date"], lang)))
     return "; ".join(parts)
 
 

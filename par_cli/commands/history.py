@@ -20,7 +20,7 @@ class By(str, Enum):
 
 
 def _day_option(name: str, help_key: str):  # noqa: ANN202 - an Annotated type
-    return Annotated[Optional[str], typer.Option(name, metavar="YYYY-MM-DD", help=help_key, show_default=False)]
+    return Annotated[Optional[str], typer.Option(name, metavar="YYYY-MM-DD|DD/MM/YYYY", help=help_key, show_default=False)]
 
 
 SinceOption = _day_option("--since", "help.history.since")

@@ -39,7 +39,7 @@ def report(
     unit: UnitOption = None,
     fmt: FormatOption = Format.html,
     output: OutputOption = None,
-    since: Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD", help="help.report.since", show_default=False)] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD|DD/MM/YYYY", help="help.report.since", show_default=False)] = None,
     lang: LangOption = None,
     plan: PlanOption = None,
 ) -> None:

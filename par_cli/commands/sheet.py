@@ -28,7 +28,7 @@ def sheet(
     plan: PlanOption = None,
     as_of: Annotated[
         Optional[str],
-        typer.Option("--as-of", metavar="YYYY-MM-DD", help="help.sheet.as-of", show_default=False),
+        typer.Option("--as-of", metavar="YYYY-MM-DD|DD/MM/YYYY", help="help.sheet.as-of", show_default=False),
     ] = None,
     stage: Annotated[
         StageChoice,

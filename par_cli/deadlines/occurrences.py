@@ -5,9 +5,9 @@ keeps both dates: ``stated`` (as the document writes it, which is also how a com
 names the occurrence) and ``last_day`` (what a person must meet, what output shows).
 
 Recurring deadlines are RFC 5545 rules run by python-dateutil; the short forms compile to
-such a rule. This module is the one place that does date arithmetic on deadlines: `par due`,
-the calendar export and scoring all ask it which occurrences a plan year holds, which are
-done, and how many days are left.
+such a rule. This module is the one place that does date arithmetic on deadlines: which occurrences a
+plan year holds and how many days are left. Which of them are done as of a day is decided
+once, in `par_cli.state` (the plan as of a day), which every command reads.
 """
 
 from __future__ import annotations
@@ -19,9 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from par_cli.plan.tree import walk
-from par_cli.plan.model import Completion, Criterion, Deadline, Plan, Recurrence
-from par_cli.plan.units import involves
+from par_cli.plan.model import Completion, Criterion, Deadline, Recurrence
 
 
 class RecurrenceError(ValueError):
@@ -149,23 +147,10 @@ def is_recurring(deadline: Deadline) -> bool:
     return not isinstance(deadline.when, dt.date)
 
 
-def completion_of(criterion: Criterion, deadline: Deadline, stated: dt.date) -> Completion | None:
-    """The completion recorded for one occurrence: a ``progress.done`` entry naming the
-    deadline and, for a recurring one, the occurrence by its stated date. When several are
-    recorded, the earliest counts: it says whether the work was on time."""
-    recurring = is_recurring(deadline)
-    matches = [
-        completion
-        for completion in criterion.progress.done
-        if completion.deadline == deadline.id
-        and (completion.occurrence == stated if recurring else completion.occurrence in (None, stated))
-    ]
-    return min(matches, key=lambda completion: completion.date, default=None)
-
-
 @dataclass(frozen=True)
 class PlanOccurrence:
-    """One occurrence of one deadline of one criterion, with its completion when recorded."""
+    """One occurrence of one deadline of one criterion, with its completion when recorded.
+    Built by `par_cli.state.plan_state`, which chooses the completion as of a day."""
 
     criterion: Criterion
     deadline: Deadline
@@ -190,31 +175,3 @@ class PlanOccurrence:
 
     def overdue(self, today: dt.date) -> bool:
         return not self.done and self.last_day < today
-
-
-def plan_occurrences(plan: Plan, unit: str | None = None) -> list[PlanOccurrence]:
-    """Every occurrence of the plan year, by last day on time (document order within a day);
-    with ``unit``, only criteria that unit leads or supports (see units.involves)."""
-    found: list[PlanOccurrence] = []
-    for node in walk(plan):
-        criterion = node.criterion
-        if unit is not None and not involves(plan, criterion, unit):
-            continue
-        for deadline in criterion.deadlines:
-            for occurrence in occurrences(deadline, plan.year):
-                found.append(PlanOccurrence(criterion, deadline, occurrence, completion_of(criterion, deadline, occurrence.stated)))
-    found.sort(key=lambda item: item.occurrence)
-    return found
-
-
-def overdue_first(items: list[PlanOccurrence], today: dt.date) -> list[PlanOccurrence]:
-    """Overdue work first, each group keeping its order by date."""
-    return sorted(items, key=lambda item: not item.overdue(today))
-
-
-def due_within(items: list[PlanOccurrence], today: dt.date, days: int) -> list[PlanOccurrence]:
-    """The due list: what is not done and whose last day on time falls within today …
-    today + ``days``, after everything earlier that is not done (overdue). Done work leaves
-    the list whether it was on time or late."""
-    end = today + dt.timedelta(days=days)
-    return overdue_first([item for item in items if not item.done and item.last_day <= end], today)

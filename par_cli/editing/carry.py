@@ -37,6 +37,8 @@ def _entries(criterion: Criterion) -> list[tuple[str, dict[str, Any], str]]:
     found: list[tuple[str, dict[str, Any], str]] = []
     for measurement in progress.measurements:
         entry = measurement.model_dump(exclude_none=True)
+        if not entry.get("final"):
+            entry.pop("final", None)  # written only where a reading is marked final
         found.append(("measurements", entry, f"measurements {entry}"))
     for completion in progress.done:
         entry = completion.model_dump(exclude_none=True)
@@ -112,6 +114,6 @@ def _misfit(key: str, entry: dict[str, Any], target: Criterion) -> tuple[str, di
         return "carry.unknown_deadline", {"deadline": entry["deadline"]}
     if key == "measurements":
         for name in entry:
-            if name not in ("date", "evidence") and name not in target.measures:
+            if name not in ("date", "evidence", "final") and name not in target.measures:
                 return "carry.unknown_measure", {"measure": name}
     return None

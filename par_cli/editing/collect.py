@@ -87,7 +87,7 @@ def collect_changes(plan: Any, filled: FilledWorkbook, default_day: dt.date) -> 
             change = measurement_change(plan, criterion_id, [(name, raw) for _, name, raw in items], day)
         except EditRefused as refusal:
             row = items[0][0]
-            column = "date" if refusal.code == "edit.date_outside_year" and "date" in row.values else "value"
+            column = "date" if refusal.code.startswith(("edit.date_window", "edit.date_future")) and "date" in row.values else "value"
             for row, _, _ in items:
                 result.refusals.append(Refusal(row.ref(column), refusal.code, dict(refusal.params)))
             continue
@@ -119,7 +119,7 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
             change = build()
         except EditRefused as refusal:
             column = ref_column
-            if refusal.code in ("edit.date_outside_year", "edit.date_far") and "date" in row.values:
+            if refusal.code.startswith(("edit.date_window", "edit.date_future")) and "date" in row.values:
                 column = "date"
             result.refusals.append(Refusal(row.ref(column), refusal.code, dict(refusal.params)))
             return
@@ -186,7 +186,8 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
             stated = dt.date.fromisoformat(stated_text)
         except ValueError:
             raise _NoMatch from None
-        from par_cli.deadlines.occurrences import completion_of, is_recurring, occurrences
+        from par_cli.deadlines.occurrences import is_recurring, occurrences
+        from par_cli.state.as_of import completion_of
 
         if deadline is None or stated not in {o.stated for o in occurrences(deadline, plan.year)}:
             raise _NoMatch

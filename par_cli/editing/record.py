@@ -22,14 +22,20 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from par_cli.i18n import Term
 from par_cli.plan.problems import Loc, Problem
 from par_cli.plan.text import nfc
 
-POINT_KEYS = ("self_assessed", "appraised")
+STAGE_KEYS = ("self_assessment", "appraisal_1", "explanation", "appraisal_2", "final")
+"""`par set` keys that record a dated score stage (``par set 1.1 appraisal_1=1,5 --date 2025-02-20``)."""
+LEGACY_STAGE_KEYS = {"self_assessed": "self_assessment", "appraised": "appraisal_1"}
+"""The keys older plans and habits use, recorded as the stage they stand for, dated."""
+POINT_KEYS = (*LEGACY_STAGE_KEYS, *STAGE_KEYS)
 PROGRESS_ORDER = ("measurements", "done", "evidence", "explanations", "stages", "self_assessed", "appraised")
+
+RecordKind = Literal["measurement", "completion", "evidence", "stage", "explanation"]
 
 # Typed without diacritics too: not every keyboard in a department has Telex set up.
 _YES = {"có", "co", "yes", "true"}
@@ -101,14 +107,19 @@ def measurement_change(
     assignments: Sequence[tuple[str, str]],
     day: dt.date,
     evidence: str | None = None,
+    *,
+    note: str | None = None,
+    final: bool = False,
+    today: dt.date | None = None,
 ) -> Change:
-    """`par set`: measures become one dated measurement entry; ``self_assessed`` and
-    ``appraised`` set the criterion's scores (they are judgements, not readings, so they are
-    not kept as history). Evidence given with scores only is recorded as an evidence entry."""
+    """`par set`: measures become one dated measurement entry; score keys (a stage name, or
+    ``self_assessed`` / ``appraised`` for a self-assessment / an appraisal round 1) become one
+    dated entry each under ``progress.stages``, with the note and evidence when given.
+    Evidence given with scores only goes on the stage entries."""
     node = find_criterion(plan, criterion_id)
     criterion = node.criterion
     values: dict[str, Any] = {}
-    points: dict[str, float] = {}
+    stages: list[tuple[str, float]] = []
     seen: set[str] = set()
     for raw_key, raw_value in assignments:
         key = nfc(raw_key.strip())
@@ -116,26 +127,42 @@ def measurement_change(
             raise EditRefused("edit.duplicate_key", key=key)
         seen.add(key)
         if key in POINT_KEYS:
-            points[key] = parse_points(criterion, key, raw_value)
+            stage = LEGACY_STAGE_KEYS.get(key, key)
+            if any(name == stage for name, _ in stages):
+                raise EditRefused("edit.duplicate_key", key=key)
+            stages.append((stage, parse_points(criterion, key, raw_value)))
             continue
         name = _measure_name(criterion, key)
         values[name] = parse_measure_value(criterion.measures[name], name, raw_value)
     evidence = _evidence_text(evidence) if evidence is not None else None
+    note = _evidence_text(note) if note is not None else None
+    if note is not None and not stages:
+        raise EditRefused("edit.note_needs_stage")
+    if final and not values:
+        raise EditRefused("edit.final_needs_reading")
     appends: list[tuple[str, dict[str, Any]]] = []
     summary: dict[str, Any] = {"criterion": criterion.id}
     if values:
-        _check_in_year(plan, day)
+        check_record_date(plan, day, "measurement", today=today)
         entry: dict[str, Any] = {"date": day, **values}
         if evidence is not None:
             entry["evidence"] = evidence
+        if final:
+            entry["final"] = True  # the period's final figure: no longer provisional
         appends.append(("measurements", entry))
         summary["measurement"] = {"date": day, "values": values, "evidence": evidence}
-    elif evidence is not None:
-        _check_near_year(plan, day)
-        appends.append(("evidence", {"date": day, "text": evidence}))
-        summary["evidence"] = {"date": day, "text": evidence}
-    summary.update(points)
-    return Change(criterion.id, node.loc, tuple(appends), tuple(points.items()), summary)
+    if stages:
+        check_record_date(plan, day, "stage", today=today)
+        summary["stages"] = []
+        for stage, points in stages:
+            entry = {"stage": stage, "date": day, "points": points}
+            if note is not None:
+                entry["note"] = note
+            if evidence is not None:
+                entry["evidence"] = evidence
+            appends.append(("stages", entry))
+            summary["stages"].append(dict(entry))
+    return Change(criterion.id, node.loc, tuple(appends), (), summary)
 
 
 def completion_change(
@@ -145,6 +172,8 @@ def completion_change(
     occurrence: dt.date | None,
     day: dt.date,
     evidence: str | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> Change:
     """`par done`: one deadline, or one occurrence of a recurring one, done on ``day``.
 
@@ -158,7 +187,6 @@ def completion_change(
     node = find_criterion(plan, criterion_id)
     criterion = node.criterion
     deadline = _pick_deadline(criterion, deadline_id)
-    _check_near_year(plan, day)
     done_before = {(c.deadline, c.occurrence) for c in criterion.progress.done}
     if is_recurring(deadline):
         expanded = occurrences(deadline, plan.year)
@@ -182,6 +210,7 @@ def completion_change(
             raise EditRefused("edit.not_an_occurrence", date=occurrence, deadline=deadline.id, choices=stated.isoformat())
         if any(key[0] == deadline.id for key in done_before):
             raise EditRefused("edit.already_done", deadline=deadline.id, occurrence=stated)
+    check_record_date(plan, day, "completion", today=today, occurrence_last_day=last_day)
     entry: dict[str, Any] = {"deadline": deadline.id}
     if is_recurring(deadline):
         entry["occurrence"] = stated
@@ -206,13 +235,13 @@ EVIDENCE_FIELDS = ("text", "number", "issued", "issuer", "summary", "section", "
 """The evidence register's fields in the order they are written, after ``date``."""
 
 
-def evidence_change(plan: Any, criterion_id: str, day: dt.date, *, complete: bool = True, **fields: object) -> Change:
+def evidence_change(plan: Any, criterion_id: str, day: dt.date, *, complete: bool = True, today: dt.date | None = None, **fields: object) -> Change:
     """`par evidence`: a document (its number, date, issuer, summary, section and page), a
     path or a link, or free text, backing the criterion. ``fields`` are the register's
     (``EVIDENCE_FIELDS``); the entry is written with them in that order, the empty ones left
     out, and ``complete: false`` only where the evidence is known to be incomplete."""
     node = find_criterion(plan, criterion_id)
-    _check_near_year(plan, day)
+    check_record_date(plan, day, "evidence", today=today)
     unknown = sorted(set(fields) - set(EVIDENCE_FIELDS))
     if unknown:
         raise TypeError(f"not evidence fields: {', '.join(unknown)}")
@@ -236,7 +265,7 @@ def explanation_change(plan: Any, criterion_id: str, day: dt.date, text: str) ->
     """`par justify`: the department's explanation (giải trình) for a criterion, dated. A
     later one replaces an earlier one on the sheet, and both stay in the file."""
     node = find_criterion(plan, criterion_id)
-    _check_near_year(plan, day)
+    check_record_date(plan, day, "explanation")
     cleaned = nfc(text.strip())
     if not cleaned:
         raise EditRefused("edit.empty_explanation")
@@ -254,7 +283,7 @@ def stage_change(plan: Any, criterion_id: str, stage: str, day: dt.date, points:
     node = find_criterion(plan, criterion_id)
     if stage not in STAGES:
         raise TypeError(f"not a stage: {stage}")
-    _check_near_year(plan, day)
+    check_record_date(plan, day, "stage")
     if points < 0:
         raise EditRefused("check.measure_value", value=repr(points), measure=stage, why="≥ 0")
     if points > node.criterion.max + EPSILON:
@@ -292,18 +321,39 @@ def _dates(days: Any) -> str:
     return ", ".join(day.isoformat() for day in days)
 
 
-def _check_in_year(plan: Any, day: dt.date) -> None:
-    """A measurement is a reading of the plan year: a date in another year is a typo or a
-    forgotten ``--date`` (recording December's figure in January)."""
-    if day.year != plan.year:
-        raise EditRefused("edit.date_outside_year", date=day, year=plan.year)
+def record_window(plan: Any, kind: RecordKind, occurrence_last_day: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The days a record of this kind may carry, first and last (never after today, too).
+
+    Readings and completions belong to the plan year; a completion of an occurrence whose
+    last day falls before the year (7.1: "before 01/01/2024", last day 31/12/2023) may carry
+    a day of that earlier year. Score stages and evidence run into the year after: appraisals
+    come after the year ends, and so does the evidence they ask for."""
+    year = plan.year
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if kind == "completion" and occurrence_last_day is not None and occurrence_last_day < start:
+        start = dt.date(occurrence_last_day.year, 1, 1)
+    if kind in ("stage", "evidence", "explanation"):
+        end = dt.date(year + 1, 12, 31)
+    return start, end
 
 
-def _check_near_year(plan: Any, day: dt.date) -> None:
-    """Completions and evidence may fall a little outside the plan year (a plan due on
-    5 January is issued in December); further away is a typo. The same bound as the checks."""
-    if abs(day.year - plan.year) > 1:
-        raise EditRefused("edit.date_far", date=day, year=plan.year)
+def check_record_date(
+    plan: Any, day: dt.date, kind: RecordKind, *, today: dt.date | None = None, occurrence_last_day: dt.date | None = None
+) -> None:
+    """Refuse a record dated outside its window (`record_window`) or in the future, the same
+    way for every writing command, with a message saying which days are allowed."""
+    start, end = record_window(plan, kind, occurrence_last_day)
+    if not start <= day <= end:
+        raise EditRefused(f"edit.date_window.{kind}", date=day, start=start, end=end, year=plan.year)
+    now = today if today is not None else _today_in_vietnam()
+    if day > now:
+        raise EditRefused("edit.date_future", date=day, today=now)
+
+
+def _today_in_vietnam() -> dt.date:
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
 
 
 def _evidence_text(text: str) -> str:

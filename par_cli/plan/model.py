@@ -88,6 +88,17 @@ class Measure(Strict):
     levels: list[Text] | None = Field(
         default=None, description="Allowed values for a measure of kind 'level', best first."
     )
+    scale: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = Field(
+        default=None,
+        description="For a measure of kind 'number' read as a share: the value that is 100 % (1 for 0,975).",
+    )
+    closes: dt.date | None = Field(
+        default=None,
+        description=(
+            "The last day of the period this measure reads. Until it has passed a reading is "
+            "provisional; default: the end of the plan year."
+        ),
+    )
 
     @model_validator(mode="after")
     def _levels_only_for_level(self) -> "Measure":
@@ -95,6 +106,8 @@ class Measure(Strict):
             raise invalid("model.levels_needed")
         if self.kind != "level" and self.levels is not None:
             raise invalid("model.levels_only")
+        if self.scale is not None and self.kind != "number":
+            raise invalid("model.scale_only")
         return self
 
 
@@ -322,6 +335,10 @@ class Measurement(Strict):
 
     date: dt.date
     evidence: Text | None = None
+    final: bool = Field(
+        default=False,
+        description="True when this reading is the period's final figure: it no longer moves, even before the period closes.",
+    )
 
     @property
     def values(self) -> dict[str, object]:

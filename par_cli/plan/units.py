@@ -51,10 +51,39 @@ def roles(plan: Plan, criterion: Criterion, unit_id: str, *, collective: bool = 
 
 
 def involves(plan: Plan, criterion: Criterion, unit_id: str) -> bool:
+    """Named on the criterion, directly, through a unit it contains or through a collective
+    phrase (every unit)."""
     return bool(roles(plan, criterion, unit_id))
+
+
+def named(plan: Plan, criterion: Criterion, unit_id: str) -> bool:
+    """The unit (or a unit that is part of it) is named as lead or support: what the unit's
+    own view (`par score --unit`, `due --unit`, `report --unit`) counts."""
+    return bool(roles(plan, criterion, unit_id, collective=False))
+
+
+def shared_by_all(plan: Plan, criterion: Criterion) -> bool:
+    """The criterion names a collective phrase ("Các phòng, đơn vị", "… được giao chủ trì",
+    "… có liên quan"): a unit's view lists it apart and does not add it to the unit's points."""
+    known = units_by_id(plan)
+    return any(known[name].kind != "unit" for name in [*criterion.lead, *criterion.support] if name in known)
 
 
 def names(plan: Plan, unit_ids: list[str]) -> str:
     """Unit names as the plan writes them, joined for a table cell."""
     known = units_by_id(plan)
     return "; ".join(known[unit_id].name if unit_id in known else unit_id for unit_id in unit_ids)
+
+
+def unit_criteria(plan: Plan, unit_id: str | None) -> set[str] | None:
+    """The ids of the criteria a unit's view holds: those naming it (or a unit part of it) as
+    lead or support, and everything under them; None (every criterion) without a unit."""
+    if unit_id is None:
+        return None
+    from par_cli.plan.tree import walk
+
+    found: set[str] = set()
+    for node in walk(plan):
+        if node.parent_id in found or named(plan, node.criterion, unit_id):
+            found.add(node.criterion.id)
+    return found

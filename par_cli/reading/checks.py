@@ -190,6 +190,58 @@ def _check_rule(criterion: Criterion, loc: Loc) -> Iterator[Finding]:
     for where, name in measure_names:
         if name not in criterion.measures:
             yield Finding(where, "check.unknown_measure", {"measure": name})
+    yield from _check_measure_kinds(criterion, here)
+
+
+NUMERIC = ("count", "percent", "number")
+# What each rule that reads one measure can score: the kinds of measure it accepts.
+SCORABLE: dict[str, tuple[str, ...]] = {
+    "quality": ("level",),
+    "deductions": ("level",),
+    "per_item": ("count", "number"),
+    "proportional": ("percent", "number"),  # a number only with a declared scale (a share)
+}
+
+
+def _check_measure_kinds(criterion: Criterion, here: Loc) -> Iterator[Finding]:
+    """A rule reading a measure of a kind it cannot score is refused where the rule names it:
+    levels for quality and deductions, a percentage (or a share with a declared ``scale``)
+    for proportional, numbers for per_item and for the comparisons of tiers and all_of
+    (``equals`` compares a yes/no or a level, or a number with a number)."""
+    rule = criterion.rule
+
+    def refuse(where: Loc, name: str, measure: Measure, accepted: str) -> Finding:
+        return Finding(where, "check.rule_measure_kind", {"rule": rule.kind, "measure": name, "kind": measure.kind, "accepted": accepted})  # type: ignore[union-attr]
+
+    if isinstance(rule, (QualityRule, DeductionRule, PerItemRule, ProportionalRule)):
+        measure = criterion.measures.get(rule.measure)
+        if measure is None:
+            return
+        accepted = SCORABLE[rule.kind]
+        if measure.kind not in accepted:
+            shown = "percent, number + scale" if isinstance(rule, ProportionalRule) else ", ".join(accepted)
+            yield refuse((*here, "measure"), rule.measure, measure, shown)
+        elif isinstance(rule, ProportionalRule) and measure.kind == "number" and measure.scale is None:
+            yield refuse((*here, "measure"), rule.measure, measure, "percent, number + scale")
+        return
+    thresholds: list[tuple[Loc, str, Threshold]] = []
+    if isinstance(rule, TiersRule):
+        thresholds = [((*here, "tiers", index), tier.measure or rule.measure, tier) for index, tier in enumerate(rule.tiers)]
+    elif isinstance(rule, AllOfRule):
+        thresholds = [((*here, "conditions", index), condition.measure, condition) for index, condition in enumerate(rule.conditions) if condition.measure]
+    for where, name, threshold in thresholds:
+        measure = criterion.measures.get(name)
+        if measure is None:
+            continue
+        if threshold.equals is None:
+            if measure.kind not in NUMERIC:
+                key = next(key for key in ("at_least", "above", "at_most", "below") if getattr(threshold, key) is not None)
+                yield refuse((*where, key), name, measure, ", ".join(NUMERIC))
+            continue
+        bound = threshold.equals
+        wanted = ("yes_no",) if isinstance(bound, bool) else ("level",) if isinstance(bound, str) else NUMERIC
+        if measure.kind not in wanted:
+            yield refuse((*where, "equals"), name, measure, ", ".join(wanted))
 
 
 def _check_threshold(criterion: Criterion, threshold: Threshold, measure_name: str, loc: Loc) -> Iterator[Finding]:
@@ -296,6 +348,12 @@ def _check_progress(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Find
         points = getattr(progress, key)
         if points is not None and points > criterion.max + EPSILON:
             yield Finding((*here, key), "check.points_above_max", {"points": points, "max": criterion.max})
+    for index, stage in enumerate(progress.stages):
+        entry = (*here, "stages", index)
+        if stage.points > criterion.max + EPSILON:
+            yield Finding((*entry, "points"), "check.points_above_max", {"points": stage.points, "max": criterion.max})
+        if stage.date.year not in (plan.year, plan.year + 1):
+            yield Finding((*entry, "date"), "check.date_far", {"date": stage.date, "year": plan.year})
     for index, evidence in enumerate(progress.evidence):
         entry = (*here, "evidence", index)
         if abs(evidence.date.year - plan.year) > 1:

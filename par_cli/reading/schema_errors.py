@@ -63,6 +63,11 @@ def _finding(item: dict[str, Any]) -> Finding:
     if kind == "finite_number":
         return Finding(loc, "schema.finite", {"value": value})
     if kind.startswith("date"):
+        from par_cli.plan.dates import day_first
+
+        written = day_first(item.get("input"))
+        if written is not None:
+            return Finding(loc, "schema.date_day_first", {"value": value, "iso": written.isoformat()})
         return Finding(loc, "schema.date", {"value": value})
     if kind == "invalid_key":
         return Finding(loc, "schema.key_type", {"value": value}, key=True)

@@ -119,8 +119,14 @@ def score_payload(path: "Path", plan: "Plan", result: "PlanScore", depth: int) -
             "percent": total.percent,
             "assumed_points": total.assumed_points,
             "outside_points": total.outside_points,
+            "recorded_points": total.recorded_points,
+            "derived_points": total.derived_points,
         },
         "adjusted": adjusted_json(result),
+        "shared": [
+            {"id": node.id, "title": node.title, "max": node.max, "projected": node.projected, "status": node.status, "lead": node.lead}
+            for node in result.shared
+        ],
         "criteria": [
             {
                 "id": node.id,
@@ -137,6 +143,13 @@ def score_payload(path: "Path", plan: "Plan", result: "PlanScore", depth: int) -
                 "self_assessed": node.self_assessed,
                 "appraised": node.appraised,
                 "assumed": node.assumed,
+                "account": node.account,
+                "rule_assumed": node.rule_assumed,
+                "provisional": node.provisional,
+                "baseline_source": node.baseline_source,
+                "baseline_assumed": node.baseline_assumed,
+                "stage": node.stage,
+                "stage_date": node.stage_date,
                 "basis": node.basis,
                 "status": node.status,
                 "lead": node.lead,
@@ -207,6 +220,9 @@ def gap_payload(path: "Path", plan: "Plan", report: "GapReport") -> dict[str, ob
                 "winnable": row.winnable,
                 "note": row.note,
                 "assumed": row.assumed,
+                "baseline_source": row.baseline_source,
+                "baseline_assumed": row.baseline_assumed,
+                "provisional": row.provisional,
                 "lead": row.lead,
                 "lead_names": unit_names(plan, row.lead),
             }

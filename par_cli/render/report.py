@@ -11,6 +11,8 @@ shapes.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -124,7 +126,9 @@ def _history_context(report: Report, lang: Lang) -> dict[str, object]:
     }
 
 
+@functools.lru_cache(maxsize=2)
 def _environment(autoescape: bool) -> jinja2.Environment:
+    """One environment per escaping mode: compiling the templates is most of a render."""
     import jinja2
 
     return jinja2.Environment(

@@ -119,6 +119,8 @@ def score_footer(result: "PlanScore", previous_year: int, lang: Lang) -> list[st
         ("score.overdue", [leaf.id for leaf in leaves if leaf.status == "overdue"]),
         ("score.unknown", [leaf.id for leaf in leaves if leaf.basis == "unknown"]),
         ("score.no_evidence", [leaf.id for leaf in leaves if leaf.no_evidence]),
+        ("score.provisional", [leaf.id for leaf in leaves if leaf.provisional]),
+        ("score.shared", [leaf.id for leaf in result.shared]),
     ):
         if selected:
             lines.append(t(key, lang, ids=", ".join(selected)))

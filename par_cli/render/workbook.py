@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from par_cli.deadlines.occurrences import completion_of, is_recurring, occurrences
+from par_cli.deadlines.occurrences import is_recurring, occurrences
+from par_cli.state.as_of import completion_of
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
 from par_cli.plan.model import Criterion, Measure, Plan
 from par_cli.plan.tree import walk

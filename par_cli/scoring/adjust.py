@@ -80,7 +80,7 @@ def adjust(plan: Plan, result: object) -> Adjusted:
                 excluded[node.id] = (node.max, node.projected or 0.0)
                 continue  # its sub-criteria are out with it
             stack.extend(reversed(node.children))
-    return adjusted_total(plan, result.total.projected, index_max=result.total.max, not_applicable=excluded, as_of=result.as_of)
+    return adjusted_total(plan, result.total.projected, index_max=result.total.max, not_applicable=excluded, as_of=result.reference)  # the day scored: a bonus dated later does not count yet
 
 
 def _item(item: Adjustment, as_of: dt.date | None) -> AdjustmentItem:

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from par_cli.deadlines.occurrences import PlanOccurrence, due_within, plan_occurrences
+from par_cli.deadlines.occurrences import PlanOccurrence
 from par_cli.scoring.gap import GapRow, TargetGap, gap_report, most_winnable
 from par_cli.scoring.history import SinceBriefing, Trajectory
 from par_cli.plan.model import Plan, Result, Unit
@@ -24,7 +24,8 @@ from par_cli.scoring.responsibilities import UnitLoad, unit_loads
 from par_cli.scoring.rules import rule_assumptions
 from par_cli.plan.points import points
 from par_cli.scoring.scorer import NodeScore, PlanScore, Total
-from par_cli.plan.units import members, units_by_id
+from par_cli.plan.units import members, unit_criteria, units_by_id
+from par_cli.state.as_of import PlanState
 
 TOP_CRITERIA = 5
 
@@ -161,7 +162,7 @@ def build_report(
         target=gaps.target,
         domains=[_bar(domain) for domain in score.domains],
         top=most_winnable(gaps.rows)[:TOP_CRITERIA],
-        deadlines=_deadlines(plan, due_within(plan_occurrences(plan, unit), today, days), today, unit),
+        deadlines=_deadlines(plan, _state(gaps.whole).due(days, unit_criteria(plan, unit)), today, unit),
         no_evidence=[Claim(leaf.id, leaf.title, leaf.projected or 0.0, leaf.basis, leaf.lead) for leaf in score.leaves() if leaf.no_evidence],
         assumptions=_assumptions(plan, score),
         responsibility=responsibility,
@@ -231,7 +232,7 @@ def _due_item(item: PlanOccurrence, today: dt.date) -> DueItem:
         what=item.deadline.what,
         last_day=item.last_day,
         days_left=item.days_left(today),
-        overdue=item.overdue(today),
+        overdue=item.last_day < today and not item.done,
         max=item.criterion.max,
     )
 
@@ -270,3 +271,8 @@ def _assumptions(plan: Plan, score: PlanScore) -> list[AssumptionNote]:
     if plan.target is not None and plan.target.assumption:
         result.append(AssumptionNote("target", plan.target.score, [], [plan.target.assumption]))
     return result
+
+
+def _state(score: PlanScore) -> "PlanState":
+    assert score.state is not None  # score_plan always sets it
+    return score.state

@@ -2,7 +2,8 @@
 
 For each leaf criterion: what was lost in 2023 (maximum − 2023 points, where the plan states
 them), what is expected now, and the gap still open to the maximum. The reconciliation says
-how much of the 2023 loss (index maximum − the published result) the itemised results explain;
+how much of the 2023 loss (index maximum − the published result) the itemised results explain
+(stated by the plan, or derived from the 2023 readings it states, scored by the rules);
 the rest was lost outside the table or is not recorded anywhere. The target says how far the
 expected total is from the score the department believes the ranking it aims for takes, and
 which criteria, most points still winnable first, would close that distance. Winnable is the
@@ -38,6 +39,9 @@ class GapRow:
     note: str | None
     assumed: bool
     lead: list[str]
+    baseline_source: str | None = None  # "stated" by the plan, or "derived" from its 2023 reading
+    baseline_assumed: bool = False
+    provisional: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,9 @@ def _row(leaf: NodeScore) -> GapRow:
         note=note,
         assumed=leaf.assumed,
         lead=leaf.lead,
+        baseline_source=leaf.baseline_source,
+        baseline_assumed=leaf.baseline_assumed,
+        provisional=leaf.provisional,
     )
 
 
@@ -150,6 +157,6 @@ def target_gap(plan: Plan, whole: PlanScore, rows: list[GapRow]) -> TargetGap | 
 def gap_report(plan: Plan, *, today: dt.date, as_of: dt.date | None = None, unit: str | None = None) -> GapReport:
     whole = score_plan(plan, today=today, as_of=as_of)
     whole_rows = gap_rows(whole)
-    score = whole if unit is None else score_plan(plan, today=today, as_of=as_of, unit=unit)
+    score = whole if unit is None else score_plan(plan, today=today, as_of=as_of, unit=unit, state=whole.state)
     rows = whole_rows if unit is None else gap_rows(score)
     return GapReport(rows, score, whole, reconcile(plan, whole_rows), target_gap(plan, whole, whole_rows))

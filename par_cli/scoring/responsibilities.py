@@ -8,7 +8,8 @@ his unit by name and the rows together account for the table. A unit that contai
 already counts them.
 
 Open and overdue deadlines are those of the criteria the unit leads: the lead unit is the one
-the director asks about a missed date.
+the director asks about a missed date. They are read from the plan as of the day
+(`par_cli.state`), as `par due`, `par score` and `par report` read them.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from par_cli.plan.tree import walk
-from par_cli.deadlines.occurrences import plan_occurrences
 from par_cli.plan.model import Criterion, Plan, Unit
 from par_cli.plan.points import points
 from par_cli.scoring.scorer import PlanScore
 from par_cli.plan.units import Role, members, roles
+from par_cli.state.as_of import plan_state
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ def units_table(plan: Plan, score: PlanScore, today: dt.date) -> UnitsTable:
 def unit_loads(plan: Plan, score: PlanScore, today: dt.date) -> list[UnitLoad]:
     """Every unit of the plan, in the plan's order, with its tasks scored by ``score``."""
     by_id = {node.id: node for node in score.nodes()}
-    occurrences = plan_occurrences(plan)
+    state = score.state if score.state is not None and score.state.day == today else plan_state(plan, today)
+    occurrences = state.occurrences
     loads = []
     for unit in plan.units:
         contained = members(plan, unit.id)
@@ -70,7 +72,7 @@ def unit_loads(plan: Plan, score: PlanScore, today: dt.date) -> list[UnitLoad]:
         supported = _named(plan, unit.id, "support")
         covered = _covered(plan, led)
         mine = [item for item in occurrences if item.criterion.id in covered and not item.done]
-        ahead = [item for item in mine if not item.overdue(today)]
+        ahead = [item for item in mine if item.state != "overdue"]
         loads.append(
             UnitLoad(
                 unit=unit,

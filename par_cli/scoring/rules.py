@@ -7,7 +7,8 @@ missing readings taken as failing (``"fail"``) or as passing (``"pass"``) gives 
 the ceiling, so the three totals can never disagree about what a rule means.
 
 Deadline rules read completions instead of measurements: an occurrence not done is open; open
-past its last day (``overdue``) it can at best be done late.
+past its last day (``overdue``) it can at best be done late. Readings and occurrences come from
+`par_cli.state`, which has already chosen what was recorded by the day.
 """
 
 from __future__ import annotations
@@ -16,39 +17,27 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, assert_never
 
-from par_cli.deadlines.occurrences import Occurrence, is_recurring, occurrences
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
 from par_cli.plan.model import (
     AllOfRule,
-    Completion,
     Criterion,
-    Deadline,
     DeadlineRule,
     DeductionRule,
     ManualRule,
     PerItemRule,
-    Progress,
     ProportionalRule,
     QualityRule,
     Rule,
     Threshold,
     TiersRule,
 )
+from par_cli.state.as_of import DayOccurrence, Reading
+
+OccurrenceStatus = DayOccurrence  # one deadline occurrence as of the day (see par_cli.state)
 
 Policy = Literal["known", "fail", "pass"]
-OccurrenceState = Literal["on_time", "late", "open", "overdue"]
 
 COMPARISONS = {"at_least": "≥", "above": ">", "at_most": "≤", "below": "<", "equals": "="}
-
-
-@dataclass(frozen=True)
-class Reading:
-    """The latest value of one measure, with the line it came from."""
-
-    measure: str
-    value: object
-    date: dt.date
-    evidence: str | None
 
 
 @dataclass(frozen=True)
@@ -63,14 +52,6 @@ class Check:
 
 
 @dataclass(frozen=True)
-class OccurrenceStatus:
-    deadline: Deadline
-    occurrence: Occurrence
-    done: Completion | None
-    state: OccurrenceState
-
-
-@dataclass(frozen=True)
 class Outcome:
     """Points a rule gives (None: not decided yet) and what decided them, for ``--explain``."""
 
@@ -79,20 +60,6 @@ class Outcome:
     reading: Reading | None = None  # single-measure rules
     share: float | None = None
     occurrences: tuple[OccurrenceStatus, ...] = field(default=())
-
-
-def latest_readings(progress: Progress, as_of: dt.date | None) -> dict[str, Reading]:
-    """For each measure, the latest reading taken on or before ``as_of``. On the same date
-    the line further down the file wins: it was added later."""
-    found: dict[str, Reading] = {}
-    for measurement in progress.measurements:
-        if as_of is not None and measurement.date > as_of:
-            continue
-        for name, value in measurement.values.items():
-            current = found.get(name)
-            if current is None or measurement.date >= current.date:
-                found[name] = Reading(name, value, measurement.date, measurement.evidence)
-    return found
 
 
 def comparison_of(threshold: Threshold) -> tuple[str, object]:
@@ -149,38 +116,16 @@ def measures_used(rule: Rule | None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def occurrence_statuses(criterion: Criterion, year: int, as_of: dt.date | None, reference: dt.date) -> list[OccurrenceStatus]:
-    """Every occurrence of the criterion's deadlines with the earliest completion recorded for
-    it (up to ``as_of``). ``reference`` is the day against which an open occurrence is overdue."""
-    statuses: list[OccurrenceStatus] = []
-    for deadline in criterion.deadlines:
-        recurring = is_recurring(deadline)
-        for occurrence in occurrences(deadline, year):
-            matches = [
-                completion
-                for completion in criterion.progress.done
-                if completion.deadline == deadline.id
-                and (as_of is None or completion.date <= as_of)
-                and (completion.occurrence == occurrence.stated or (not recurring and completion.occurrence is None))
-            ]
-            done = min(matches, key=lambda completion: completion.date) if matches else None
-            if done is not None:
-                state: OccurrenceState = "on_time" if done.date <= occurrence.last_day else "late"
-            else:
-                state = "overdue" if occurrence.last_day < reference else "open"
-            statuses.append(OccurrenceStatus(deadline, occurrence, done, state))
-    return statuses
-
-
 def evaluate(
     rule: Rule | None,
     criterion: Criterion,
     readings: dict[str, Reading],
     statuses: list[OccurrenceStatus],
     policy: Policy,
+    claimed: float | None = None,
 ) -> Outcome:
     """The points ``rule`` gives on these readings; a criterion with no rule is scored by hand,
-    as a manual one."""
+    as a manual one, and ``claimed`` (the department's own score as of the day) is its result."""
     top = criterion.max
     if isinstance(rule, TiersRule):
         checks: list[Check] = []
@@ -206,17 +151,25 @@ def evaluate(
         if reading is None:
             best = top * max(rule.shares.values()) if isinstance(rule, QualityRule) else top
             return Outcome({"known": None, "fail": 0.0, "pass": best}[policy])
-        return _single_measure(rule, top, reading)
+        return _single_measure(rule, top, reading, _scale(criterion, rule.measure))
     if isinstance(rule, DeadlineRule):
         return _deadline(rule, top, statuses, policy)
     if isinstance(rule, ManualRule) or rule is None:
         if policy == "known":
-            return Outcome(criterion.progress.self_assessed)
+            return Outcome(claimed)
         return Outcome(0.0 if policy == "fail" else top)
     assert_never(rule)
 
 
-def _single_measure(rule: PerItemRule | QualityRule | DeductionRule | ProportionalRule, top: float, reading: Reading) -> Outcome:
+def _scale(criterion: Criterion, name: str) -> float:
+    """The value that is 100 % for a proportional rule: 100 for a percentage, the declared
+    ``scale`` of a share (a number read as 0,975 of 1)."""
+    measure = criterion.measures.get(name)
+    scale = getattr(measure, "scale", None) if measure is not None else None
+    return float(scale) if scale else 100.0
+
+
+def _single_measure(rule: PerItemRule | QualityRule | DeductionRule | ProportionalRule, top: float, reading: Reading, scale: float = 100.0) -> Outcome:
     value = reading.value
     if isinstance(rule, QualityRule):
         share = rule.shares.get(str(value), 0.0)
@@ -227,7 +180,7 @@ def _single_measure(rule: PerItemRule | QualityRule | DeductionRule | Proportion
     number = float(value) if _is_number(value) else 0.0  # type: ignore[arg-type]
     if isinstance(rule, PerItemRule):
         return Outcome(min(max(number, 0.0) * rule.points_each, top), reading=reading)
-    share = min(max(number, 0.0), 100.0) / 100
+    share = min(max(number, 0.0), scale) / scale
     return Outcome(share * top, reading=reading, share=share)
 
 
@@ -330,7 +283,7 @@ def arithmetic(criterion: Criterion, outcome: Outcome, lang: Lang) -> str:
             return f"{rule.measure} = {value}: {n(outcome.share or 0)} × {n(criterion.max)} = {result}"
         if isinstance(rule, DeductionRule):
             return f"{rule.measure} = {value}: {n(criterion.max)} × (1 − {n(outcome.share or 0)}) = {result}"
-        return f"{value} / 100 × {n(criterion.max)} = {result}"
+        return f"{value} / {n(_scale(criterion, rule.measure))} × {n(criterion.max)} = {result}"
     if isinstance(rule, DeadlineRule):
         counts = {state: sum(1 for status in outcome.occurrences if status.state == state) for state in ("on_time", "late", "open", "overdue")}
         text = t("rule.deadline_counts", lang, total=len(outcome.occurrences), **counts)
@@ -341,7 +294,7 @@ def arithmetic(criterion: Criterion, outcome: Outcome, lang: Lang) -> str:
 
 
 def occurrence_text(status: OccurrenceStatus, lang: Lang) -> str:
-    done = fmt_date(status.done.date, lang) if status.done is not None else None
+    done = fmt_date(status.completion.date, lang) if status.completion is not None else None
     return t(
         f"rule.occurrence.{status.state}",
         lang,

@@ -1,16 +1,29 @@
-"""The scorer: every criterion's points as recorded, expected (projected), at worst and at best.
+"""The scorer: every criterion's points as recorded, expected (projected), at worst and at best,
+as of a day.
 
-A leaf's expected points come from the first source that exists, in this order: the appraised
-score (thẩm định: it is the one that counts), the rule applied to recorded progress, the
-self-assessed score (tự đánh giá), the criterion's declared projection, its 2023 points, the
-plan's declared share of the maximum for criteria with nothing known, and otherwise unknown
-(counted 0 and flagged). Whatever rests on anything but recorded values is marked ``assumed``
-and says which source it used (``basis``), so no figure is silently invented.
+What was recorded by the day comes from `par_cli.state.plan_state` (the plan as of a day);
+nothing here filters records by date. A leaf's expected points come from the first source
+that exists, in this order: the appraisers' score (the latest appraisal stage that counts by
+the day), the rule applied to the readings and completions recorded by the day, the
+department's own claim (self-assessment or explanation), the criterion's declared
+projection, its 2023 points (stated by the plan, or derived: the 2023 reading the baseline
+states scored by the criterion's rule), the plan's declared share of the maximum for
+criteria with nothing known, and otherwise unknown (counted 0 and flagged).
+
+Every leaf says which account its points belong to: ``recorded`` (from what the year has
+recorded: readings, completions, score stages), ``derived`` (from the plan's own 2023
+figures) or ``assumed`` (declared projections, the plan's share, an unknown, or a 2023 figure
+that is itself our reading: a baseline with an assumption, or a reading scored by a rule that
+is an assumption). Only the last is "resting on assumptions".
+
+A reading is provisional until the period it measures closes: the projection applies the rule
+to it, but the floor and the ceiling keep what the rule can still reach, as if it were not
+recorded. A rule the recorded progress already settles (floor = ceiling: a deadline missed
+where late scores nothing) is recorded, not projected.
 
 The floor scores unknown inputs 0 and open tasks as failed; the ceiling lets them reach the
 maximum, except that a deadline already past can at best be met late. An expectation outside
-that range is brought back into it: the expected total can never promise what is no longer
-possible.
+that range is brought back into it.
 
 Parents, domains and the total are sums of their children. The part of the index outside the
 plan's table is one more node, projected from its own declared assumption.
@@ -26,6 +39,8 @@ from typing import TYPE_CHECKING, Literal
 from par_cli.i18n import Lang, fmt_number, t
 from par_cli.plan.points import points
 from par_cli.plan.model import Criterion, DeadlineRule, ManualRule, Plan
+from par_cli.plan.points import EPSILON
+from par_cli.plan.units import named, shared_by_all
 from par_cli.scoring.rules import (
     OccurrenceStatus,
     Outcome,
@@ -33,20 +48,20 @@ from par_cli.scoring.rules import (
     arithmetic,
     describe,
     evaluate,
-    latest_readings,
     measures_used,
-    occurrence_statuses,
     occurrence_text,
     rule_assumptions,
 )
-from par_cli.plan.units import involves
+from par_cli.state.as_of import CriterionState, PlanState, plan_state
 
 if TYPE_CHECKING:
     from par_cli.scoring.adjust import Adjusted
 
 Level = Literal["domain", "criterion", "sub", "outside"]
 Basis = Literal["appraised", "recorded", "self_assessed", "projection", "baseline", "plan_assumption", "unknown", "children"]
-Status = Literal["appraised", "recorded", "self_assessed", "overdue", "in_progress", "estimated", "assumed", "unknown", "mixed"]
+Status = Literal["appraised", "recorded", "provisional", "self_assessed", "overdue", "in_progress", "estimated", "assumed", "unknown", "mixed"]
+Account = Literal["recorded", "derived", "assumed"]
+BaselineSource = Literal["stated", "derived"]
 
 # Bases a person has vouched for: a score resting on one of them must have evidence behind it.
 CLAIMED: tuple[Basis, ...] = ("appraised", "recorded", "self_assessed")
@@ -65,6 +80,7 @@ class LeafDetail:
     high: Outcome  # ... as passing
     unclamped: float | None  # the expectation before it was brought into [floor, ceiling]
     evidence: int
+    state: CriterionState | None = None  # everything recorded by the day
 
 
 @dataclass
@@ -93,6 +109,13 @@ class NodeScore:
     children: list[NodeScore] = field(default_factory=list)
     criterion: Criterion | None = None
     detail: LeafDetail | None = None
+    account: Account = "assumed"  # recorded / derived / assumed: see the module's docstring
+    provisional: bool = False  # rests on a reading whose period has not closed
+    baseline_source: BaselineSource | None = None  # where ``baseline`` comes from
+    baseline_assumed: bool = False  # the 2023 figure is our reading (derived under an assumed rule)
+    rule_assumed: bool = False  # the rule (or a deadline it reads) is our reading, not the plan's words
+    stage: str | None = None  # the score stage that counts, when one does
+    stage_date: dt.date | None = None
 
     def walk(self) -> Iterator[NodeScore]:
         yield self
@@ -114,6 +137,8 @@ class Total:
     percent: float | None
     assumed_points: float  # how much of the expected total rests on assumptions
     outside_points: float  # how much of it is the component outside the table
+    recorded_points: float = 0.0  # how much comes from what the year has recorded
+    derived_points: float = 0.0  # how much from the plan's own 2023 figures
 
 
 @dataclass
@@ -124,6 +149,8 @@ class PlanScore:
     as_of: dt.date | None
     reference: dt.date  # the day against which open deadlines are overdue
     unit: str | None = None
+    shared: list[NodeScore] = field(default_factory=list)  # with a unit: given to every unit, not counted
+    state: PlanState | None = None  # the plan as of the reference day
     # Bonus, penalty and criteria not applicable, applied after the tree sum (adjust.py);
     # None for one unit's share, which has no index of its own.
     adjusted: "Adjusted | None" = None
@@ -147,17 +174,21 @@ class PlanScore:
         return next((node for node in self.nodes() if node.id == wanted), None)
 
 
-def score_plan(plan: Plan, *, today: dt.date, as_of: dt.date | None = None, unit: str | None = None) -> PlanScore:
-    """Score ``plan`` with the progress recorded up to ``as_of`` (all of it when None).
-
-    ``today`` matters only without ``as_of``: it is the day against which an open deadline
-    is already past. ``unit`` keeps the criteria that unit leads or supports, and the totals
-    become theirs.
-    """
+def score_plan(
+    plan: Plan, *, today: dt.date, as_of: dt.date | None = None, unit: str | None = None, state: PlanState | None = None
+) -> PlanScore:
+    """Score ``plan`` as of ``as_of`` (``today`` when None): the progress recorded up to that
+    day, open deadlines before it overdue. ``unit`` keeps the criteria that unit leads or is
+    named to support (with the units that are part of it) and the totals become theirs; the
+    criteria given to every unit together are in ``shared``, not in the totals. ``state`` is
+    the plan as of that day when the caller already has it (`par_cli.state.plan_state`)."""
     reference = as_of if as_of is not None else today
+    if state is None or state.day != reference:
+        state = plan_state(plan, reference)
+    shared: list[NodeScore] = []
     domains: list[NodeScore] = []
     for domain in plan.domains:
-        criteria = [node for criterion in domain.criteria if (node := _score(plan, criterion, 2, as_of, reference, unit)) is not None]
+        criteria = [node for criterion in domain.criteria if (node := _score(plan, state, criterion, 2, unit, shared)) is not None]
         if criteria:
             domains.append(_sum_node(domain.id, "domain", domain.title, criteria, own_baseline=None))
     outside = _outside(plan) if unit is None else None
@@ -170,7 +201,10 @@ def score_plan(plan: Plan, *, today: dt.date, as_of: dt.date | None = None, unit
         baseline = _sum_known([node.baseline for node in parts])
     projected = points(sum(node.projected or 0.0 for node in parts))
     leaves = [leaf for node in domains for leaf in node.leaves()]
-    assumed = sum(leaf.projected or 0.0 for leaf in leaves if leaf.assumed)
+
+    def account(kind: Account) -> float:
+        return sum(leaf.projected or 0.0 for leaf in leaves if leaf.account == kind)
+
     outside_points = (outside.projected or 0.0) if outside is not None else 0.0
     total = Total(
         max=top,
@@ -180,10 +214,12 @@ def score_plan(plan: Plan, *, today: dt.date, as_of: dt.date | None = None, unit
         baseline=baseline,
         change=points(projected - baseline) if baseline is not None else None,
         percent=points(projected / top * 100) if top else None,
-        assumed_points=points(assumed + outside_points),
+        assumed_points=points(account("assumed") + outside_points),
         outside_points=points(outside_points),
+        recorded_points=points(account("recorded")),
+        derived_points=points(account("derived")),
     )
-    result = PlanScore(domains, outside, total, as_of, reference, unit)
+    result = PlanScore(domains, outside, total, as_of, reference, unit, shared, state)
     if unit is None:
         from par_cli.scoring.adjust import adjust
 
@@ -195,16 +231,18 @@ def _level(depth: int) -> Level:
     return "criterion" if depth == 2 else "sub"
 
 
-def _score(plan: Plan, criterion: Criterion, depth: int, as_of: dt.date | None, reference: dt.date, unit: str | None) -> NodeScore | None:
+def _score(plan: Plan, state: PlanState, criterion: Criterion, depth: int, unit: str | None, shared: list[NodeScore]) -> NodeScore | None:
     if not criterion.children:
-        if unit is not None and not involves(plan, criterion, unit):
+        if unit is not None and not named(plan, criterion, unit):
+            if shared_by_all(plan, criterion):
+                shared.append(_score_leaf(plan, state.of(criterion), depth))
             return None
-        return _score_leaf(plan, criterion, depth, as_of, reference)
-    keep_all = unit is not None and involves(plan, criterion, unit)
+        return _score_leaf(plan, state.of(criterion), depth)
+    keep_all = unit is not None and named(plan, criterion, unit)
     children = [
         node
         for child in criterion.children
-        if (node := _score(plan, child, depth + 1, as_of, reference, None if keep_all else unit)) is not None
+        if (node := _score(plan, state, child, depth + 1, None if keep_all else unit, shared)) is not None
     ]
     if not children:
         return None
@@ -214,44 +252,72 @@ def _score(plan: Plan, criterion: Criterion, depth: int, as_of: dt.date | None, 
     return node
 
 
-def _evidence_count(criterion: Criterion, as_of: dt.date | None) -> int:
-    def counts(date: dt.date) -> bool:
-        return as_of is None or date <= as_of
-
-    progress = criterion.progress
-    return (
-        sum(1 for evidence in progress.evidence if counts(evidence.date))
-        + sum(1 for measurement in progress.measurements if measurement.evidence and counts(measurement.date))
-        + sum(1 for completion in progress.done if completion.evidence and counts(completion.date))
-    )
-
-
-def _score_leaf(plan: Plan, criterion: Criterion, depth: int, as_of: dt.date | None, reference: dt.date) -> NodeScore:
-    progress = criterion.progress
+def derived_baseline(criterion: Criterion) -> float | None:
+    """The previous year's points derived from the previous year's readings the baseline
+    states (``observed``: an exact value or an "about" one), scored by the criterion's own
+    rule; None where the plan states the points, states no reading, or the rule cannot decide
+    on the readings stated (a bound such as "below 0,3" is not a reading)."""
     rule = criterion.rule
-    readings = latest_readings(progress, as_of)
-    statuses = occurrence_statuses(criterion, plan.year, as_of, reference) if isinstance(rule, DeadlineRule) else []
-    known = evaluate(rule, criterion, readings, statuses, "known")
-    if known.points is None:
-        low = evaluate(rule, criterion, readings, statuses, "fail")
-        high = evaluate(rule, criterion, readings, statuses, "pass")
-    else:
+    baseline = criterion.baseline
+    if baseline.known is not None or rule is None or isinstance(rule, (ManualRule, DeadlineRule)):
+        return None
+    readings: dict[str, Reading] = {}
+    for observation in baseline.observed:
+        value = observation.value if observation.value is not None else observation.about
+        if value is not None:
+            readings[observation.measure] = Reading(observation.measure, value, dt.date.min, None)
+    if not readings:
+        return None
+    outcome = evaluate(rule, criterion, readings, [], "known")
+    return None if outcome.points is None else points(outcome.points)
+
+
+def _score_leaf(plan: Plan, state: CriterionState, depth: int) -> NodeScore:
+    criterion = state.criterion
+    rule = criterion.rule
+    readings = state.readings
+    statuses = list(state.occurrences) if isinstance(rule, DeadlineRule) else []
+    claim = state.self_assessed
+    claimed = claim.points if claim is not None else None
+    known = evaluate(rule, criterion, readings, statuses, "known", claimed)
+    provisional = any(readings[name].provisional for name in measures_used(rule) if name in readings)
+    # A provisional reading can still move: the bounds are what the rule reaches without it.
+    bounded = {name: reading for name, reading in readings.items() if not reading.provisional} if provisional else readings
+    if known.points is not None and not provisional:
         low = high = known  # what is recorded decides the rule: no bound to look for
-    baseline = criterion.baseline.known
+    else:
+        low = evaluate(rule, criterion, bounded, statuses, "fail", claimed)
+        high = evaluate(rule, criterion, bounded, statuses, "pass", claimed)
+        scored_by_hand = rule is None or isinstance(rule, ManualRule)
+        if known.points is None and not provisional and not scored_by_hand and abs((low.points or 0.0) - (high.points or 0.0)) < EPSILON:
+            known = low  # settled: whatever is still to come, the rule gives this (a deadline missed, late worth 0)
+            low = high = known
+    stated = criterion.baseline.known
+    derived = derived_baseline(criterion) if stated is None else None
+    baseline = stated if stated is not None else derived
+    baseline_source: BaselineSource | None = "stated" if stated is not None else "derived" if derived is not None else None
+    baseline_assumed = bool(criterion.baseline.assumption) or (derived is not None and bool(rule_assumptions(criterion)))
     unclamped: float | None = None
     basis: Basis
-    if progress.appraised is not None:
-        basis, projected = "appraised", progress.appraised
+    stage = state.stage
+    appraised = state.appraised
+    if stage is not None and stage.appraised:
+        basis, projected = "appraised", stage.points
         floor = ceiling = projected
+        provisional = False
     elif known.points is not None:
         scored_by_hand = rule is None or isinstance(rule, ManualRule)
         basis, projected = ("self_assessed" if scored_by_hand else "recorded"), known.points
-        floor = ceiling = projected
+        if provisional:
+            floor, ceiling = float(low.points or 0.0), float(high.points or 0.0)
+        else:
+            floor = ceiling = projected
     else:
+        provisional = False
         # Missing readings taken as failing or passing always decide a rule.
         floor, ceiling = float(low.points or 0.0), float(high.points or 0.0)
-        if progress.self_assessed is not None:
-            basis, projected = "self_assessed", progress.self_assessed
+        if claimed is not None:
+            basis, projected = "self_assessed", claimed
         elif criterion.projection is not None:
             basis, projected = "projection", criterion.projection.points
         elif baseline is not None:
@@ -260,11 +326,20 @@ def _score_leaf(plan: Plan, criterion: Criterion, depth: int, as_of: dt.date | N
             basis, projected = "plan_assumption", plan.assumptions.unknown_share * criterion.max
         else:
             basis, projected = "unknown", None
-        if projected is not None and not floor <= projected <= ceiling:
-            unclamped, projected = projected, min(max(projected, floor), ceiling)
+    if projected is not None and not floor - EPSILON <= projected <= ceiling + EPSILON:
+        unclamped, projected = projected, min(max(projected, floor), ceiling)
     projected = points(projected) if projected is not None else None
-    assumed = basis in ("projection", "baseline", "plan_assumption", "unknown") or (basis != "appraised" and bool(rule_assumptions(criterion)))
-    evidence = _evidence_count(criterion, as_of)
+    account: Account
+    if basis in CLAIMED:
+        account = "recorded"
+    elif basis == "baseline" and baseline_source == "derived" and not baseline_assumed:
+        account = "derived"
+    else:
+        account = "assumed"
+    evidence = state.evidence_count
+    status = _status(basis, readings, statuses)
+    if status == "recorded" and provisional:
+        status = "provisional"
     return NodeScore(
         id=criterion.id,
         level=_level(depth),
@@ -275,16 +350,23 @@ def _score_leaf(plan: Plan, criterion: Criterion, depth: int, as_of: dt.date | N
         projected=projected,
         floor=points(floor),
         ceiling=points(ceiling),
-        assumed=assumed,
+        assumed=account == "assumed",
         basis=basis,
-        status=_status(basis, readings, statuses),
+        status=status,
         lead=list(criterion.lead),
-        self_assessed=progress.self_assessed,
-        appraised=progress.appraised,
+        self_assessed=claimed,
+        appraised=appraised.points if appraised is not None else None,
         computed=known.points,
         no_evidence=basis in CLAIMED and (projected or 0.0) > 0 and evidence == 0,
         criterion=criterion,
-        detail=LeafDetail(readings, statuses, known, low, high, unclamped, evidence),
+        detail=LeafDetail(readings, statuses, known, low, high, unclamped, evidence, state),
+        account=account,
+        provisional=provisional,
+        baseline_source=baseline_source,
+        baseline_assumed=baseline_source is not None and baseline_assumed,
+        rule_assumed=bool(rule_assumptions(criterion)),
+        stage=stage.stage if stage is not None else None,
+        stage_date=stage.date if stage is not None else None,
     )
 
 
@@ -293,7 +375,7 @@ def _status(basis: Basis, readings: dict[str, Reading], statuses: list[Occurrenc
         return basis  # type: ignore[return-value]
     if any(status.state == "overdue" for status in statuses):
         return "overdue"
-    if readings or any(status.done is not None for status in statuses):
+    if readings or any(status.completion is not None for status in statuses):
         return "in_progress"
     return {"baseline": "estimated", "unknown": "unknown"}.get(basis, "assumed")  # type: ignore[return-value]
 
@@ -412,6 +494,8 @@ def explanation(plan: Plan, node: NodeScore, lang: Lang) -> dict[str, object]:
                 "source": "recorded" if reading else "missing",
                 "date": reading.date.isoformat() if reading else None,
                 "evidence": reading.evidence if reading else None,
+                "provisional": reading.provisional if reading else None,
+                "closes": reading.closes.isoformat() if reading and reading.closes else None,
             }
         )
     for status in detail.statuses:
@@ -422,19 +506,29 @@ def explanation(plan: Plan, node: NodeScore, lang: Lang) -> dict[str, object]:
                 "what": status.deadline.what,
                 "stated": status.occurrence.stated.isoformat(),
                 "last_day": status.occurrence.last_day.isoformat(),
-                "done": status.done.date.isoformat() if status.done else None,
+                "done": status.completion.date.isoformat() if status.completion else None,
                 "state": status.state,
-                "source": "recorded" if status.done else ("assumed" if status.deadline.assumption else "seed"),
-                "evidence": status.done.evidence if status.done else None,
+                "source": "recorded" if status.completion else ("assumed" if status.deadline.assumption else "seed"),
+                "evidence": status.completion.evidence if status.completion else None,
                 "text": occurrence_text(status, lang),
             }
         )
-    progress = criterion.progress
-    for name in ("self_assessed", "appraised"):
-        value = getattr(progress, name)
-        if value is not None:
-            inputs.append({"kind": "score", "name": name, "value": value, "source": "recorded"})
-    inputs.append({"kind": "baseline", "value": criterion.baseline.known, "source": "assumed" if criterion.baseline.assumption else "seed"})
+    stages = detail.state.stages if detail.state is not None else ()
+    for stage in stages:
+        inputs.append(
+            {
+                "kind": "score",
+                "name": stage.stage,
+                "value": stage.points,
+                "source": "recorded",
+                "date": stage.date.isoformat() if stage.date else None,
+                "counts": stage is stages[-1],
+                "note": stage.note,
+                "evidence": stage.evidence,
+            }
+        )
+    baseline_source = "derived" if node.baseline_source == "derived" else "assumed" if criterion.baseline.assumption else "seed"
+    inputs.append({"kind": "baseline", "value": node.baseline, "source": baseline_source, "assumed": node.baseline_assumed})
     if criterion.projection is not None:
         inputs.append({"kind": "projection", "value": criterion.projection.points, "source": "assumed"})
     if node.basis == "plan_assumption":
@@ -444,6 +538,8 @@ def explanation(plan: Plan, node: NodeScore, lang: Lang) -> dict[str, object]:
         assumptions.append(criterion.projection.assumption)
     if node.basis == "baseline" and criterion.baseline.assumption:
         assumptions.append(criterion.baseline.assumption)
+    if node.basis == "baseline" and node.baseline_source == "derived":
+        assumptions.append(t("explain.derived_baseline", lang, year=plan.year - 1, points=n(node.baseline)))
     if node.basis == "plan_assumption" and plan.assumptions.why:
         assumptions.append(plan.assumptions.why)
     assumptions += [f"{key}: {text}" for key, text in criterion.assumptions.items()]
@@ -457,8 +553,12 @@ def explanation(plan: Plan, node: NodeScore, lang: Lang) -> dict[str, object]:
         floor_arithmetic=arithmetic(criterion, detail.low, lang) if detail.known.points is None else None,
         ceiling_arithmetic=arithmetic(criterion, detail.high, lang) if detail.known.points is None else None,
         projection=projection,
-        self_assessed=progress.self_assessed,
-        appraised=progress.appraised,
+        self_assessed=node.self_assessed,
+        appraised=node.appraised,
+        stage=node.stage,
+        stage_date=node.stage_date.isoformat() if node.stage_date else None,
+        account=node.account,
+        provisional=node.provisional,
         computed=node.computed,
         evidence=detail.evidence,
         assumptions=assumptions,
@@ -483,6 +583,8 @@ def _projection_text(plan: Plan, node: NodeScore, detail: LeafDetail, lang: Lang
     else:
         shown = detail.unclamped if detail.unclamped is not None else node.projected
         text = t(f"explain.projection.{node.basis}", lang, points=n(shown))
+        if node.provisional:
+            text += t("explain.provisional", lang, floor=n(node.floor), ceiling=n(node.ceiling))
     if detail.unclamped is not None:
         text += t("explain.clamped", lang, floor=n(node.floor), ceiling=n(node.ceiling), points=n(node.projected))
     return text

@@ -19,7 +19,7 @@ from par_cli.plan.points import points
 from par_cli.scoring.adjust import Adjusted, adjusted_total
 from par_cli.scoring.evidence import EvidenceItem, Missing, Why, evidence_as_of, explanation_as_of, why_missing
 from par_cli.scoring.scorer import CLAIMED, NodeScore, PlanScore, score_plan
-from par_cli.scoring.stages import standing_entry
+from par_cli.state.as_of import standing_entry
 
 Level = Literal["domain", "criterion", "sub", "outside"]
 Source = Literal["stage", "earlier_stage", "expected", "survey", "sum", "not_applicable"]
