@@ -19,4 +19,6 @@ def import_view(output: Path, counts: dict[str, int], problems: list[Any], draft
         footer.append(t("import.unread_summary", lang, count=len(draft.unread)))
     if draft.missing:
         footer.append(t("import.missing", lang, facts="; ".join(t(f"fact.{name}", lang) for name in draft.missing)))
+    if not draft.unread and not machine:  # everything was read: what was written is the news
+        return TableView(footer[0], [], [], footer=footer[1:])
     return TableView(t("import.unread_title", lang, count=len(draft.unread)), columns, rows, footer=footer)

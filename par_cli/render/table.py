@@ -96,7 +96,8 @@ def render_text(view: TableView, lang: Lang) -> str:
         parts = [value.rjust(widths[i]) if right[i] else value.ljust(widths[i]) for i, value in enumerate(values)]
         return "  ".join(parts).rstrip()
 
-    lines = [terminal_line(view.title), line(header), "  ".join("-" * width for width in widths)]
+    # A view with no columns is a title and its footer only (nothing to tabulate).
+    lines = [terminal_line(view.title)] + ([line(header), "  ".join("-" * width for width in widths)] if view.columns else [])
     lines += [line(values) for values in body]
     lines += [terminal_line(text) for text in view.footer]
     return "\n".join(lines) + "\n"
@@ -123,7 +124,9 @@ def render_md(view: TableView, lang: Lang) -> str:
         return md_text(text)
 
     align = ["---:" if column.kind in NUMERIC else "---" for column in view.columns]
-    lines = [f"**{escape(view.title)}**", "", "| " + " | ".join(escape(c.header) for c in view.columns) + " |", "| " + " | ".join(align) + " |"]
+    lines = [f"**{escape(view.title)}**", ""]
+    if view.columns:  # a view with no columns is a title and its footer only
+        lines += ["| " + " | ".join(escape(c.header) for c in view.columns) + " |", "| " + " | ".join(align) + " |"]
     for index, row in enumerate(view.rows):
         # A report has room for the whole title; only terminals and logs need it shortened.
         values = [_md_cell(cell(row.get(column.key), column.kind, lang), column.kind) for column in view.columns]
@@ -169,7 +172,10 @@ def render_rich(view: TableView, lang: Lang, stream: IO[str]) -> str:
     for index, line in enumerate(texts):
         # Text objects, not strings: rich would read plan text as markup.
         table.add_row(*[rich_cell(line[i]) for i in widths], style=view.styles.get(index))
-    console.print(table)
+    if view.columns:  # a view with no columns is a title and its footer only
+        console.print(table)
+    else:
+        console.print(rich_cell(view.title), soft_wrap=True)
     dropped = [column.header for i, column in enumerate(view.columns) if i not in widths]
     for text in view.footer:
         console.print(rich_cell(text), soft_wrap=True)
