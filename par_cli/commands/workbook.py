@@ -14,8 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from par_cli.commands.common import (
-    EXIT_FINDINGS,
-    EXIT_OK,
+    Findings,
     LangOption,
     PlanOption,
     check_unit,
@@ -23,10 +22,12 @@ from par_cli.commands.common import (
     lang_of,
     load_or_exit,
     parse_day,
+    report_problems,
     today_in_vietnam,
     write_out,
 )
 from par_cli.i18n import t
+from par_cli.render.formats import Format
 
 DEFAULT_LOCK_WAIT = 5.0
 
@@ -131,8 +132,7 @@ def collect(
             failed = True
             continue
         except EditRefused as refusal:
-            for problem in refusal.problems:
-                typer.echo(problem.format(language))
+            report_problems(refusal.problems, Format.text, language, summary=False)
             typer.echo(f"{file}: {one_line(t(refusal.code, language, **refusal.params))}", err=True)
             failed = True
             continue
@@ -163,7 +163,8 @@ def collect(
         else:
             key = "collect.would_record" if dry_run else "collect.recorded"
             typer.echo(t(key, language, path=file, count=collected.recorded, skipped=collected.skipped, plan=path), err=True)
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+    if failed:
+        raise Findings()
 
 
 def _sha(path: Path) -> str:
