@@ -286,8 +286,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "source.recorded": {"vi": "ghi nhận ngày {date}", "en": "recorded on {date}"},
     "source.recorded_undated": {"vi": "đã ghi nhận", "en": "recorded"},
     "source.missing": {"vi": "chưa ghi nhận", "en": "not recorded"},
-    "source.seed": {"vi": "theo kế hoạch", "en": "from the plan"},
-    "source.assumed": {"vi": "giả định", "en": "assumed"},
+    "source.plan": {"vi": "theo kế hoạch", "en": "from the plan"},
+    "source.assumption": {"vi": "giả định", "en": "assumed"},
     "source.derived": {"vi": "suy ra từ số liệu năm trước", "en": "derived from the previous year's reading"},
     "explain.sum_rule": {"vi": "tổng điểm các mục con", "en": "the sum of its parts"},
     "explain.projection.appraised": {
