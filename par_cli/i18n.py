@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 Lang = Literal["vi", "en"]
@@ -1047,6 +1049,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "carry.unknown_deadline": {"vi": "hạn '{deadline}' không có ở tiêu chí {target}", "en": "deadline '{deadline}' does not exist on criterion {target}"},
     "carry.unknown_measure": {"vi": "chỉ số đo '{measure}' không có ở tiêu chí {target}", "en": "measure '{measure}' does not exist on criterion {target}"},
     "carry.refused": {"vi": "{target}: {reason}", "en": "{target}: {reason}"},
+    "carry.refused_problems": {"vi": "{target}: {reason} {problems}", "en": "{target}: {reason} {problems}"},
+    "problem.of_criterion": {"vi": "tiêu chí {id}: {text}", "en": "criterion {id}: {text}"},
     "init.written": {"vi": "Đã ghi khung kế hoạch {path}; hãy điền các chỗ ghi CẦN ĐIỀN rồi chạy par validate.", "en": "Plan skeleton written to {path}; fill in what says CẦN ĐIỀN, then run par validate."},
 }
 
@@ -1074,9 +1078,24 @@ class Term(str):
     the core names the thing, the words come when the message is rendered."""
 
 
+@dataclass(frozen=True)
+class Message:
+    """A catalogue key with its parameters, passed as a parameter of another message (why a
+    change was refused, inside the line that says what was not carried): the core says what
+    happened, the words come when the outer message is rendered. A tuple of them is shown
+    joined by "; "."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
 def _show(value: object, lang: Lang) -> object:
     if isinstance(value, Term):
         return MESSAGES[value][lang]
+    if isinstance(value, Message):
+        return t(value.code, lang, **value.params)
+    if isinstance(value, tuple) and value and all(isinstance(item, Message) for item in value):
+        return "; ".join(t(item.code, lang, **item.params) for item in value)
     if isinstance(value, float):
         return fmt_number(value, lang)
     if isinstance(value, dt.date):

@@ -110,5 +110,6 @@ def _deadlines(criterion: Criterion) -> str:
     for deadline in criterion.deadlines:
         when = deadline.when
         shown = when.isoformat() if hasattr(when, "isoformat") else ", ".join(f"{k}={v}" for k, v in when.model_dump(exclude_none=True).items())  # type: ignore[union-attr]
-        parts.append(f"{deadline.id}: {'trước' if deadline.exclusive else 'hạn'} {shown}")
+        # The plan's own key (before / by), not a word: the same in every language.
+        parts.append(f"{deadline.id}: {'before' if deadline.exclusive else 'by'}={shown}")
     return "; ".join(parts) or "—"
