@@ -1096,6 +1096,8 @@ def _show(value: object, lang: Lang) -> object:
         return t(value.code, lang, **value.params)
     if isinstance(value, tuple) and value and all(isinstance(item, Message) for item in value):
         return "; ".join(t(item.code, lang, **item.params) for item in value)
+    if isinstance(value, tuple) and value and all(isinstance(item, dt.date) for item in value):
+        return ", ".join(fmt_date(item, lang) for item in value)  # dates to choose from
     if isinstance(value, float):
         return fmt_number(value, lang)
     if isinstance(value, dt.date):
