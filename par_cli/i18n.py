@@ -321,6 +321,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "explain.inputs": {"vi": "Dữ liệu sử dụng:", "en": "Inputs:"},
     "explain.input.measure": {"vi": "{name} ({label}) = {value}: {source}", "en": "{name} ({label}) = {value}: {source}"},
     "explain.input.evidence": {"vi": "tài liệu: {evidence}", "en": "evidence: {evidence}"},
+    "explain.input.note": {"vi": "ghi chú: {note}", "en": "note: {note}"},
     "explain.input.score.self_assessed": {"vi": "Tự đánh giá: {value} ({source})", "en": "Self-assessed: {value} ({source})"},
     "explain.input.score.appraised": {"vi": "Thẩm định: {value} ({source})", "en": "Appraised: {value} ({source})"},
     "explain.input.score.self_assessment": {"vi": "Tự đánh giá: {value} ({source})", "en": "Self-assessment: {value} ({source})"},

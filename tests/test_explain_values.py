@@ -99,7 +99,10 @@ def test_score_stages_with_their_dates(plan):
     result = details["result"]
     assert (result["basis"], result["projected"], result["stage"], result["stage_date"]) == ("appraised", 1, "appraisal_1", "2025-02-20")
     vietnamese = explain(plan, "1.5", "2025-03-01")
-    assert "Thẩm định lần 1: 1 (ghi nhận ngày 20/02/2025)" in vietnamese
+    # The stage's note and evidence, which the text did not show before issue 12 §3.
+    assert "Thẩm định lần 1: 1 (ghi nhận ngày 20/02/2025); tài liệu: CV 3/SNV; ghi chú: thiếu một báo cáo" in vietnamese
+    english = explain(plan, "1.5", "2025-03-01", "--lang", "en")
+    assert "Appraisal, round 1: 1 (recorded on 20/02/2025); evidence: CV 3/SNV; note: thiếu một báo cáo" in english
     assert "Kết quả: dự kiến 1 (thẩm định); sàn 1; trần 1" in vietnamese
     # Before the appraisal round, the self-assessment counts.
     assert json.loads(explain(plan, "1.5", "2024-12-31", "--format", "json"))["result"]["projected"] == 1.5

@@ -115,7 +115,12 @@ def input_text(item: "Input", lang: Lang) -> str:
         done = fmt_date(item.value, lang) if item.value is not None else ""  # type: ignore[arg-type]
         text = t(f"rule.occurrence.{item.state}", lang, what=item.label, last_day=fmt_date(item.last_day, lang), done=done)
     elif item.kind == "stage":
-        return t(f"explain.input.score.{item.name}", lang, value=n(item.value), source=source_text(item.source, lang))
+        text = t(f"explain.input.score.{item.name}", lang, value=n(item.value), source=source_text(item.source, lang))
+        if evidence:
+            text += "; " + t("explain.input.evidence", lang, evidence=evidence)
+        if item.source.note:
+            text += "; " + t("explain.input.note", lang, note=item.source.note)
+        return text
     elif item.kind == "plan_share":
         value = item.value if isinstance(item.value, (int, float)) else 0.0
         return t("explain.input.plan_assumption", lang, value=fmt_percent(value * 100, lang), source=source_text(item.source, lang))
