@@ -228,3 +228,21 @@ def test_a_message_inside_a_message_is_worded_with_it():
         f"1.2: {t('edit.busy', 'en', lock='plan.yaml.lock')} criterion 1.2: key 'max' appears twice"
     )
     assert "tiêu chí 1.2: khóa 'max' bị lặp lại" in t("carry.refused_problems", "vi", target="1.2", reason=reason, problems=problems)
+
+
+def test_every_help_text_is_a_catalogue_key():
+    """No help is written in place (the old ``help_text(vi, en)`` pairs): every command's and
+    every option's help is a key of i18n.MESSAGES, so ``--lang en`` switches all of it."""
+    import typer.main
+
+    from par_cli.cli import app
+    from par_cli.i18n import MESSAGES
+
+    assert not any("help_text(" in path.read_text(encoding="utf-8") for path in PACKAGE.rglob("*.py"))
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        key = getattr(command, "_par_help", None) or command.help
+        assert key in MESSAGES, name
+        for param in command.params:
+            help_key = getattr(param, "_par_help", None) or getattr(param, "help", None)
+            assert help_key is None or help_key in MESSAGES, (name, param.name, help_key)
