@@ -162,11 +162,6 @@ def parse_day(value: str | None, lang: Lang) -> dt.date | None:
     return day
 
 
-def parse_any_day(value: str | None, lang: Lang) -> dt.date | None:
-    """The same as `parse_day`, which now reads every form (kept for its callers)."""
-    return parse_day(value, lang)
-
-
 def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:
     """The date in Asia/Ho_Chi_Minh at the aware instant ``now`` (default: this moment),
     whatever the machine's time zone: at 23:30 UTC it is already tomorrow in Hà Nội, and a

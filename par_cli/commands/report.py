@@ -20,7 +20,6 @@ from par_cli.commands.common import (
     fail_usage,
     lang_of,
     load_or_exit,
-    parse_any_day,
     parse_day,
     plan_path,
     show,
@@ -54,7 +53,7 @@ def report(
         # A page of markup is no use on a terminal; say how to get the page or the text.
         fail_usage(t("report.html_on_terminal", language))
     day = parse_day(today, language) or today_in_vietnam()
-    last_briefing = parse_any_day(since, language)
+    last_briefing = parse_day(since, language)
     loaded = load_or_exit(plan_path(path, plan, language), language)
     unit_id = check_unit(loaded.plan, unit, language)
     briefing = build_report(loaded.plan, loaded.path, today=day, days=days, unit=unit_id, since=last_briefing)
