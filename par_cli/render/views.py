@@ -309,6 +309,8 @@ def units_view(plan: "Plan", table: "UnitsTable", today: "dt.date", machine: boo
 
 
 def days_text(days_left: int, lang: Lang) -> str:
+    """"N days left" / "today" / "N days late": the one wording of a deadline's distance, for
+    the due table, the unit message and the report."""
     if days_left == 0:
         return t("due.today", lang)
     if days_left < 0:
