@@ -164,7 +164,7 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
                 result.refusals.append(Refusal(row.ref("value"), refusal.code, dict(refusal.params)))
                 return
             note = _as_text(row.values["note"]) if "note" in row.values else None
-            if _has_stage(criterion, points, note):
+            if _has_stage(criterion, points, note, day):
                 result.skipped += 1
             else:
                 attempt("value", lambda: stage_change(plan, criterion.id, "self_assessment", day, points, note))
@@ -283,13 +283,16 @@ def _latest(criterion: Any, name: str) -> tuple[Any, ...]:
     return found
 
 
-def _has_stage(criterion: Any, points: float, note: str | None) -> bool:
-    stages = sorted((s for s in criterion.progress.stages if s.stage == "self_assessment"), key=lambda s: s.date)
-    if not stages:
-        return False
-    latest = stages[-1]
+def _has_stage(criterion: Any, points: float, note: str | None, day: dt.date | None) -> bool:
+    """Whether the self-assessment standing on ``day`` (the day the score is recorded) is
+    this score with this note: what the workbook showed as the current score
+    (`par_cli.state.stage_as_of`, the undated ``self_assessed`` of an older plan included)."""
     from par_cli.plan.text import nfc
+    from par_cli.state.as_of import stage_as_of
 
+    latest = stage_as_of(criterion, "self_assessment", day)
+    if latest is None:
+        return False
     wanted_note = nfc(note.strip()) if note and note.strip() else None
     return abs(latest.points - points) < 1e-9 and latest.note == wanted_note
 

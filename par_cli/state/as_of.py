@@ -211,6 +211,23 @@ def stage_entry_as_of(criterion: Criterion, stage: StageName, day: dt.date | Non
     return found
 
 
+def stage_as_of(criterion: Criterion, stage: StageName, day: dt.date | None) -> CountingStage | None:
+    """What one ``stage`` stands at on ``day`` (every record when None): its latest dated
+    entry (`stage_entry_as_of`), else the undated value an older plan holds for it
+    (``self_assessed`` for a self-assessment, ``appraised`` for an appraisal round 1), else
+    None. Unlike `stage_that_counts` it looks at this stage only: a unit's workbook shows
+    the self-assessment standing on the day it is made, and `par collect` compares a filled
+    score against it, whatever an appraisal has said since."""
+    entry = stage_entry_as_of(criterion, stage, day)
+    if entry is not None:
+        return CountingStage(entry.stage, entry.date, float(entry.points), entry.note, entry.evidence)
+    for key, stage_name in LEGACY_STAGES.items():
+        value = getattr(criterion.progress, key)
+        if stage_name == stage and value is not None:
+            return CountingStage(stage, None, float(value))
+    return None
+
+
 def standing_entry(criterion: Criterion, stage: StageName, day: dt.date | None) -> StageScore | None:
     """The score that stands at ``stage`` on ``day``: its own entry, else the nearest earlier
     stage's (an appraisal that left a criterion alone keeps the figure it was given)."""
