@@ -143,7 +143,7 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
         except EditRefused as refusal:
             result.refusals.append(Refusal(row.ref("value"), refusal.code, dict(refusal.params)))
             return
-        if _latest(criterion, name) == (value,):
+        if _latest(plan, criterion, name, day) == (value,):
             result.skipped += 1
             return
         readings.setdefault((criterion.id, day), []).append((row, name, raw))
@@ -275,12 +275,13 @@ def _evidence_fields(row: FilledRow, result: Collected) -> dict[str, Any]:
     return fields
 
 
-def _latest(criterion: Any, name: str) -> tuple[Any, ...]:
-    found: tuple[Any, ...] = ()
-    for entry in sorted(criterion.progress.measurements, key=lambda m: m.date):
-        if name in entry.values:
-            found = (entry.values[name],)
-    return found
+def _latest(plan: Any, criterion: Any, name: str, day: dt.date) -> tuple[Any, ...]:
+    """The reading of one measure standing on ``day`` (`par_cli.state`'s latest reading, the
+    one the workbook showed), as a 1-tuple; () when there is none."""
+    from par_cli.state.as_of import latest_readings
+
+    reading = latest_readings(plan, criterion, day).get(name)
+    return () if reading is None else (reading.value,)
 
 
 def _has_stage(criterion: Any, points: float, note: str | None, day: dt.date | None) -> bool:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from par_cli.deadlines.occurrences import is_recurring, occurrences
-from par_cli.state.as_of import completion_of, stage_as_of
+from par_cli.state.as_of import completion_of, latest_readings, stage_as_of
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
 from par_cli.plan.model import Criterion, Measure, Plan
 from par_cli.plan.tree import walk
@@ -107,9 +107,10 @@ def criterion_rows(plan: Plan, criterion: Criterion, leads: bool, lang: Lang, da
             max=criterion.max,
         )
     ]
+    readings = latest_readings(plan, criterion, day or dt.date.max)
     for name, measure in criterion.measures.items():
-        value, day = latest_measure(criterion, name)
-        shown = t("workbook.current_value", lang, value=_value_text(value, lang), date=fmt_date(day, lang)) if day is not None else ""
+        reading = readings.get(name)
+        shown = t("workbook.current_value", lang, value=_value_text(reading.value, lang), date=fmt_date(reading.date, lang)) if reading is not None else ""
         rows.append(
             Row("measure", row_key("measure", criterion.id, name), {"id": criterion.id, "content": measure.label, "detail": _measure_hint(measure, lang), "current": shown}, measure=measure)
         )
@@ -131,15 +132,6 @@ def criterion_rows(plan: Plan, criterion: Criterion, leads: bool, lang: Lang, da
                 )
             )
     return rows
-
-
-def latest_measure(criterion: Criterion, name: str) -> tuple[Any, dt.date | None]:
-    """The last recorded reading of one measure (the latest date; the later line on a tie)."""
-    found: tuple[Any, dt.date | None] = (None, None)
-    for entry in sorted(criterion.progress.measurements, key=lambda m: m.date):
-        if name in entry.values:
-            found = (entry.values[name], entry.date)
-    return found
 
 
 def _value_text(value: Any, lang: Lang) -> str:
