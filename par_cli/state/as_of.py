@@ -169,6 +169,36 @@ class PlanState:
         return sorted(self.occurrences_for(criterion_ids), key=lambda item: item.state != "overdue")
 
 
+def known_on(date: dt.date | None, day: dt.date | None) -> bool:
+    """Whether a record dated ``date`` is known as of ``day``: dated on or before it. An
+    undated record (an older plan's score, an undated bonus or penalty) is known every day;
+    with no day (None) every record is."""
+    return date is None or day is None or date <= day
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A criterion's dated records known as of a day, each list in file order."""
+
+    measurements: tuple[Measurement, ...]
+    completions: tuple[Completion, ...]
+    evidence: tuple[Evidence, ...]
+    explanations: tuple[Any, ...]
+
+
+def recorded_as_of(criterion: Criterion, day: dt.date | None) -> Recorded:
+    """The readings, completions, evidence register entries and explanations of a criterion
+    recorded by ``day`` (every one when None). `CriterionState` holds these; the evidence
+    and explanations of scoring/evidence.py come from here too."""
+    progress = criterion.progress
+    return Recorded(
+        measurements=tuple(item for item in progress.measurements if known_on(item.date, day)),
+        completions=tuple(item for item in progress.done if known_on(item.date, day)),
+        evidence=tuple(item for item in progress.evidence if known_on(item.date, day)),
+        explanations=tuple(item for item in getattr(progress, "explanations", ()) if known_on(item.date, day)),
+    )
+
+
 def _rank(stage: CountingStage, order: int) -> tuple[int, int, dt.date, int]:
     return (STAGES.index(stage.stage), 0 if stage.legacy else 1, stage.date or dt.date.min, order)
 
@@ -204,7 +234,7 @@ def stage_entry_as_of(criterion: Criterion, stage: StageName, day: dt.date | Non
     sheet's columns; `stage_that_counts` is the one that scores."""
     found: StageScore | None = None
     for entry in criterion.progress.stages:
-        if entry.stage != stage or (day is not None and entry.date > day):
+        if entry.stage != stage or not known_on(entry.date, day):
             continue
         if found is None or entry.date >= found.date:
             found = entry
@@ -285,7 +315,7 @@ def completion_of(criterion: Criterion, deadline: Deadline, stated: dt.date, day
 
 def criterion_state(plan: Plan, criterion: Criterion, day: dt.date) -> CriterionState:
     """One criterion as of ``day`` (see the module's docstring for what that means)."""
-    progress = criterion.progress
+    recorded = recorded_as_of(criterion, day)
     found = [
         DayOccurrence(criterion, deadline, occurrence, _completion(criterion, deadline, occurrence, day), day)
         for deadline in criterion.deadlines
@@ -297,10 +327,10 @@ def criterion_state(plan: Plan, criterion: Criterion, day: dt.date) -> Criterion
         readings=latest_readings(plan, criterion, day),
         occurrences=tuple(found),
         stages=_stages(criterion, day),
-        measurements=tuple(item for item in progress.measurements if item.date <= day),
-        completions=tuple(item for item in progress.done if item.date <= day),
-        evidence=tuple(item for item in progress.evidence if item.date <= day),
-        explanations=tuple(item for item in getattr(progress, "explanations", ()) if item.date <= day),
+        measurements=recorded.measurements,
+        completions=recorded.completions,
+        evidence=recorded.evidence,
+        explanations=recorded.explanations,
     )
 
 
