@@ -1,11 +1,12 @@
 """`par collect`: a filled unit workbook back into the plan, all of it or nothing.
 
 Every filled cell becomes the change `par set`, `par done` or `par evidence` would make
-(record.py's builders, so the same checks refuse the same values), and a self-assessed score
-becomes a ``self_assessment`` stage. The changes of one workbook are written together by
-`record.record_all` in one atomic replacement of the plan, or not at all: one refused cell
-anywhere (a percentage of 140, a date outside the year, a level not in the list, a locked
-cell changed) and nothing from that workbook is written.
+(record.py's builders, so the same checks refuse the same values): a self-assessed score
+becomes the ``self_assessment`` stage ``par set ID self_assessment=… --note …`` records.
+The changes of one workbook are written together by `record.record_all` in one atomic
+replacement of the plan, or not at all: one refused cell anywhere (a percentage of 140, a
+date outside the year, a level not in the list, a locked cell changed) and nothing from that
+workbook is written.
 
 Collecting is idempotent: a value the plan already holds (the same reading as the latest one,
 the same occurrence done, the same evidence, the same score) is skipped, so a workbook
@@ -30,7 +31,6 @@ from par_cli.editing.record import (
     find_criterion,
     measurement_change,
     parse_measure_value,
-    stage_change,
 )
 from par_cli.reading.workbook import EVIDENCE_COLUMNS, LETTER, FilledRow, FilledWorkbook, split_key
 
@@ -158,16 +158,19 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
         if "value" in row.values:
             from par_cli.editing.record import parse_points
 
+            raw_points = _as_text(row.values["value"])
             try:
-                points = float(parse_points(criterion, "self_assessed", _as_text(row.values["value"])))
+                points = float(parse_points(criterion, "self_assessed", raw_points))
             except EditRefused as refusal:
                 result.refusals.append(Refusal(row.ref("value"), refusal.code, dict(refusal.params)))
                 return
             note = _as_text(row.values["note"]) if "note" in row.values else None
+            note = note if note is not None and note.strip() else None  # a blank note cell is no note
             if _has_stage(criterion, points, note, day):
                 result.skipped += 1
             else:
-                attempt("value", lambda: stage_change(plan, criterion.id, "self_assessment", day, points, note))
+                # The change `par set ID self_assessment=… --note … --date …` makes.
+                attempt("value", lambda: measurement_change(plan, criterion.id, [("self_assessment", raw_points)], day, note=note))
         if evidence:
             if _has_evidence(criterion, evidence):
                 result.skipped += 1
