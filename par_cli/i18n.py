@@ -182,6 +182,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "stage.appraisal_2": {"vi": "thẩm định lần 2", "en": "appraisal, round 2"},
     "stage.final": {"vi": "kết quả chính thức", "en": "final result"},
     "edit.what_stage": {"vi": "{stage} {points} điểm ngày {date}", "en": "{stage} {points} points on {date}"},
+    "usage.bad_days": {"vi": "--days phải là số ngày từ 0 đến {most}, không phải {value}", "en": "--days must be a number of days from 0 to {most}, not {value}"},
     "usage.date_range": {"vi": "ngày '{value}' nằm ngoài khoảng {first} – {last}", "en": "the date '{value}' is outside {first} – {last}"},
     "usage.output_is_plan": {
         "vi": "--output {path} là tệp kế hoạch đang đọc; hãy chọn tệp khác",
@@ -222,7 +223,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "due.days_left": {"vi": "còn {n} ngày", "en": "{n} days left"},
     "due.day_late": {"vi": "trễ 1 ngày", "en": "1 day late"},
     "due.days_late": {"vi": "trễ {n} ngày", "en": "{n} days late"},
-    "due.bad_days": {"vi": "--days phải là số ngày từ 0 đến {most}, không phải {value}", "en": "--days must be a number of days from 0 to {most}, not {value}"},
     "due.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
     "due.written": {"vi": "đã ghi {count} mục vào {path}", "en": "wrote {count} items to {path}"},
     "ics.name": {"vi": "Hạn CCHC {year} ({plan})", "en": "PAR deadlines {year} ({plan})"},
@@ -605,7 +605,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "report.written": {"vi": "đã ghi báo cáo vào {path}", "en": "wrote the report to {path}"},
     "report.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
-    "report.bad_days": {"vi": "--days phải là số ngày từ 0 đến {most}, không phải {value}", "en": "--days must be a number of days from 0 to {most}, not {value}"},
     "units.title": {"vi": "Phân công theo đơn vị: {plan}, ngày {date}", "en": "Tasks by unit: {plan}, on {date}"},
     "units.col.id": {"vi": "Mã", "en": "ID"},
     "units.col.name": {"vi": "Đơn vị", "en": "Unit"},

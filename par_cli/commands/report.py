@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from par_cli.commands.common import (
-    MAX_DAYS,
+    check_days,
     DaysOption,
     FormatOption,
     LangOption,
@@ -47,8 +47,7 @@ def report(
 
     language = lang_of(lang)
     check_format(fmt, OFFERED, language)
-    if not 0 <= days <= MAX_DAYS:
-        fail_usage(t("report.bad_days", language, value=days, most=MAX_DAYS))
+    check_days(days, language)
     if fmt is Format.html and output is None and sys.stdout.isatty():
         # A page of markup is no use on a terminal; say how to get the page or the text.
         fail_usage(t("report.html_on_terminal", language))
