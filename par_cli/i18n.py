@@ -1100,10 +1100,10 @@ def fmt_number(value: float | None, lang: Lang, digits: int = 2) -> str:
     return text
 
 
-def fmt_signed(value: float, lang: Lang) -> str:
-    """A change with its sign: +0,8 / -1,5 / 0."""
+def fmt_signed(value: float | None, lang: Lang) -> str:
+    """A change with its sign: +0,8 / -1,5 / 0; "—" when there is none."""
     text = fmt_number(value, lang)
-    return text if text.startswith("-") or text == "0" else f"+{text}"
+    return text if value is None or text.startswith("-") or text == "0" else f"+{text}"
 
 
 def fmt_percent(value: float | None, lang: Lang) -> str:
