@@ -381,6 +381,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "score.total": {"vi": "Tổng dự kiến: {projected}/{max} điểm ({percent})", "en": "Expected total: {projected}/{max} points ({percent})"},
     "score.change": {"vi": "So với năm {year} ({baseline} điểm): {change} điểm", "en": "Against {year} ({baseline} points): {change} points"},
     "score.range": {"vi": "Sàn – trần: {floor} – {ceiling} điểm", "en": "Floor – ceiling: {floor} – {ceiling} points"},
+    "score.accounts": {
+        "vi": "Tổng dự kiến gồm: {recorded} điểm từ số liệu ghi nhận, {derived} điểm suy ra từ kết quả năm {year}, {assumed} điểm dựa trên giả định",
+        "en": "The expected total: {recorded} points from recorded figures, {derived} derived from {year}'s results, {assumed} resting on assumptions",
+    },
     "score.assumed": {"vi": "Dựa trên giả định: {assumed} điểm của tổng dự kiến", "en": "Resting on assumptions: {assumed} points of the expected total"},
     "score.assumed_outside": {
         "vi": "Dựa trên giả định: {assumed} điểm của tổng dự kiến, trong đó phần ngoài bảng: {outside} điểm",

@@ -110,6 +110,8 @@ def score_footer(result: "PlanScore", previous_year: int, lang: Lang) -> list[st
             )
         )
     lines.append(t("score.range", lang, floor=n(total.floor), ceiling=n(total.ceiling)))
+    # The same three accounts as the JSON total and the report's banner (scorer.py's docstring).
+    lines.append(t("score.accounts", lang, recorded=n(total.recorded_points), derived=n(total.derived_points), year=previous_year, assumed=n(total.assumed_points)))
     assumed_key = "score.assumed_outside" if result.outside is not None else "score.assumed"
     lines.append(t(assumed_key, lang, assumed=n(total.assumed_points), outside=n(total.outside_points)))
     leaves = list(result.leaves())
