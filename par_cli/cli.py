@@ -20,7 +20,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from par_cli.commands.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LangOption, help_text, language_of
+from par_cli.commands.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LangOption, language_of
 from par_cli.commands.diff import diff
 from par_cli.commands.due import due
 from par_cli.commands.new_year import new_year
@@ -160,23 +160,23 @@ app.command("score", help="help.cmd.score")(score)
 app.command("gap", help="help.cmd.gap")(gap)
 app.command("due", help="help.cmd.due")(due)
 app.command("report", help="help.cmd.report")(report)
-app.command("history", help=help_text("Lịch sử điểm và nhật ký ghi nhận theo git.", "The score through the plan's git history, and the trail of what was recorded."))(history)
+app.command("history", help="help.cmd.history")(history)
 app.command("units", help="help.cmd.units")(units)
 app.command("set", help="help.cmd.set")(set_)
 app.command("done", help="help.cmd.done")(done)
 app.command("evidence", help="help.cmd.evidence")(evidence)
-justify_help = help_text("Giải trình cho tiêu chí có điểm mà thiếu tài liệu kiểm chứng.", "Record, or list, explanations for points that lack evidence.")
+justify_help = "help.cmd.justify"
 app.command("justify", help=justify_help)(justify)
 # The same command under its Vietnamese name, typed without diacritics.
 app.command("giai-trinh", help=justify_help, hidden=True)(justify)
-app.command("sheet", help=help_text("Bảng tự đánh giá, chấm điểm cuối năm: Word, Excel, Markdown, HTML.", "The year-end score sheet: Word, Excel, Markdown, HTML."))(sheet)
+app.command("sheet", help="help.cmd.sheet")(sheet)
 app.command("schema", help="help.cmd.schema")(schema)
-app.command("import", help=help_text("Lập bản nháp kế hoạch từ bảng khung chỉ số Word/Excel.", "Make a draft plan from a framework table (Word or Excel)."))(import_)
-app.command("new-year", help=help_text("Lập kế hoạch năm sau từ kế hoạch năm nay.", "Make next year's plan from this year's."))(new_year)
-app.command("diff", help=help_text("So sánh hai kế hoạch: tiêu chí thêm, bỏ, đổi số, đổi điểm, cách chấm, thời hạn.", "Compare two plans: criteria added, removed, renumbered, re-pointed, rules, deadlines."))(diff)
-app.command("init", help=help_text("Lập khung kế hoạch có chú thích.", "Make a commented plan skeleton."))(init)
-app.command("workbook", help=help_text("Lập sổ Excel cho đơn vị điền số liệu.", "Make a workbook for a unit to fill in."))(workbook)
-app.command("collect", help=help_text("Ghi các sổ đơn vị đã điền vào kế hoạch.", "Record filled unit workbooks in the plan."))(collect)
+app.command("import", help="help.cmd.import")(import_)
+app.command("new-year", help="help.cmd.new-year")(new_year)
+app.command("diff", help="help.cmd.diff")(diff)
+app.command("init", help="help.cmd.init")(init)
+app.command("workbook", help="help.cmd.workbook")(workbook)
+app.command("collect", help="help.cmd.collect")(collect)
 
 
 def main() -> None:

@@ -30,6 +30,7 @@ YEAR_END: dict[str, dict[str, str]] = {
     "justify.col.id": {"vi": "Tiêu chí", "en": "Criterion"},
     "justify.col.points": {"vi": "Điểm", "en": "Points"},
     "justify.col.why": {"vi": "Lý do", "en": "Why"},
+    "justify.col.explained": {"vi": "Ngày giải trình", "en": "Explained on"},
     "justify.col.explanation": {"vi": "Giải trình đã ghi", "en": "Explanation recorded"},
     "usage.occurrence_needs_deadline": {"vi": "--occurrence cần --deadline", "en": "--occurrence needs --deadline"},
     "usage.justify_text": {"vi": "cần nội dung giải trình sau mã tiêu chí", "en": "give the explanation after the criterion id"},

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from par_cli.cli import app
@@ -496,3 +496,145 @@ def test_15_a_plan_past_the_stated_limit_is_refused_from_its_size(tmp_path, runn
     result = runner.invoke(app, ["validate", str(plan), "--lang", "en"])
     assert result.exit_code == 1
     assert f"{plan}:1:1: the file is too large (64 MB, at most 64 MB)" in result.output
+
+
+# --- the newer commands: sheet, diff, history, justify, the phone message (issue 12 §4) ----------
+
+
+def _html_shape(text: str) -> list[str]:
+    from html.parser import HTMLParser
+
+    shape: list[str] = []
+
+    class Shape(HTMLParser):
+        def handle_starttag(self, tag, attrs):  # noqa: ANN001
+            shape.append(f"<{tag} {sorted(attrs)}>")
+
+        def handle_endtag(self, tag):  # noqa: ANN001
+            shape.append(f"</{tag}>")
+
+    Shape().feed(text)
+    # A <br> inside a cell is a line break of that cell's text, not structure.
+    return [tag for tag in shape if tag not in ("<br []>", "</br>")]
+
+
+def _committed(folder: Path, text: str) -> Path:
+    """A git repository holding the plan ``text``, then the same plan with 1.2 recorded."""
+    from tests.history_repo import AN, BINH, git
+
+    (folder / "plans").mkdir(parents=True)
+    git(folder, "init", "-q", "-b", "main")
+    plan = folder / "plans" / "2024.yaml"
+    plan.write_text(text, encoding="utf-8")
+    git(folder, "add", ".")
+    git(folder, "commit", "-q", "-m", "Kế hoạch", who=AN, when="2024-01-02T09:00:00+07:00")
+    plan.write_text(text.replace("baseline: {points: 1, observed: [{measure: initiatives, value: 1}]}",
+                                 "baseline: {points: 1, observed: [{measure: initiatives, value: 1}]}\n        progress:\n          measurements:\n            - {date: 2024-02-10, initiatives: 2}"), encoding="utf-8")
+    git(folder, "commit", "-q", "-am", "1.2", who=BINH, when="2024-02-10T10:00:00+07:00")
+    return plan
+
+
+def _newer_outputs(runner, path: Path, other: Path, repo_plan: Path, files: Path) -> dict[str, object]:
+    day = ["--today", "2024-01-01"]
+    runs = {
+        "sheet-md": ["sheet", str(path)], "sheet-html": ["sheet", str(path), "--format", "html"],
+        "sheet-compare-md": ["sheet", str(path), "--compare"],
+        "diff-text": ["diff", str(other), str(path), "--format", "text"], "diff-md": ["diff", str(other), str(path), "--format", "md"],
+        "diff-table": ["diff", str(other), str(path), "--format", "table"], "diff-csv": ["diff", str(other), str(path), "--format", "csv"],
+        "history-text": ["history", str(repo_plan), "--format", "text"], "history-md": ["history", str(repo_plan), "--format", "md"],
+        "history-table": ["history", str(repo_plan), "--format", "table"], "history-csv": ["history", str(repo_plan), "--format", "csv"],
+        "trail-text": ["history", str(repo_plan), "--records", "--format", "text"],
+        "justify-text": ["justify", "--plan", str(path), "--format", "text"], "justify-md": ["justify", "--plan", str(path), "--format", "md"],
+        "due-unit-md": ["due", "--plan", str(path), *day, "--days", "400", "--unit", "van-phong", "--format", "md"],
+    }
+    found: dict[str, object] = {}
+    for name, args in runs.items():
+        result = runner.invoke(app, args, env={"COLUMNS": "80"})
+        assert result.exception is None or isinstance(result.exception, SystemExit), (name, result.exception)
+        assert result.exit_code in (0, 1), (name, result.output)
+        found[name] = result.stdout
+    for fmt in ("xlsx", "docx"):
+        target = files / f"sheet.{fmt}"
+        result = runner.invoke(app, ["sheet", str(path), "--format", fmt, "--output", str(target)])
+        assert result.exit_code == 0, (fmt, result.output)
+        found[f"sheet-{fmt}"] = target
+    return found
+
+
+def _xlsx_cells(path: Path) -> tuple[set[tuple[str, str]], list[tuple[str, str]]]:
+    """The formula cells (sheet, coordinate) and every text cell's (data type, value)."""
+    from openpyxl import load_workbook
+
+    formulas, texts = set(), []
+    for sheet in load_workbook(path).worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    formulas.add((sheet.title, cell.coordinate))
+                elif isinstance(cell.value, str):
+                    texts.append((cell.data_type, cell.value))
+    return formulas, texts
+
+
+def _docx_text(path: Path) -> str:
+    from docx import Document
+
+    document = Document(str(path))
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(field=st.sampled_from(_FIELDS), text=_HOSTILE)
+@example(field='"Kế hoạch"', text="=1+1 **95/95**")
+@example(field='"Sáng kiến"', text="\n# Giả\n<img src=http://evil/x.png> | x |")
+@example(field='"Văn phòng Sở"', text="[link=file:///etc/passwd]x[/link] ![a](http://evil/y.png)")
+@example(field='"Ban hành kế hoạch"', text="@SUM(A1)\u202e- 1. ")
+@example(field='"Con thứ nhất"', text="+cmd|calc!A0\t`x`")
+def test_hostile_text_stays_in_its_cell_in_the_newer_commands(tmp_path_factory, runner, field, text):
+    import csv
+    import io
+
+    from par_cli.plan.text import FORBIDDEN
+
+    if FORBIDDEN.search(text):
+        return  # refused by validate (the test above): no output is made from such a plan
+    folder = tmp_path_factory.mktemp("hostile")
+    path = folder / "2024.yaml"
+    path.write_text(MINIMAL.replace(field, _quoted(text)), encoding="utf-8")
+    if runner.invoke(app, ["validate", str(path)]).exit_code != 0:
+        return  # the text broke a rule of its own field (a blank title)
+    neutral = folder / "neutral.yaml"
+    neutral.write_text(MINIMAL.replace(field, _quoted("chữ")), encoding="utf-8")
+    outputs = _newer_outputs(runner, path, neutral, _committed(folder / "repo", path.read_text(encoding="utf-8")), folder)
+    plain = _newer_outputs(runner, neutral, neutral, _committed(folder / "neutral-repo", neutral.read_text(encoding="utf-8")), folder / "neutral-repo")
+    for name, output in outputs.items():
+        if isinstance(output, str):
+            assert not FORBIDDEN.search(output.replace("\r\n", "\n")), name
+            assert "\x1b" not in output, name
+    # Markdown and HTML keep their structure whatever the text (no forged heading, bold
+    # figure, image, link, raw HTML or extra table cell).
+    for name in ("sheet-md", "sheet-compare-md", "history-md", "justify-md", "due-unit-md"):
+        assert _markdown_shape(outputs[name]) == _markdown_shape(plain[name]), name
+    # The diff of the neutral plan against itself has no rows: compare the shape of one row.
+    diff_shape = _markdown_shape(outputs["diff-md"])
+    assert diff_shape.count("tr_open") == _markdown_shape(outputs["diff-md"].replace(text.strip(), "chữ") if text.strip() else outputs["diff-md"]).count("tr_open")
+    assert _html_shape(outputs["sheet-html"]) == _html_shape(plain["sheet-html"]), "sheet-html"
+    # CSV: no text cell a spreadsheet reads as a formula.
+    for name in ("diff-csv", "history-csv"):
+        for row in csv.reader(io.StringIO(outputs[name])):
+            for value in row:
+                if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                    float(value)
+    # Excel: the formulas are par's own, in the same cells as for plain text; every text
+    # cell is text (a title "=1+1" is shown, never evaluated).
+    formulas, texts = _xlsx_cells(outputs["sheet-xlsx"])
+    assert formulas == _xlsx_cells(plain["sheet-xlsx"])[0]
+    assert all(kind == "s" for kind, _ in texts)
+    # Word: the text as written, where the sheet shows that field.
+    if field in ('"Kế hoạch"', '"Sáng kiến"', '"Con thứ nhất"'):
+        shown = _docx_text(outputs["sheet-docx"])
+        assert text in shown or text.strip() in shown, (text, shown[:500])

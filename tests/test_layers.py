@@ -191,3 +191,21 @@ def test_no_bilingual_literal_reaches_a_user():
             # One-line strings (messages, labels); a multi-line template of a file is plan text.
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and "\n" not in node.value:
                 assert not re.search(r"[À-ỹ]\w* / [a-z]", node.value), (module, node.value)
+
+
+def test_every_help_text_is_a_catalogue_key():
+    """No help is written in place (the old ``help_text(vi, en)`` pairs): every command's and
+    every option's help is a key of i18n.MESSAGES, so ``--lang en`` switches all of it."""
+    import typer.main
+
+    from par_cli.cli import app
+    from par_cli.i18n import MESSAGES
+
+    assert not any("help_text(" in path.read_text(encoding="utf-8") for path in PACKAGE.rglob("*.py"))
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        key = getattr(command, "_par_help", None) or command.help
+        assert key in MESSAGES, name
+        for param in command.params:
+            help_key = getattr(param, "_par_help", None) or getattr(param, "help", None)
+            assert help_key is None or help_key in MESSAGES, (name, param.name, help_key)

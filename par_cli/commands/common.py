@@ -113,18 +113,6 @@ OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="he
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="help.common.format")]
 
 
-def help_text(vi: str, en: str) -> str:
-    """A help text given in place, in both languages: it joins the message catalogue under
-    a key of its own, and that key is what typer holds until `cli.localise` puts in the
-    words. Prefer a ``help.*`` key written in i18n.MESSAGES; this keeps the one mechanism
-    for help written beside its option."""
-    from par_cli.i18n import MESSAGES
-
-    key = f"help.inline.{vi}"
-    MESSAGES.setdefault(key, {"vi": vi, "en": en})
-    return key
-
-
 def lang_of(option: LangChoice | None) -> Lang:
     """A command's ``--lang``, else the one given before the command (``par --lang en
     score``), else ``PAR_LANG`` (typer reads it into the option), else Vietnamese."""
@@ -234,10 +222,13 @@ def write_json(payload: object) -> None:
     write(payload)
 
 
-def write_out(text: str, output: Path | None, lang: Lang, written_key: str, **params: object) -> None:
-    """A command's whole output, to stdout or to ``--output`` (UTF-8, as rendered), saying
-    on stderr what was written."""
+def write_out(text: str | bytes, output: Path | None, lang: Lang, written_key: str, **params: object) -> None:
+    """A command's whole output, to stdout or to ``--output`` (text as UTF-8; bytes, a Word
+    or Excel document, as they are), saying on stderr what was written. This is the one way
+    a command writes a file it made (only a new plan goes through `write_new_plan`)."""
     if output is None:
+        if isinstance(text, bytes):  # a document a terminal cannot show
+            fail_usage(t("sheet.output_needed", lang, format=params.get("format", "docx/xlsx")))
         sys.stdout.write(text)
         return
     from par_cli.editing.atomic import OutputIsPlan, write_output
@@ -245,12 +236,26 @@ def write_out(text: str, output: Path | None, lang: Lang, written_key: str, **pa
     # Atomically, never over a plan this run reads (also through a symlink or a second
     # name), never into a FIFO or a device (issue 13).
     try:
-        write_output(output, text.encode("utf-8"), reading=tuple(READING))
+        write_output(output, text if isinstance(text, bytes) else text.encode("utf-8"), reading=tuple(READING))
     except OutputIsPlan:
         fail_usage(t("usage.output_is_plan", lang, path=output))
     except OSError as error:
         fail_usage(t("usage.cannot_write", lang, path=output, reason=error.strerror or error))
     typer.echo(t(written_key, lang, path=output, **params), err=True)
+
+
+def write_new_plan(text: str, target: Path, lang: Lang) -> None:
+    """A plan par made (``init``, ``import``, ``new-year``), written atomically and only
+    where nothing is: never over an existing file, so never over a plan being read (also
+    through a symlink, a dangling one included, or a FIFO, all of which are there)."""
+    from par_cli.editing.draft_yaml import FileExists, write_new
+
+    try:
+        write_new(target, text)
+    except FileExists:
+        fail_usage(t("output.exists", lang, path=target))
+    except OSError as error:
+        fail_usage(t("usage.cannot_write", lang, path=target, reason=error.strerror or error))
 
 
 def check_unit(plan: "Plan", unit: str | None, lang: Lang) -> str | None:
@@ -268,11 +273,15 @@ def check_unit(plan: "Plan", unit: str | None, lang: Lang) -> str | None:
 
 def show(output: "Output", fmt: Format, lang: Lang, destination: Path | None = None, written_key: str = "usage.written", **params: object) -> None:
     """Render ``output`` in ``fmt`` (`render.output`) and write it to stdout or to the file
-    ``destination`` (``--output``); on a file ``auto`` is plain text."""
+    ``destination`` (``--output``); on a file ``auto`` is plain text. A binary format (docx,
+    xlsx) needs a file: asked for on stdout it is a usage error, before any rendering."""
     import io
 
+    from par_cli.render.formats import BINARY_FORMATS
     from par_cli.render.output import render
 
+    if fmt in BINARY_FORMATS and destination is None:
+        fail_usage(t("sheet.output_needed", lang, format=fmt.value))
     text = render(output, fmt, lang, io.StringIO() if destination is not None else None)
     write_out(text, destination, lang, written_key, **params)
 
@@ -281,13 +290,13 @@ PreviousOption = Annotated[
     Optional[str],
     typer.Option(
         "--previous",
-        help=help_text("Kết quả (điểm) năm trước đã công bố, ví dụ 83,2.", "The previous year's published points, e.g. 83.2."),
+        help="help.common.previous",
         show_default=False,
     ),
 ]
 RankOption = Annotated[
     Optional[str],
-    typer.Option("--rank", help=help_text("Xếp hạng năm trước, HẠNG/TỔNG, ví dụ 9/21.", "The previous year's rank, RANK/OF, e.g. 9/21."), show_default=False),
+    typer.Option("--rank", help="help.common.rank", show_default=False),
 ]
 
 

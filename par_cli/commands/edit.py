@@ -18,20 +18,22 @@ from par_cli.commands.common import (
     PlanOption,
     check_format,
     fail_usage,
-    help_text,
     lang_of,
     parse_day,
     report_problems,
+    show,
     today_in_vietnam,
     write_json,
 )
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
-from par_cli.render.formats import Format
+from par_cli.render.formats import TABLE_FORMATS, Format
 
 DEFAULT_LOCK_WAIT = 5.0
 
 
 OFFERED = (Format.auto, Format.text, Format.json)
+# `par justify` with no id lists, as a table.
+LIST_OFFERED = TABLE_FORMATS
 
 CriterionArgument = Annotated[str, typer.Argument(metavar="ID", help="help.edit.id", show_default=False)]
 DateOption = Annotated[
@@ -112,8 +114,8 @@ def done(
     _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: completion_change(loaded, criterion_id, deadline, which, day, evidence))
 
 
-def _text_option(name: str, vi: str, en: str) -> Any:
-    return typer.Option(name, help=help_text(vi, en), show_default=False)
+def _text_option(name: str, help_key: str) -> Any:
+    return typer.Option(name, help=help_key, show_default=False)
 
 
 def evidence(
@@ -122,27 +124,24 @@ def evidence(
         Optional[str],
         typer.Argument(
             metavar="[TEXT]",
-            help=help_text(
-                "Tài liệu kiểm chứng dạng văn bản tự do, ví dụ \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\" (hoặc dùng các tùy chọn bên dưới).",
-                "Evidence as free text, e.g. \"Báo cáo số 12/BC-SGTVT ngày 10/3/2024\" (or use the options below).",
-            ),
+            help="help.evidence.text",
             show_default=False,
         ),
     ] = None,
-    number: Annotated[Optional[str], _text_option("--number", "Số, ký hiệu văn bản, ví dụ 01/KH-SGTVT.", "The document's number and symbol, e.g. 01/KH-SGTVT.")] = None,
-    issued: Annotated[Optional[str], _text_option("--issued", "Ngày ban hành văn bản (YYYY-MM-DD).", "The document's date (YYYY-MM-DD).")] = None,
-    issuer: Annotated[Optional[str], _text_option("--issuer", "Cơ quan ban hành.", "The issuing body.")] = None,
-    summary: Annotated[Optional[str], _text_option("--summary", "Trích yếu nội dung.", "The document's summary (trích yếu).")] = None,
-    section: Annotated[Optional[str], _text_option("--section", "Mục áp dụng, khi chỉ một phần văn bản liên quan.", "The section that applies, where only part does.")] = None,
-    page: Annotated[Optional[str], _text_option("--page", "Trang áp dụng.", "The page(s) that apply.")] = None,
-    file: Annotated[Optional[str], _text_option("--file", "Đường dẫn tệp, tính từ thư mục của kế hoạch.", "A file path, relative to the plan's folder.")] = None,
-    link: Annotated[Optional[str], _text_option("--link", "Liên kết tới văn bản.", "A link to the document.")] = None,
-    deadline: Annotated[Optional[str], _text_option("--deadline", "Mã hạn mà tài liệu chứng minh.", "Id of the deadline this proves.")] = None,
+    number: Annotated[Optional[str], _text_option("--number", "help.evidence.number")] = None,
+    issued: Annotated[Optional[str], _text_option("--issued", "help.evidence.issued")] = None,
+    issuer: Annotated[Optional[str], _text_option("--issuer", "help.evidence.issuer")] = None,
+    summary: Annotated[Optional[str], _text_option("--summary", "help.evidence.summary")] = None,
+    section: Annotated[Optional[str], _text_option("--section", "help.evidence.section")] = None,
+    page: Annotated[Optional[str], _text_option("--page", "help.evidence.page")] = None,
+    file: Annotated[Optional[str], _text_option("--file", "help.evidence.file")] = None,
+    link: Annotated[Optional[str], _text_option("--link", "help.evidence.link")] = None,
+    deadline: Annotated[Optional[str], _text_option("--deadline", "help.evidence.deadline")] = None,
     occurrence: Annotated[
-        Optional[str], _text_option("--occurrence", "Lần của hạn lặp mà tài liệu chứng minh (ngày ghi trong kế hoạch).", "Which occurrence of that deadline (its stated date).")
+        Optional[str], _text_option("--occurrence", "help.evidence.occurrence")
     ] = None,
     incomplete: Annotated[
-        bool, typer.Option("--incomplete", help=help_text("Tài liệu chưa đầy đủ (cần giải trình).", "The evidence is incomplete (needs an explanation)."))
+        bool, typer.Option("--incomplete", help="help.evidence.incomplete")
     ] = False,
     date: DateOption = None,
     dry_run: DryRunOption = False,
@@ -176,15 +175,15 @@ def evidence(
 def justify(
     criterion_id: Annotated[
         Optional[str],
-        typer.Argument(metavar="[ID]", help=help_text("Mã tiêu chí; bỏ trống: liệt kê các tiêu chí cần giải trình.", "Criterion id; none: list the criteria that need an explanation."), show_default=False),
+        typer.Argument(metavar="[ID]", help="help.justify.criterion-id", show_default=False),
     ] = None,
     text: Annotated[
         Optional[str],
-        typer.Argument(metavar="[TEXT]", help=help_text("Nội dung giải trình.", "The explanation."), show_default=False),
+        typer.Argument(metavar="[TEXT]", help="help.justify.text", show_default=False),
     ] = None,
     as_of: Annotated[
         Optional[str],
-        typer.Option("--as-of", metavar="YYYY-MM-DD|DD/MM/YYYY", help=help_text("Khi liệt kê: tính đến ngày này.", "When listing: as of this day."), show_default=False),
+        typer.Option("--as-of", metavar="YYYY-MM-DD|DD/MM/YYYY", help="help.justify.as-of", show_default=False),
     ] = None,
     date: DateOption = None,
     dry_run: DryRunOption = False,
@@ -210,31 +209,18 @@ def _list_missing(plan: Path | None, as_of: dt.date | None, fmt: Format, lang: L
     recorded for each so far; exit 0 either way (a list, not a check)."""
     from par_cli.commands.common import load_or_exit
     from par_cli.scoring.evidence import claimed_points, needing_explanation
+    from par_cli.plan.tree import walk
+    from par_cli.render.formats import Output
+    from par_cli.render.json import justify_payload
+    from par_cli.render.justify import justify_view
     from par_cli.scoring.scorer import score_plan
 
-    loaded = load_or_exit(plan, lang)
+    check_format(fmt, LIST_OFFERED, lang)
+    loaded = load_or_exit(plan, lang, fmt)
     result = score_plan(loaded.plan, today=today_in_vietnam(), as_of=as_of)
     missing = needing_explanation(claimed_points(result), as_of)
-    if fmt is Format.json:
-        write_json(
-            [
-                {
-                    "criterion": item.criterion_id,
-                    "points": item.points,
-                    "why": item.why,
-                    "explanation": item.explanation.model_dump() if item.explanation else None,
-                }
-                for item in missing
-            ]
-        )
-        return
-    if not missing:
-        typer.echo(t("justify.none", lang))
-        return
-    typer.echo(t("justify.title", lang))
-    for item in missing:
-        recorded = f" — {t('edit.what_explanation', lang, date=fmt_date(item.explanation.date, lang), text=item.explanation.text)}" if item.explanation else ""
-        typer.echo(f"  {item.criterion_id}: {fmt_number(item.points, lang)} — {t('why.' + item.why, lang)}{recorded}")
+    titles = {node.criterion.id: node.criterion.title for node in walk(loaded.plan)}
+    show(Output(json=lambda: justify_payload(missing), table=lambda lang, machine: justify_view(missing, titles, lang, machine)), fmt, lang)
 
 
 def _split_assignment(item: str, lang: Lang) -> tuple[str, str]:

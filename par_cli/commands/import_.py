@@ -1,57 +1,60 @@
 """`par import FILE --output PLAN`: a draft plan from a framework table in Word or Excel."""
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from par_cli.commands.common import (
-    EXIT_FINDINGS,
-    EXIT_OK,
+    Findings,
+    FormatOption,
     LangOption,
     PreviousOption,
     RankOption,
+    check_format,
     fail_usage,
-    help_text,
     lang_of,
     parse_day,
     parse_points_option,
     parse_rank_option,
-    write_json,
+    report_problems,
+    show,
+    write_new_plan,
 )
 from par_cli.i18n import t
+from par_cli.render.formats import TABLE_FORMATS, Format, Output
 
-
-class ImportFormat(str, Enum):
-    text = "text"
-    json = "json"
+# What could not be read is a table (where, what); the draft itself is the file written.
+OFFERED = TABLE_FORMATS
 
 
 def import_(
-    source: Annotated[Path, typer.Argument(metavar="FILE", help=help_text("Bảng khung chỉ số: .docx hoặc .xlsx.", "The framework table: .docx or .xlsx."), show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help=help_text("Tệp kế hoạch sẽ ghi (không ghi đè).", "The plan file to write (never overwritten)."), show_default=False)],
-    year: Annotated[Optional[int], typer.Option("--year", help=help_text("Năm của kế hoạch.", "The plan's year."), show_default=False)] = None,
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="help.import.source", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="help.import.output", show_default=False)],
+    year: Annotated[Optional[int], typer.Option("--year", help="help.import.year", show_default=False)] = None,
     index_max: Annotated[
-        Optional[str], typer.Option("--index-max", help=help_text("Điểm tối đa của chỉ số (cả phần ngoài bảng).", "The index maximum (with the part outside the table)."), show_default=False)
+        Optional[str], typer.Option("--index-max", help="help.import.index-max", show_default=False)
     ] = None,
     previous: PreviousOption = None,
     rank: RankOption = None,
-    issuer: Annotated[Optional[str], typer.Option("--issuer", help=help_text("Cơ quan ban hành kế hoạch.", "The body that issues the plan."), show_default=False)] = None,
-    number: Annotated[Optional[str], typer.Option("--number", help=help_text("Số, ký hiệu kế hoạch.", "The plan's number."), show_default=False)] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help=help_text("Ngày kế hoạch, YYYY-MM-DD.", "The plan's date, YYYY-MM-DD."), show_default=False)] = None,
-    title: Annotated[Optional[str], typer.Option("--title", help=help_text("Tên kế hoạch.", "The plan's title."), show_default=False)] = None,
-    fmt: Annotated[ImportFormat, typer.Option("--format", "-f", help="text | json")] = ImportFormat.text,
+    issuer: Annotated[Optional[str], typer.Option("--issuer", help="help.import.issuer", show_default=False)] = None,
+    number: Annotated[Optional[str], typer.Option("--number", help="help.import.number", show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="help.import.date", show_default=False)] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="help.import.title", show_default=False)] = None,
+    fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
     """Lập bản nháp kế hoạch từ bảng khung chỉ số Word/Excel (a draft plan from a framework table)."""
-    from par_cli.editing.draft_yaml import FileExists, dump, write_new
+    from par_cli.editing.draft_yaml import dump
     from par_cli.plan.text import nfc
     from par_cli.reading.framework_plan import Facts, build_draft
     from par_cli.reading.framework_read import read_framework
     from par_cli.reading.framework_table import FrameworkFileError
+    from par_cli.render.framework import import_view
+    from par_cli.render.json import import_payload
 
     language = lang_of(lang)
+    check_format(fmt, OFFERED, language)
     facts = Facts(
         year=year,
         index_max=parse_points_option(index_max, language),
@@ -69,35 +72,21 @@ def import_(
     except FrameworkFileError as error:
         fail_usage(t(error.code, language, **error.params))
     text = dump(draft.data, draft.comments)
-    try:
-        write_new(output, text)
-    except FileExists:
-        fail_usage(t("output.exists", language, path=output))
+    write_new_plan(text, output, language)
     problems = _validate(output)
     counts = _counts(draft.data)
-    if fmt is ImportFormat.json:
-        write_json(
-            {
-                "output": str(output),
-                "valid": not problems,
-                **counts,
-                "problems": [problem.as_json(language) for problem in problems],
-                "unread": [{"where": item.where, "code": item.code, "message": t(item.code, language, **item.params)} for item in draft.unread],
-                "missing": draft.missing,
-            }
-        )
-    else:
-        for item in draft.unread:
-            typer.echo(f"{item.where}: {t(item.code, language, **item.params)}")
-        for problem in problems:
-            typer.echo(problem.format(language))
-        typer.echo(t("import.written", language, path=output, **counts))
-        typer.echo(t("import.invalid", language, count=len(problems)) if problems else t("import.valid", language))
-        if draft.unread:
-            typer.echo(t("import.unread_summary", language, count=len(draft.unread)))
-        if draft.missing:
-            typer.echo(t("import.missing", language, facts="; ".join(t(f"fact.{name}", language) for name in draft.missing)))
-    raise typer.Exit(EXIT_FINDINGS if problems or draft.unread else EXIT_OK)
+    if fmt is not Format.json:
+        report_problems(problems, fmt, language, summary=False)
+    show(
+        Output(
+            json=lambda: import_payload(output, not problems, counts, problems, draft, language),
+            table=lambda lang, machine: import_view(output, counts, problems, draft, lang, machine),
+        ),
+        fmt,
+        language,
+    )
+    if problems or draft.unread:
+        raise Findings()
 
 
 def _validate(path: Path) -> list:

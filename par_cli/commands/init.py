@@ -5,27 +5,22 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import EXIT_OK, LangOption, fail_usage, help_text, lang_of, today_in_vietnam
+from par_cli.commands.common import LangOption, lang_of, today_in_vietnam, write_new_plan
 from par_cli.i18n import t
 
 
 def init(
-    year: Annotated[Optional[int], typer.Option("--year", min=2000, max=2100, help=help_text("Năm của kế hoạch; mặc định: năm nay.", "The plan's year; default: this year."), show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", min=2000, max=2100, help="help.init.year", show_default=False)] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help=help_text("Tệp sẽ ghi; mặc định plans/NĂM.yaml.", "File to write; default plans/YEAR.yaml."), show_default=False)
+        Optional[Path], typer.Option("--output", "-o", help="help.init.output", show_default=False)
     ] = None,
     lang: LangOption = None,
 ) -> None:
     """Lập khung kế hoạch có chú thích (a commented plan skeleton)."""
-    from par_cli.editing.draft_yaml import FileExists, write_new
     from par_cli.editing.skeleton import skeleton
 
     language = lang_of(lang)
     the_year = year or today_in_vietnam().year
     target = output or Path("plans") / f"{the_year}.yaml"
-    try:
-        write_new(target, skeleton(the_year))
-    except FileExists:
-        fail_usage(t("output.exists", language, path=target))
+    write_new_plan(skeleton(the_year), target, language)
     typer.echo(t("init.written", language, path=target))
-    raise typer.Exit(EXIT_OK)

@@ -6,26 +6,27 @@ from typing import Annotated, Optional
 import typer
 
 from par_cli.commands.common import (
-    EXIT_FINDINGS,
-    EXIT_OK,
+    Findings,
     LangOption,
     PreviousOption,
     RankOption,
     fail_usage,
-    help_text,
     lang_of,
     parse_points_option,
     parse_rank_option,
+    report_problems,
+    write_new_plan,
 )
 from par_cli.i18n import t
+from par_cli.render.formats import Format
 
 
 def new_year(
-    plan_path: Annotated[Path, typer.Argument(metavar="PLAN", help=help_text("Kế hoạch năm nay.", "This year's plan."), show_default=False)],
+    plan_path: Annotated[Path, typer.Argument(metavar="PLAN", help="help.new_year.plan-path", show_default=False)],
     previous: PreviousOption = None,
     rank: RankOption = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help=help_text("Tệp sẽ ghi; mặc định NĂM.yaml cạnh kế hoạch cũ.", "File to write; default YEAR.yaml beside the old plan."), show_default=False)
+        Optional[Path], typer.Option("--output", "-o", help="help.new_year.output", show_default=False)
     ] = None,
     lang: LangOption = None,
 ) -> None:
@@ -33,7 +34,6 @@ def new_year(
     import tempfile
 
     from par_cli.commands.common import load_or_exit
-    from par_cli.editing.draft_yaml import FileExists, write_new
     from par_cli.editing.new_year import roll_over
     from par_cli.reading.reader import load_plan
 
@@ -51,15 +51,10 @@ def new_year(
         candidate.write_text(result.text, encoding="utf-8")
         problems = load_plan(candidate, keep_data=False).problems
     if problems:
-        for problem in problems:
-            typer.echo(problem.format(language))
+        report_problems(problems, Format.text, language, summary=False)
         typer.echo(t("new_year.invalid", language, count=len(problems)), err=True)
-        raise typer.Exit(EXIT_FINDINGS)
-    try:
-        write_new(target, result.text)
-    except FileExists:
-        fail_usage(t("output.exists", language, path=target))
+        raise Findings()
+    write_new_plan(result.text, target, language)
     typer.echo(t("new_year.written", language, year=result.year, path=target, baselines=result.baselines, previous_year=plan.year, moved=result.moved, review=result.review))
     if not result.previous_given:
         typer.echo(t("new_year.no_previous", language, year=plan.year))
-    raise typer.Exit(EXIT_OK)

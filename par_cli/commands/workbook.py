@@ -14,19 +14,20 @@ from typing import Annotated, Optional
 import typer
 
 from par_cli.commands.common import (
-    EXIT_FINDINGS,
-    EXIT_OK,
+    Findings,
     LangOption,
     PlanOption,
     check_unit,
     fail_usage,
-    help_text,
     lang_of,
     load_or_exit,
     parse_day,
+    report_problems,
     today_in_vietnam,
+    write_out,
 )
 from par_cli.i18n import t
+from par_cli.render.formats import Format
 
 DEFAULT_LOCK_WAIT = 5.0
 
@@ -37,24 +38,24 @@ def workbook(
         typer.Option(
             "--output",
             "-o",
-            help=help_text("Tệp .xlsx cần ghi; với --all-units: thư mục chứa một tệp cho mỗi đơn vị.", "The .xlsx to write; with --all-units, a folder for one file per unit."),
+            help="help.workbook.output",
             show_default=False,
         ),
     ],
     unit: Annotated[
         Optional[str],
-        typer.Option("--unit", "-u", help=help_text("Đơn vị nhận sổ.", "The unit the workbook is for."), show_default=False),
+        typer.Option("--unit", "-u", help="help.workbook.unit", show_default=False),
     ] = None,
     all_units: Annotated[
         bool,
-        typer.Option("--all-units", help=help_text("Một sổ cho mỗi đơn vị (MÃ.xlsx trong thư mục --output).", "One workbook per unit (ID.xlsx in the --output folder).")),
+        typer.Option("--all-units", help="help.workbook.all-units"),
     ] = False,
     plan: PlanOption = None,
     lang: LangOption = None,
 ) -> None:
     """Lập sổ Excel cho đơn vị điền số liệu (a workbook for a unit to fill in)."""
     from par_cli.reading.discovery import find_plan
-    from par_cli.render.workbook import write_workbook
+    from par_cli.render.workbook import render_workbook
 
     language = lang_of(lang)
     if (unit is None) == (not all_units):
@@ -69,29 +70,31 @@ def workbook(
     made = today_in_vietnam()
     names = {known.id: known.name for known in the_plan.units}
     for unit_id, target in targets:
+        data, rows = render_workbook(the_plan, path, unit_id, language, made)
         try:
-            rows = write_workbook(the_plan, path, unit_id, target, language, made)
+            target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             fail_usage(t("workbook.cannot_write", language, path=target, reason=error.strerror or error))
-        typer.echo(t("workbook.written", language, unit=names[unit_id], rows=rows, path=target), err=True)
+        # Atomically, never over the plan (directly or through a link), never into a FIFO.
+        write_out(data, target, language, "workbook.written", unit=names[unit_id], rows=rows)
 
 
 def collect(
     files: Annotated[
         list[Path],
-        typer.Argument(metavar="FILE.xlsx...", help=help_text("Các sổ đã điền.", "The filled workbooks."), show_default=False),
+        typer.Argument(metavar="FILE.xlsx...", help="help.collect.files", show_default=False),
     ],
     date: Annotated[
         Optional[str],
         typer.Option(
             "--date",
-            help=help_text("Ngày ghi cho ô không có ngày (YYYY-MM-DD); mặc định: hôm nay theo giờ Việt Nam.", "Date for values with none (YYYY-MM-DD); default: today in Vietnam."),
+            help="help.collect.date",
             show_default=False,
         ),
     ] = None,
     dry_run: Annotated[
         bool,
-        typer.Option("--dry-run", help=help_text("Chỉ in ra phần thay đổi (diff), không ghi vào tệp.", "Print the diff only; write nothing.")),
+        typer.Option("--dry-run", help="help.collect.dry-run"),
     ] = False,
     plan: PlanOption = None,
     lang: LangOption = None,
@@ -129,8 +132,7 @@ def collect(
             failed = True
             continue
         except EditRefused as refusal:
-            for problem in refusal.problems:
-                typer.echo(problem.format(language))
+            report_problems(refusal.problems, Format.text, language, summary=False)
             typer.echo(f"{file}: {one_line(t(refusal.code, language, **refusal.params))}", err=True)
             failed = True
             continue
@@ -161,7 +163,8 @@ def collect(
         else:
             key = "collect.would_record" if dry_run else "collect.recorded"
             typer.echo(t(key, language, path=file, count=collected.recorded, skipped=collected.skipped, plan=path), err=True)
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+    if failed:
+        raise Findings()
 
 
 def _sha(path: Path) -> str:

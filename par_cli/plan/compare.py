@@ -8,6 +8,7 @@ deadlines are compared. The result is values; words are the renderer's.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,13 +22,25 @@ KINDS: tuple[Kind, ...] = ("added", "removed", "renumbered", "title", "max", "ru
 
 
 @dataclass(frozen=True)
+class DeadlineTerm:
+    """A deadline as compared: its id, "before D" (``exclusive``) or "by D", and the date
+    or the recurrence (as ``(field, value)`` pairs). Dates stay dates until rendered."""
+
+    id: str
+    exclusive: bool
+    date: dt.date | None = None
+    recurrence: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True)
 class Difference:
     kind: Kind
     old_id: str | None
     new_id: str | None
     title: str
-    old: str | float | None = None
-    new: str | float | None = None
+    # renumbered, title, rule: text; max: points; deadlines: the terms of each side.
+    old: str | float | tuple[DeadlineTerm, ...] | None = None
+    new: str | float | tuple[DeadlineTerm, ...] | None = None
 
 
 def _key(title: str) -> str:
@@ -105,10 +118,12 @@ def _rule(criterion: Criterion) -> str:
     return ", ".join(f"{key}={value}" for key, value in data.items())
 
 
-def _deadlines(criterion: Criterion) -> str:
-    parts = []
+def _deadlines(criterion: Criterion) -> tuple[DeadlineTerm, ...]:
+    terms = []
     for deadline in criterion.deadlines:
         when = deadline.when
-        shown = when.isoformat() if hasattr(when, "isoformat") else ", ".join(f"{k}={v}" for k, v in when.model_dump(exclude_none=True).items())  # type: ignore[union-attr]
-        parts.append(f"{deadline.id}: {'trước' if deadline.exclusive else 'hạn'} {shown}")
-    return "; ".join(parts) or "—"
+        if isinstance(when, dt.date):
+            terms.append(DeadlineTerm(deadline.id, deadline.exclusive, date=when))
+        else:
+            terms.append(DeadlineTerm(deadline.id, deadline.exclusive, recurrence=tuple(when.model_dump(exclude_none=True).items())))
+    return tuple(terms)

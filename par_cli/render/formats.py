@@ -52,8 +52,12 @@ class Format(str, Enum):
     md = "md"
     html = "html"
     ics = "ics"
+    docx = "docx"
+    xlsx = "xlsx"
 
 
+# Formats whose document is bytes, not text: written only to a file (``--output``).
+BINARY_FORMATS = (Format.docx, Format.xlsx)
 TABLE_FORMATS = (Format.auto, Format.table, Format.text, Format.json, Format.csv, Format.md)
 
 
@@ -64,9 +68,10 @@ class Output:
     ``json``: the payload for ``--format json`` (built in `render.json` from the core's
     values). ``table``: ``(lang, machine) -> TableView`` for table, text, csv and md.
     ``documents``: a whole document per format, ``lang -> text`` (the report's html and md,
-    the ics calendar); a document given for md wins over the table's md.
+    the ics calendar, the score sheet in Word or Excel as bytes); a document given for md
+    wins over the table's md.
     """
 
     json: Callable[[], object] | None = None
     table: Callable[["Lang", bool], "TableView"] | None = None
-    documents: dict[Format, Callable[["Lang"], str]] = field(default_factory=dict)
+    documents: dict[Format, Callable[["Lang"], str | bytes]] = field(default_factory=dict)

@@ -157,12 +157,12 @@ def history_view(title: str, rows: list[HistoryRow], lang: Lang, plain: bool = F
             domain_ids += [item.id for item in row.version.score.domains if item.id not in domain_ids]
     columns = [
         Column("day", t("history.col.day", lang), "date"),
-        Column("commit", t("history.col.commit", lang)),
+        Column("commit", t("history.col.commit", lang), "id"),
         Column("author", t("history.col.author", lang), max_width=24),
         Column("projected", t("score.col.projected", lang), "points"),
         Column("floor", t("score.col.floor", lang), "points"),
         Column("ceiling", t("score.col.ceiling", lang), "points"),
-        Column("change", t("history.col.change", lang)),
+        Column("change", t("history.col.change", lang), keep=True),
         *[Column(f"domain_{domain_id}", domain_id, "points", optional=2) for domain_id in domain_ids],
         Column("moved", t("history.col.moved", lang), max_width=40, optional=1),
         Column("records", t("history.col.records", lang), "int", optional=1),
@@ -234,7 +234,7 @@ def trail_payload(path: str, events: list[RecordEvent], *, since: dt.date | None
 def trail_view(title: str, events: list[RecordEvent], lang: Lang) -> TableView:
     columns = [
         Column("day", t("trail.col.day", lang), "date"),
-        Column("commit", t("history.col.commit", lang)),
+        Column("commit", t("history.col.commit", lang), "id"),
         Column("author", t("trail.col.author", lang), max_width=24),
         Column("action", t("trail.col.action", lang)),
         Column("criterion", t("trail.col.criterion", lang)),

@@ -285,3 +285,55 @@ def due_payload(plan: "Plan", shown: "list[PlanOccurrence]", today: dt.date, day
             for item in shown
         ],
     }
+
+
+def diff_payload(old: "Path", new: "Path", differences: list[Any], carried: Any = None, lang: Lang = "vi") -> dict[str, object]:
+    """``par diff --format json``: each difference with its kind's code; a deadline change
+    gives each side's terms (id, exclusive, ISO date or recurrence); with ``--carry``, what
+    was carried and what could not be placed (with the reason in ``lang``)."""
+    from par_cli.i18n import t
+
+    def side(value: Any) -> Any:
+        if isinstance(value, tuple):
+            return [{"id": term.id, "exclusive": term.exclusive, "date": term.date, "recurrence": dict(term.recurrence) or None} for term in value]
+        return value
+
+    payload: dict[str, object] = {
+        "old": old,
+        "new": new,
+        "differences": [
+            {"kind": d.kind, "old_id": d.old_id, "new_id": d.new_id, "title": d.title, "old": side(d.old), "new": side(d.new)} for d in differences
+        ],
+    }
+    if carried is not None:
+        payload["carried"] = [{"old_id": a, "new_id": b} for a, b in carried.carried]
+        payload["not_placed"] = [{"old_id": n.old_id, "what": n.what, "reason": t(n.code, lang, **n.params)} for n in carried.not_placed]
+    return payload
+
+
+def justify_payload(missing: list[Any]) -> list[dict[str, object]]:
+    """``par justify --format json`` (no id): each criterion needing an explanation."""
+    return [
+        {
+            "criterion": item.criterion_id,
+            "points": item.points,
+            "why": item.why,
+            "explanation": item.explanation.model_dump() if item.explanation else None,
+        }
+        for item in missing
+    ]
+
+
+def import_payload(output: "Path", valid: bool, counts: dict[str, int], problems: "list[Problem]", draft: Any, lang: Lang) -> dict[str, object]:
+    """``par import --format json``: the draft written, its counts, its problems, what could
+    not be read (place, code, message in ``lang``) and the facts the table does not hold."""
+    from par_cli.i18n import t
+
+    return {
+        "output": output,
+        "valid": valid,
+        **counts,
+        "problems": [problem.as_json(lang) for problem in problems],
+        "unread": [{"where": item.where, "code": item.code, "message": t(item.code, lang, **item.params)} for item in draft.unread],
+        "missing": draft.missing,
+    }

@@ -14,13 +14,16 @@ from par_cli.i18n import Lang, fmt_date, fmt_number, t
 from par_cli.plan.model import Plan
 from par_cli.plan.points import points
 from par_cli.plan.units import names
+from par_cli.render.safe import md_text
 from par_cli.render.views import days_text
 
 
 def unit_message(plan: Plan, unit: str, shown: list[PlanOccurrence], today: dt.date, days: int, lang: Lang) -> str:
     overdue = [item for item in shown if item.overdue(today)]
     coming = [item for item in shown if not item.overdue(today)]
-    lines = [t("due.msg.title", lang, unit=names(plan, [unit]), today=fmt_date(today, lang))]
+    # Plan text is shown as text: a unit name or a task cannot forge a line, a bold figure or
+    # a link in the chat message (`render.safe.md_text`).
+    lines = [t("due.msg.title", lang, unit=md_text(names(plan, [unit])), today=fmt_date(today, lang))]
     if not shown:
         lines.append(t("due.msg.nothing", lang))
     for heading, group in ((t("due.msg.overdue", lang, count=len(overdue)), overdue), (t("due.msg.coming", lang, days=days, count=len(coming)), coming)):
@@ -33,8 +36,8 @@ def unit_message(plan: Plan, unit: str, shown: list[PlanOccurrence], today: dt.d
                 t(
                     "due.msg.item",
                     lang,
-                    id=item.criterion.id,
-                    what=item.deadline.what,
+                    id=md_text(item.criterion.id),
+                    what=md_text(item.deadline.what),
                     due=fmt_date(item.last_day, lang),
                     left=days_text(item.days_left(today), lang),
                     points=fmt_number(item.criterion.max, lang),

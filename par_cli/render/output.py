@@ -23,7 +23,7 @@ class Renderer(ABC):
     def offers(self, output: Output) -> bool: ...
 
     @abstractmethod
-    def render(self, output: Output, lang: Lang, stream: IO[str]) -> str: ...
+    def render(self, output: Output, lang: Lang, stream: IO[str]) -> str | bytes: ...
 
 
 class _TableRenderer(Renderer):
@@ -95,7 +95,7 @@ class _Document(Renderer):
     def offers(self, output: Output) -> bool:
         return self.format in output.documents
 
-    def render(self, output: Output, lang: Lang, stream: IO[str]) -> str:
+    def render(self, output: Output, lang: Lang, stream: IO[str]) -> str | bytes:
         return output.documents[self.format](lang)
 
 
@@ -107,7 +107,21 @@ class Ics(_Document):
     format = Format.ics
 
 
-RENDERERS: dict[Format, Renderer] = {renderer.format: renderer for renderer in (RichTable(), Text(), Csv(), Markdown(), Json(), Html(), Ics())}
+class Docx(_Document):
+    """A Word document (bytes): written only to ``--output``."""
+
+    format = Format.docx
+
+
+class Xlsx(_Document):
+    """An Excel workbook (bytes): written only to ``--output``."""
+
+    format = Format.xlsx
+
+
+RENDERERS: dict[Format, Renderer] = {
+    renderer.format: renderer for renderer in (RichTable(), Text(), Csv(), Markdown(), Json(), Html(), Ics(), Docx(), Xlsx())
+}
 
 
 def resolve(fmt: Format, stream: IO[str] | None = None) -> Format:
@@ -118,7 +132,7 @@ def resolve(fmt: Format, stream: IO[str] | None = None) -> Format:
     return Format.table if stream.isatty() else Format.text
 
 
-def render(output: Output, fmt: Format, lang: Lang, stream: IO[str] | None = None) -> str:
+def render(output: Output, fmt: Format, lang: Lang, stream: IO[str] | None = None) -> str | bytes:
     """The output as text in ``fmt``; a format the output does not offer is a `ValueError`
     (commands check ``--format`` against what they offer before doing any work)."""
     stream = stream or sys.stdout

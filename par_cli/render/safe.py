@@ -16,7 +16,11 @@ unit name or a note holds, it stays inside its cell there:
   raw HTML, headings, tables, code) escaped with a backslash, line breaks made spaces, so
   plan text can never forge a heading, a bold figure or fetch a remote image.
 
-HTML needs nothing here: the report's templates escape every value (``autoescape=True``).
+- Excel (openpyxl): a text cell is stored as a string (``inlineStr``), never as a formula,
+  whatever it starts with; only the formulas par writes itself are formulas;
+- HTML written without a template (the score sheet): escaped, control characters visible.
+
+The report's templates escape every value themselves (``autoescape=True``).
 """
 
 from __future__ import annotations
@@ -89,3 +93,28 @@ def md_text(text: str) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _MD_LINE_START.sub(r"\1\\\2", text, count=1)
     return _MD_LIST_NUMBER.sub(r"\1\\\2", text, count=1)
+
+
+def html_text(text: str) -> str:
+    """Plan text inside HTML written by hand: escaped, control characters made visible."""
+    from html import escape
+
+    return escape(visible(text))
+
+
+def xlsx_value(cell: object, value: object, *, formula: bool = False) -> None:
+    """Put ``value`` in an openpyxl cell. Text stays text: openpyxl would store a string
+    starting with ``=`` as a formula, and Excel evaluate it; ``formula=True`` is for the
+    formulas par writes itself (``=SUM(D5:D9)``)."""
+    cell.value = value  # type: ignore[attr-defined]
+    if isinstance(value, str) and not formula:
+        cell.data_type = "s"  # type: ignore[attr-defined]
+
+
+def xlsx_text_only(book: object) -> None:
+    """Every formula-looking cell of a workbook par writes no formula into made text."""
+    for sheet in book.worksheets:  # type: ignore[attr-defined]
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from par_cli.i18n import Lang, t
 from par_cli.render import sheet_cells as c
+from par_cli.render.safe import html_text as escape
 from par_cli.scoring.sheet import Sheet
 
 STYLE = """
@@ -22,6 +21,8 @@ tr.closing td { font-weight: bold; }
 
 
 def _cell(value: str, numeric: bool) -> str:
+    # A line break within a cell (several pieces of evidence) is a <br>; nothing else of the
+    # text is markup (`render.safe.html_text`).
     body = "<br>".join(escape(part) for part in value.split("\n"))
     return f'<td class="n">{body}</td>' if numeric else f"<td>{body}</td>"
 

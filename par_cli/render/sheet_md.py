@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from par_cli.i18n import Lang, t
 from par_cli.render import sheet_cells as c
+from par_cli.render.safe import md_text
 from par_cli.scoring.sheet import Sheet
 
 
 def escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """Plan text as text (`render.safe.md_text`): no heading, bold figure, image or raw HTML
+    can be forged from a title; line breaks become spaces (no raw ``<br>``)."""
+    return md_text(text)
 
 
 def render_md(sheet: Sheet, lang: Lang) -> str:
-    lines = [f"# {c.title(sheet, lang)}", "", c.subtitle(sheet, lang), ""]
+    lines = [f"# {escape(c.title(sheet, lang))}", "", escape(c.subtitle(sheet, lang)), ""]
     head = c.compare_headings(sheet, lang) if sheet.compared else c.headings(sheet, lang)
     lines.append("| " + " | ".join(escape(h) for h in head) + " |")
     lines.append("|" + "|".join("---:" if i == 2 or (i >= 3 and not sheet.compared and i == 3) else "---" for i in range(len(head))) + "|")
@@ -35,7 +38,7 @@ def render_md(sheet: Sheet, lang: Lang) -> str:
             lines.append("| " + " | ".join(cells) + " |")
     missing = [row for row in sheet.rows if row.explanation or row.missing]
     if missing:
-        lines += ["", f"## {t('sheet.explanations', lang)}", ""]
+        lines += ["", f"## {escape(t('sheet.explanations', lang))}", ""]
         for row in missing:
             lines.append(f"- **{escape(row.id)}** {escape(row.title)}: {escape(c.explanation_text(row, lang))}")
     return "\n".join(lines) + "\n"

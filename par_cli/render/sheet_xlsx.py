@@ -35,8 +35,8 @@ def render_xlsx(sheet: Sheet, lang: Lang) -> bytes:
 
 
 def _titles(table, sheet: Sheet, lang: Lang) -> None:
-    table.cell(row=1, column=1, value=c.title(sheet, lang)).font = Font(name=FONT_NAME, bold=True, size=14)
-    table.cell(row=2, column=1, value=c.subtitle(sheet, lang)).font = Font(name=FONT_NAME, size=12)
+    _text(table.cell(row=1, column=1), c.title(sheet, lang)).font = Font(name=FONT_NAME, bold=True, size=14)
+    _text(table.cell(row=2, column=1), c.subtitle(sheet, lang)).font = Font(name=FONT_NAME, size=12)
 
 
 def _table(table, sheet: Sheet, lang: Lang) -> None:
@@ -55,9 +55,9 @@ def _table(table, sheet: Sheet, lang: Lang) -> None:
         if row.children:
             cells = ",".join(f"C{where[child]}" for child in row.children)
             applicable = [child for child in row.children if by_id[child].not_applicable is None]
-            body_cell(table, line, 3, f"=SUM({cells})", bold=bold, number_format=POINTS)
+            body_cell(table, line, 3, f"=SUM({cells})", bold=bold, number_format=POINTS, formula=True)
             points = f"=SUM({','.join(f'D{where[child]}' for child in applicable)})" if applicable and row.points is not None else None
-            body_cell(table, line, 4, points, bold=bold, number_format=POINTS)
+            body_cell(table, line, 4, points, bold=bold, number_format=POINTS, formula=True)
         else:
             body_cell(table, line, 3, row.max, bold=bold, italic=italic, number_format=POINTS)
             body_cell(table, line, 4, row.points, bold=bold, italic=italic, number_format=POINTS)
@@ -100,8 +100,8 @@ def _table(table, sheet: Sheet, lang: Lang) -> None:
 def _closing(table, line: int, label: str, maximum: object, value: object, note: str | None, *, number_format: str = POINTS) -> None:
     body_cell(table, line, 1, None)
     body_cell(table, line, 2, label, bold=True)
-    body_cell(table, line, 3, maximum, bold=True, number_format=POINTS)
-    body_cell(table, line, 4, value, bold=True, number_format=number_format)
+    body_cell(table, line, 3, maximum, bold=True, number_format=POINTS, formula=True)
+    body_cell(table, line, 4, value, bold=True, number_format=number_format, formula=True)
     for column in (5, 6):
         body_cell(table, line, column, None)
     body_cell(table, line, 7, note)
@@ -174,3 +174,10 @@ def _explanations(book_sheet, sheet: Sheet, lang: Lang) -> None:
             body_cell(book_sheet, line, column, value, number_format=POINTS if column == 3 else None)
         line += 1
     print_a4_landscape(book_sheet, 1)
+
+
+def _text(cell, text: str):  # noqa: ANN001, ANN202 - an openpyxl cell
+    from par_cli.render.safe import xlsx_value
+
+    xlsx_value(cell, text)
+    return cell

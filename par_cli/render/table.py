@@ -38,6 +38,9 @@ class Column:
     optional: int = 0
     # Text that must never wrap or be cut either ("còn 10 ngày").
     keep: bool = False
+    # The narrowest a text column may become before optional columns are dropped instead
+    # (a title wrapped into 12 characters takes five lines a row); None: `fit`'s own floor.
+    least: int | None = None
 
 
 @dataclass
@@ -93,7 +96,8 @@ def render_text(view: TableView, lang: Lang) -> str:
         parts = [value.rjust(widths[i]) if right[i] else value.ljust(widths[i]) for i, value in enumerate(values)]
         return "  ".join(parts).rstrip()
 
-    lines = [terminal_line(view.title), line(header), "  ".join("-" * width for width in widths)]
+    # A view with no columns is a title and its footer only (nothing to tabulate).
+    lines = [terminal_line(view.title)] + ([line(header), "  ".join("-" * width for width in widths)] if view.columns else [])
     lines += [line(values) for values in body]
     lines += [terminal_line(text) for text in view.footer]
     return "\n".join(lines) + "\n"
@@ -120,7 +124,9 @@ def render_md(view: TableView, lang: Lang) -> str:
         return md_text(text)
 
     align = ["---:" if column.kind in NUMERIC else "---" for column in view.columns]
-    lines = [f"**{escape(view.title)}**", "", "| " + " | ".join(escape(c.header) for c in view.columns) + " |", "| " + " | ".join(align) + " |"]
+    lines = [f"**{escape(view.title)}**", ""]
+    if view.columns:  # a view with no columns is a title and its footer only
+        lines += ["| " + " | ".join(escape(c.header) for c in view.columns) + " |", "| " + " | ".join(align) + " |"]
     for index, row in enumerate(view.rows):
         # A report has room for the whole title; only terminals and logs need it shortened.
         values = [_md_cell(cell(row.get(column.key), column.kind, lang), column.kind) for column in view.columns]
@@ -134,8 +140,9 @@ def render_md(view: TableView, lang: Lang) -> str:
 
 
 def _md_cell(text: str, kind: Kind) -> str:
-    """Plan text escaped; a number or a date as it is (no character of it is Markdown)."""
-    return md_text(text) if kind == "text" else text
+    """Plan text (and ids, which are plan text too) escaped; a number or a date as it is (no
+    character of it is Markdown)."""
+    return md_text(text) if kind in ("text", "id") else text
 
 
 def render_rich(view: TableView, lang: Lang, stream: IO[str]) -> str:
@@ -165,7 +172,10 @@ def render_rich(view: TableView, lang: Lang, stream: IO[str]) -> str:
     for index, line in enumerate(texts):
         # Text objects, not strings: rich would read plan text as markup.
         table.add_row(*[rich_cell(line[i]) for i in widths], style=view.styles.get(index))
-    console.print(table)
+    if view.columns:  # a view with no columns is a title and its footer only
+        console.print(table)
+    else:
+        console.print(rich_cell(view.title), soft_wrap=True)
     dropped = [column.header for i, column in enumerate(view.columns) if i not in widths]
     for text in view.footer:
         console.print(rich_cell(text), soft_wrap=True)
@@ -185,7 +195,8 @@ def fit(columns: Sequence[Column], texts: list[list[str]], width: int) -> dict[i
     and dates keep their full width (their headers may wrap between words); text columns
     give way (they wrap), the widest first, down to their longest word or ``least``; when
     that is not enough, optional columns are dropped, highest ``optional`` first (the order
-    is each view's stated priority)."""
+    is each view's stated priority). A column's ``least`` says how narrow it may get before
+    that: the title of a score table keeps room, and floor and ceiling go instead."""
     least = 12
     widths: dict[int, int] = {}
     floors: dict[int, int] = {}
@@ -194,7 +205,7 @@ def fit(columns: Sequence[Column], texts: list[list[str]], width: int) -> dict[i
         if _gives_way(column):
             natural = max(values, len(column.header))
             widths[i] = min(natural, column.max_width) if column.max_width else natural
-            floors[i] = min(widths[i], max(least, _longest_word(texts, i)))
+            floors[i] = min(widths[i], max(column.least or least, _longest_word(texts, i)))
         else:
             widths[i] = max(values, len(column.header))
             floors[i] = max(values, max(len(word) for word in column.header.split() or [""]))

@@ -38,7 +38,9 @@ def score_view(plan: "Plan", result: "PlanScore", depth: int, lang: Lang, machin
     nodes = [node for node in result.nodes() if visible(node, depth)]
     columns = [
         Column("id", t("score.col.id", lang), "id"),
-        Column("title", t("score.col.title", lang), max_width=40),
+        # At 80 columns the title keeps 24 characters (two or three lines a row); floor and
+        # ceiling, then the status, go first (issue 12 §5).
+        Column("title", t("score.col.title", lang), max_width=40, least=24),
         Column("max", t("score.col.max", lang), "points"),
         Column("baseline", t("score.col.baseline", lang, year=previous_year), "points"),
         Column("projected", t("score.col.projected", lang), "points"),

@@ -151,8 +151,12 @@ def _measure_hint(measure: Measure, lang: Lang) -> str:
 # --- writing the file --------------------------------------------------------------------------
 
 
-def write_workbook(plan: Plan, plan_path: Path, unit_id: str, output: Path, lang: Lang, made: dt.date) -> int:
-    """Write the unit's workbook to ``output``; the number of rows to fill."""
+def render_workbook(plan: Plan, plan_path: Path, unit_id: str, lang: Lang, made: dt.date) -> tuple[bytes, int]:
+    """The unit's workbook as the bytes of an .xlsx, and the number of rows to fill; the
+    command writes it (`commands.common.write_out`: atomically, never over the plan)."""
+    import io
+
+    from par_cli.render.safe import xlsx_text_only
     from openpyxl import Workbook
     from openpyxl.workbook.protection import WorkbookProtection
 
@@ -188,9 +192,11 @@ def write_workbook(plan: Plan, plan_path: Path, unit_id: str, output: Path, lang
         hidden.protection.sheet = True
     book.security = WorkbookProtection(lockStructure=True)
     book.active = 0
-    output.parent.mkdir(parents=True, exist_ok=True)
-    book.save(output)
-    return count
+    # No formula in a unit workbook: plan text starting with "=" stays text (issue 13).
+    xlsx_text_only(book)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue(), count
 
 
 def _lists(worksheet: Any, plan: Plan, sheets: list[Sheet], lang: Lang) -> dict[object, str]:

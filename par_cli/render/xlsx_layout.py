@@ -44,8 +44,15 @@ def print_a4_landscape(sheet: Worksheet, heading: int) -> None:
     sheet.page_margins.top = sheet.page_margins.bottom = 20 / 25.4
 
 
-def body_cell(sheet: Worksheet, row: int, column: int, value: object, *, bold: bool = False, italic: bool = False, number_format: str | None = None):
-    cell = sheet.cell(row=row, column=column, value=value)
+def body_cell(
+    sheet: Worksheet, row: int, column: int, value: object, *, bold: bool = False, italic: bool = False, number_format: str | None = None, formula: bool = False
+):
+    """A bordered cell; text stays text (`render.safe.xlsx_value`), a formula only with
+    ``formula=True``."""
+    from par_cli.render.safe import xlsx_value
+
+    cell = sheet.cell(row=row, column=column)
+    xlsx_value(cell, value, formula=formula)
     cell.font = Font(name=FONT_NAME, bold=bold, italic=italic)
     cell.alignment = Alignment(vertical="top", wrap_text=True)
     cell.border = BOX

@@ -1,0 +1,24 @@
+"""`par import`: what could not be read from the framework table, as a table, and what was
+written. The draft plan itself is the file `par import` wrote; this is the account of it.
+The place (``khung.xlsx!Khung!E8``) is never cut; the message wraps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from par_cli.i18n import Lang, t
+from par_cli.render.table import Column, TableView
+
+
+def import_view(output: Path, counts: dict[str, int], problems: list[Any], draft: Any, lang: Lang, machine: bool = False) -> TableView:
+    columns = [Column("where", t("import.col.where", lang), "id"), Column("message", t("import.col.message", lang), max_width=90)]
+    rows = [{"where": item.where, "message": item.code if machine else t(item.code, lang, **item.params)} for item in draft.unread]
+    footer = [t("import.written", lang, path=output, **counts), t("import.invalid", lang, count=len(problems)) if problems else t("import.valid", lang)]
+    if draft.unread:
+        footer.append(t("import.unread_summary", lang, count=len(draft.unread)))
+    if draft.missing:
+        footer.append(t("import.missing", lang, facts="; ".join(t(f"fact.{name}", lang) for name in draft.missing)))
+    if not draft.unread and not machine:  # everything was read: what was written is the news
+        return TableView(footer[0], [], [], footer=footer[1:])
+    return TableView(t("import.unread_title", lang, count=len(draft.unread)), columns, rows, footer=footer)
