@@ -184,6 +184,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "stage.appraisal_2": {"vi": "thẩm định lần 2", "en": "appraisal, round 2"},
     "stage.final": {"vi": "kết quả chính thức", "en": "final result"},
     "edit.what_stage": {"vi": "{stage} {points} điểm ngày {date}", "en": "{stage} {points} points on {date}"},
+    "usage.bad_days": {"vi": "--days phải là số ngày từ 0 đến {most}, không phải {value}", "en": "--days must be a number of days from 0 to {most}, not {value}"},
     "usage.date_range": {"vi": "ngày '{value}' nằm ngoài khoảng {first} – {last}", "en": "the date '{value}' is outside {first} – {last}"},
     "usage.output_is_plan": {
         "vi": "--output {path} là tệp kế hoạch đang đọc; hãy chọn tệp khác",
@@ -224,7 +225,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "due.days_left": {"vi": "còn {n} ngày", "en": "{n} days left"},
     "due.day_late": {"vi": "trễ 1 ngày", "en": "1 day late"},
     "due.days_late": {"vi": "trễ {n} ngày", "en": "{n} days late"},
-    "due.bad_days": {"vi": "--days phải là số ngày từ 0 đến {most}, không phải {value}", "en": "--days must be a number of days from 0 to {most}, not {value}"},
     "due.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
     "due.written": {"vi": "đã ghi {count} mục vào {path}", "en": "wrote {count} items to {path}"},
     "ics.name": {"vi": "Hạn CCHC {year} ({plan})", "en": "PAR deadlines {year} ({plan})"},
@@ -384,6 +384,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "score.total": {"vi": "Tổng dự kiến: {projected}/{max} điểm ({percent})", "en": "Expected total: {projected}/{max} points ({percent})"},
     "score.change": {"vi": "So với năm {year} ({baseline} điểm): {change} điểm", "en": "Against {year} ({baseline} points): {change} points"},
     "score.range": {"vi": "Sàn – trần: {floor} – {ceiling} điểm", "en": "Floor – ceiling: {floor} – {ceiling} points"},
+    "score.accounts": {
+        "vi": "Tổng dự kiến gồm: {recorded} điểm từ số liệu ghi nhận, {derived} điểm suy ra từ kết quả năm {year}, {assumed} điểm dựa trên giả định",
+        "en": "The expected total: {recorded} points from recorded figures, {derived} derived from {year}'s results, {assumed} resting on assumptions",
+    },
     "score.assumed": {"vi": "Dựa trên giả định: {assumed} điểm của tổng dự kiến", "en": "Resting on assumptions: {assumed} points of the expected total"},
     "score.assumed_outside": {
         "vi": "Dựa trên giả định: {assumed} điểm của tổng dự kiến, trong đó phần ngoài bảng: {outside} điểm",
@@ -608,7 +612,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "report.written": {"vi": "đã ghi báo cáo vào {path}", "en": "wrote the report to {path}"},
     "report.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
-    "report.bad_days": {"vi": "--days phải là số ngày từ 0 đến {most}, không phải {value}", "en": "--days must be a number of days from 0 to {most}, not {value}"},
     "units.title": {"vi": "Phân công theo đơn vị: {plan}, ngày {date}", "en": "Tasks by unit: {plan}, on {date}"},
     "units.col.id": {"vi": "Mã", "en": "ID"},
     "units.col.name": {"vi": "Đơn vị", "en": "Unit"},
@@ -1188,10 +1191,10 @@ def fmt_number(value: float | None, lang: Lang, digits: int = 2) -> str:
     return text
 
 
-def fmt_signed(value: float, lang: Lang) -> str:
-    """A change with its sign: +0,8 / -1,5 / 0."""
+def fmt_signed(value: float | None, lang: Lang) -> str:
+    """A change with its sign: +0,8 / -1,5 / 0; "—" when there is none."""
     text = fmt_number(value, lang)
-    return text if text.startswith("-") or text == "0" else f"+{text}"
+    return text if value is None or text.startswith("-") or text == "0" else f"+{text}"
 
 
 def fmt_percent(value: float | None, lang: Lang) -> str:

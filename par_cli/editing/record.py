@@ -273,27 +273,6 @@ def explanation_change(plan: Any, criterion_id: str, day: dt.date, text: str) ->
     return Change(node.criterion.id, node.loc, (("explanations", entry),), (), {"criterion": node.criterion.id, "explanation": entry})
 
 
-def stage_change(plan: Any, criterion_id: str, stage: str, day: dt.date, points: float, note: str | None = None) -> Change:
-    """One dated score of one stage (``{stage: self_assessment, date: …, points: 1.5}``)
-    appended to ``progress.stages``: `par collect` records a unit's self-assessed score this
-    way. The points are checked against the criterion's maximum as `par set` checks them."""
-    from par_cli.plan.model import STAGES
-    from par_cli.plan.points import EPSILON
-
-    node = find_criterion(plan, criterion_id)
-    if stage not in STAGES:
-        raise TypeError(f"not a stage: {stage}")
-    check_record_date(plan, day, "stage")
-    if points < 0:
-        raise EditRefused("check.measure_value", value=repr(points), measure=stage, why="≥ 0")
-    if points > node.criterion.max + EPSILON:
-        raise EditRefused("check.points_above_max", points=float(points), max=float(node.criterion.max))
-    entry: dict[str, object] = {"stage": stage, "date": day, "points": points}
-    if note is not None and nfc(note.strip()):
-        entry["note"] = nfc(note.strip())
-    return Change(node.criterion.id, node.loc, (("stages", entry),), (), {"criterion": node.criterion.id, "stage": entry})
-
-
 def _measure_name(criterion: Any, key: str) -> str:
     for name in criterion.measures:
         if nfc(name) == key:

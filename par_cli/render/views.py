@@ -112,6 +112,8 @@ def score_footer(result: "PlanScore", previous_year: int, lang: Lang) -> list[st
             )
         )
     lines.append(t("score.range", lang, floor=n(total.floor), ceiling=n(total.ceiling)))
+    # The same three accounts as the JSON total and the report's banner (scorer.py's docstring).
+    lines.append(t("score.accounts", lang, recorded=n(total.recorded_points), derived=n(total.derived_points), year=previous_year, assumed=n(total.assumed_points)))
     assumed_key = "score.assumed_outside" if result.outside is not None else "score.assumed"
     lines.append(t(assumed_key, lang, assumed=n(total.assumed_points), outside=n(total.outside_points)))
     leaves = list(result.leaves())
@@ -248,6 +250,8 @@ def units_view(plan: "Plan", table: "UnitsTable", today: "dt.date", machine: boo
 
 
 def days_text(days_left: int, lang: Lang) -> str:
+    """"N days left" / "today" / "N days late": the one wording of a deadline's distance, for
+    the due table, the unit message and the report."""
     if days_left == 0:
         return t("due.today", lang)
     if days_left < 0:
