@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 Lang = Literal["vi", "en"]
@@ -286,8 +288,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "source.recorded": {"vi": "ghi nhận ngày {date}", "en": "recorded on {date}"},
     "source.recorded_undated": {"vi": "đã ghi nhận", "en": "recorded"},
     "source.missing": {"vi": "chưa ghi nhận", "en": "not recorded"},
-    "source.seed": {"vi": "theo kế hoạch", "en": "from the plan"},
-    "source.assumed": {"vi": "giả định", "en": "assumed"},
+    "source.plan": {"vi": "theo kế hoạch", "en": "from the plan"},
+    "source.assumption": {"vi": "giả định", "en": "assumed"},
     "source.derived": {"vi": "suy ra từ số liệu năm trước", "en": "derived from the previous year's reading"},
     "explain.sum_rule": {"vi": "tổng điểm các mục con", "en": "the sum of its parts"},
     "explain.projection.appraised": {
@@ -319,6 +321,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "explain.inputs": {"vi": "Dữ liệu sử dụng:", "en": "Inputs:"},
     "explain.input.measure": {"vi": "{name} ({label}) = {value}: {source}", "en": "{name} ({label}) = {value}: {source}"},
     "explain.input.evidence": {"vi": "tài liệu: {evidence}", "en": "evidence: {evidence}"},
+    "explain.input.note": {"vi": "ghi chú: {note}", "en": "note: {note}"},
     "explain.input.score.self_assessed": {"vi": "Tự đánh giá: {value} ({source})", "en": "Self-assessed: {value} ({source})"},
     "explain.input.score.appraised": {"vi": "Thẩm định: {value} ({source})", "en": "Appraised: {value} ({source})"},
     "explain.input.score.self_assessment": {"vi": "Tự đánh giá: {value} ({source})", "en": "Self-assessment: {value} ({source})"},
@@ -1115,6 +1118,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "carry.unknown_deadline": {"vi": "hạn '{deadline}' không có ở tiêu chí {target}", "en": "deadline '{deadline}' does not exist on criterion {target}"},
     "carry.unknown_measure": {"vi": "chỉ số đo '{measure}' không có ở tiêu chí {target}", "en": "measure '{measure}' does not exist on criterion {target}"},
     "carry.refused": {"vi": "{target}: {reason}", "en": "{target}: {reason}"},
+    "carry.refused_problems": {"vi": "{target}: {reason} {problems}", "en": "{target}: {reason} {problems}"},
+    "problem.of_criterion": {"vi": "tiêu chí {id}: {text}", "en": "criterion {id}: {text}"},
     "init.written": {"vi": "Đã ghi khung kế hoạch {path}; hãy điền các chỗ ghi CẦN ĐIỀN rồi chạy par validate.", "en": "Plan skeleton written to {path}; fill in what says CẦN ĐIỀN, then run par validate."},
 }
 
@@ -1142,9 +1147,26 @@ class Term(str):
     the core names the thing, the words come when the message is rendered."""
 
 
+@dataclass(frozen=True)
+class Message:
+    """A catalogue key with its parameters, passed as a parameter of another message (why a
+    change was refused, inside the line that says what was not carried): the core says what
+    happened, the words come when the outer message is rendered. A tuple of them is shown
+    joined by "; "."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
 def _show(value: object, lang: Lang) -> object:
     if isinstance(value, Term):
         return MESSAGES[value][lang]
+    if isinstance(value, Message):
+        return t(value.code, lang, **value.params)
+    if isinstance(value, tuple) and value and all(isinstance(item, Message) for item in value):
+        return "; ".join(t(item.code, lang, **item.params) for item in value)
+    if isinstance(value, tuple) and value and all(isinstance(item, dt.date) for item in value):
+        return ", ".join(fmt_date(item, lang) for item in value)  # dates to choose from
     if isinstance(value, float):
         return fmt_number(value, lang)
     if isinstance(value, dt.date):

@@ -35,7 +35,8 @@ from par_cli.render.report import RENDERERS
 from par_cli.scoring.briefing import build_report
 from par_cli.scoring.gap import gap_report
 from par_cli.scoring.responsibilities import units_table
-from par_cli.scoring.scorer import explanation, score_plan
+from par_cli.scoring.explain import explanation
+from par_cli.scoring.scorer import score_plan
 from par_cli.state import plan_state
 from tests.conftest import BUNDLED
 
@@ -138,7 +139,7 @@ def outputs(plan: Plan, day: dt.date, touched: set[str]) -> dict[str, object]:
         mine = unit_criteria(plan, "phap-che")
         found[f"due_unit_{everything}"] = due_payload(plan, due_items(state, mine, 14, everything), day, 14, "phap-che")
     for criterion_id in sorted(touched):
-        found[f"explain_{criterion_id}"] = explanation(plan, whole.find(criterion_id), "vi")
+        found[f"explain_{criterion_id}"] = explanation(plan, whole.find(criterion_id), day, day)
     return json.loads(json.dumps(to_json(found), default=str))
 
 

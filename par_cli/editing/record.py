@@ -198,7 +198,7 @@ def completion_change(
         else:
             matches = [o for o in expanded if o.stated == occurrence] or [o for o in expanded if o.last_day == occurrence]
             if not matches:
-                raise EditRefused("edit.not_an_occurrence", date=occurrence, deadline=deadline.id, choices=_dates(o.stated for o in expanded))
+                raise EditRefused("edit.not_an_occurrence", date=occurrence, deadline=deadline.id, choices=tuple(o.stated for o in expanded))
             chosen = matches[0]
         if (deadline.id, chosen.stated) in done_before:
             raise EditRefused("edit.already_done", deadline=deadline.id, occurrence=chosen.stated)
@@ -207,7 +207,7 @@ def completion_change(
         stated = deadline.when
         last_day = last_day_on_time(deadline, stated)
         if occurrence is not None and occurrence not in (stated, last_day):
-            raise EditRefused("edit.not_an_occurrence", date=occurrence, deadline=deadline.id, choices=stated.isoformat())
+            raise EditRefused("edit.not_an_occurrence", date=occurrence, deadline=deadline.id, choices=(stated,))
         if any(key[0] == deadline.id for key in done_before):
             raise EditRefused("edit.already_done", deadline=deadline.id, occurrence=stated)
     check_record_date(plan, day, "completion", today=today, occurrence_last_day=last_day)
@@ -294,10 +294,6 @@ def _pick_deadline(criterion: Any, deadline_id: str | None) -> Any:
         if deadline.id == wanted:
             return deadline
     raise EditRefused("edit.unknown_deadline", deadline=deadline_id, id=criterion.id, choices=", ".join(ids))
-
-
-def _dates(days: Any) -> str:
-    return ", ".join(day.isoformat() for day in days)
 
 
 def record_window(plan: Any, kind: RecordKind, occurrence_last_day: dt.date | None = None) -> tuple[dt.date, dt.date]:
