@@ -54,8 +54,8 @@ class Missing:
 
 def evidence_as_of(criterion: Criterion, as_of: dt.date | None) -> list[EvidenceItem]:
     """Everything recorded as evidence for a criterion by ``as_of`` (all when None), in the
-    order it was recorded: register entries, then evidence typed with a measurement or a
-    completion. What was recorded by the day is `par_cli.state`'s answer (`recorded_as_of`);
+    order it was recorded: register entries, then evidence typed with a measurement, a
+    completion or a score stage. What was recorded by the day is `par_cli.state`'s answer (`recorded_as_of`);
     this only lays it out as register rows (``CriterionState.evidence_count`` counts them)."""
     recorded = recorded_as_of(criterion, as_of)
     items = [
@@ -64,6 +64,7 @@ def evidence_as_of(criterion: Criterion, as_of: dt.date | None) -> list[Evidence
     ]
     items += [EvidenceItem(m.date, text=m.evidence) for m in recorded.measurements if m.evidence]
     items += [EvidenceItem(c.date, text=c.evidence, deadline=c.deadline, occurrence=c.occurrence) for c in recorded.completions if c.evidence]
+    items += [EvidenceItem(s.date, text=s.evidence) for s in recorded.scored]
     return items
 
 

@@ -132,6 +132,7 @@ class CriterionState:
             len(self.evidence)
             + sum(1 for measurement in self.measurements if measurement.evidence)
             + sum(1 for completion in self.completions if completion.evidence)
+            + sum(1 for stage in self.stages if stage.evidence and stage.date is not None)
         )
 
     @property
@@ -184,6 +185,7 @@ class Recorded:
     completions: tuple[Completion, ...]
     evidence: tuple[Evidence, ...]
     explanations: tuple[Any, ...]
+    scored: tuple[StageScore, ...] = ()  # dated score stages that carry evidence of their own
 
 
 def recorded_as_of(criterion: Criterion, day: dt.date | None) -> Recorded:
@@ -196,6 +198,7 @@ def recorded_as_of(criterion: Criterion, day: dt.date | None) -> Recorded:
         completions=tuple(item for item in progress.done if known_on(item.date, day)),
         evidence=tuple(item for item in progress.evidence if known_on(item.date, day)),
         explanations=tuple(item for item in getattr(progress, "explanations", ()) if known_on(item.date, day)),
+        scored=tuple(item for item in progress.stages if item.evidence and known_on(item.date, day)),
     )
 
 
