@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 Lang = Literal["vi", "en"]
@@ -182,6 +184,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "stage.appraisal_2": {"vi": "thẩm định lần 2", "en": "appraisal, round 2"},
     "stage.final": {"vi": "kết quả chính thức", "en": "final result"},
     "edit.what_stage": {"vi": "{stage} {points} điểm ngày {date}", "en": "{stage} {points} points on {date}"},
+    "usage.bad_days": {"vi": "--days phải là số ngày từ 0 đến {most}, không phải {value}", "en": "--days must be a number of days from 0 to {most}, not {value}"},
     "usage.date_range": {"vi": "ngày '{value}' nằm ngoài khoảng {first} – {last}", "en": "the date '{value}' is outside {first} – {last}"},
     "usage.output_is_plan": {
         "vi": "--output {path} là tệp kế hoạch đang đọc; hãy chọn tệp khác",
@@ -222,7 +225,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "due.days_left": {"vi": "còn {n} ngày", "en": "{n} days left"},
     "due.day_late": {"vi": "trễ 1 ngày", "en": "1 day late"},
     "due.days_late": {"vi": "trễ {n} ngày", "en": "{n} days late"},
-    "due.bad_days": {"vi": "--days phải là số ngày từ 0 đến {most}, không phải {value}", "en": "--days must be a number of days from 0 to {most}, not {value}"},
     "due.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
     "due.written": {"vi": "đã ghi {count} mục vào {path}", "en": "wrote {count} items to {path}"},
     "ics.name": {"vi": "Hạn CCHC {year} ({plan})", "en": "PAR deadlines {year} ({plan})"},
@@ -286,8 +288,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "source.recorded": {"vi": "ghi nhận ngày {date}", "en": "recorded on {date}"},
     "source.recorded_undated": {"vi": "đã ghi nhận", "en": "recorded"},
     "source.missing": {"vi": "chưa ghi nhận", "en": "not recorded"},
-    "source.seed": {"vi": "theo kế hoạch", "en": "from the plan"},
-    "source.assumed": {"vi": "giả định", "en": "assumed"},
+    "source.plan": {"vi": "theo kế hoạch", "en": "from the plan"},
+    "source.assumption": {"vi": "giả định", "en": "assumed"},
     "source.derived": {"vi": "suy ra từ số liệu năm trước", "en": "derived from the previous year's reading"},
     "explain.sum_rule": {"vi": "tổng điểm các mục con", "en": "the sum of its parts"},
     "explain.projection.appraised": {
@@ -319,6 +321,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "explain.inputs": {"vi": "Dữ liệu sử dụng:", "en": "Inputs:"},
     "explain.input.measure": {"vi": "{name} ({label}) = {value}: {source}", "en": "{name} ({label}) = {value}: {source}"},
     "explain.input.evidence": {"vi": "tài liệu: {evidence}", "en": "evidence: {evidence}"},
+    "explain.input.note": {"vi": "ghi chú: {note}", "en": "note: {note}"},
     "explain.input.score.self_assessed": {"vi": "Tự đánh giá: {value} ({source})", "en": "Self-assessed: {value} ({source})"},
     "explain.input.score.appraised": {"vi": "Thẩm định: {value} ({source})", "en": "Appraised: {value} ({source})"},
     "explain.input.score.self_assessment": {"vi": "Tự đánh giá: {value} ({source})", "en": "Self-assessment: {value} ({source})"},
@@ -381,6 +384,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "score.total": {"vi": "Tổng dự kiến: {projected}/{max} điểm ({percent})", "en": "Expected total: {projected}/{max} points ({percent})"},
     "score.change": {"vi": "So với năm {year} ({baseline} điểm): {change} điểm", "en": "Against {year} ({baseline} points): {change} points"},
     "score.range": {"vi": "Sàn – trần: {floor} – {ceiling} điểm", "en": "Floor – ceiling: {floor} – {ceiling} points"},
+    "score.accounts": {
+        "vi": "Tổng dự kiến gồm: {recorded} điểm từ số liệu ghi nhận, {derived} điểm suy ra từ kết quả năm {year}, {assumed} điểm dựa trên giả định",
+        "en": "The expected total: {recorded} points from recorded figures, {derived} derived from {year}'s results, {assumed} resting on assumptions",
+    },
     "score.assumed": {"vi": "Dựa trên giả định: {assumed} điểm của tổng dự kiến", "en": "Resting on assumptions: {assumed} points of the expected total"},
     "score.assumed_outside": {
         "vi": "Dựa trên giả định: {assumed} điểm của tổng dự kiến, trong đó phần ngoài bảng: {outside} điểm",
@@ -605,7 +612,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "report.written": {"vi": "đã ghi báo cáo vào {path}", "en": "wrote the report to {path}"},
     "report.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
-    "report.bad_days": {"vi": "--days phải là số ngày từ 0 đến {most}, không phải {value}", "en": "--days must be a number of days from 0 to {most}, not {value}"},
     "units.title": {"vi": "Phân công theo đơn vị: {plan}, ngày {date}", "en": "Tasks by unit: {plan}, on {date}"},
     "units.col.id": {"vi": "Mã", "en": "ID"},
     "units.col.name": {"vi": "Đơn vị", "en": "Unit"},
@@ -1112,6 +1118,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "carry.unknown_deadline": {"vi": "hạn '{deadline}' không có ở tiêu chí {target}", "en": "deadline '{deadline}' does not exist on criterion {target}"},
     "carry.unknown_measure": {"vi": "chỉ số đo '{measure}' không có ở tiêu chí {target}", "en": "measure '{measure}' does not exist on criterion {target}"},
     "carry.refused": {"vi": "{target}: {reason}", "en": "{target}: {reason}"},
+    "carry.refused_problems": {"vi": "{target}: {reason} {problems}", "en": "{target}: {reason} {problems}"},
+    "problem.of_criterion": {"vi": "tiêu chí {id}: {text}", "en": "criterion {id}: {text}"},
     "init.written": {"vi": "Đã ghi khung kế hoạch {path}; hãy điền các chỗ ghi CẦN ĐIỀN rồi chạy par validate.", "en": "Plan skeleton written to {path}; fill in what says CẦN ĐIỀN, then run par validate."},
 }
 
@@ -1139,9 +1147,26 @@ class Term(str):
     the core names the thing, the words come when the message is rendered."""
 
 
+@dataclass(frozen=True)
+class Message:
+    """A catalogue key with its parameters, passed as a parameter of another message (why a
+    change was refused, inside the line that says what was not carried): the core says what
+    happened, the words come when the outer message is rendered. A tuple of them is shown
+    joined by "; "."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
 def _show(value: object, lang: Lang) -> object:
     if isinstance(value, Term):
         return MESSAGES[value][lang]
+    if isinstance(value, Message):
+        return t(value.code, lang, **value.params)
+    if isinstance(value, tuple) and value and all(isinstance(item, Message) for item in value):
+        return "; ".join(t(item.code, lang, **item.params) for item in value)
+    if isinstance(value, tuple) and value and all(isinstance(item, dt.date) for item in value):
+        return ", ".join(fmt_date(item, lang) for item in value)  # dates to choose from
     if isinstance(value, float):
         return fmt_number(value, lang)
     if isinstance(value, dt.date):
@@ -1166,10 +1191,10 @@ def fmt_number(value: float | None, lang: Lang, digits: int = 2) -> str:
     return text
 
 
-def fmt_signed(value: float, lang: Lang) -> str:
-    """A change with its sign: +0,8 / -1,5 / 0."""
+def fmt_signed(value: float | None, lang: Lang) -> str:
+    """A change with its sign: +0,8 / -1,5 / 0; "—" when there is none."""
     text = fmt_number(value, lang)
-    return text if text.startswith("-") or text == "0" else f"+{text}"
+    return text if value is None or text.startswith("-") or text == "0" else f"+{text}"
 
 
 def fmt_percent(value: float | None, lang: Lang) -> str:

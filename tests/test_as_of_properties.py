@@ -35,7 +35,8 @@ from par_cli.render.report import RENDERERS
 from par_cli.scoring.briefing import build_report
 from par_cli.scoring.gap import gap_report
 from par_cli.scoring.responsibilities import units_table
-from par_cli.scoring.scorer import explanation, score_plan
+from par_cli.scoring.explain import explanation
+from par_cli.scoring.scorer import score_plan
 from par_cli.state import plan_state
 from tests.conftest import BUNDLED
 
@@ -138,11 +139,11 @@ def outputs(plan: Plan, day: dt.date, touched: set[str]) -> dict[str, object]:
         mine = unit_criteria(plan, "phap-che")
         found[f"due_unit_{everything}"] = due_payload(plan, due_items(state, mine, 14, everything), day, 14, "phap-che")
     for criterion_id in sorted(touched):
-        found[f"explain_{criterion_id}"] = explanation(plan, whole.find(criterion_id), "vi")
+        found[f"explain_{criterion_id}"] = explanation(plan, whole.find(criterion_id), day, day)
     return json.loads(json.dumps(to_json(found), default=str))
 
 
-@settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(entries=records, day=st.dates(dt.date(2024, 1, 1), dt.date(2025, 3, 31)))
 def test_records_after_the_day_change_nothing_as_of_it(entries, day):
     def dated(entry) -> dt.date:
@@ -153,7 +154,7 @@ def test_records_after_the_day_change_nothing_as_of_it(entries, day):
     assert outputs(with_records(entries), day, touched) == outputs(with_records(kept), day, touched)
 
 
-@settings(max_examples=50, deadline=2000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(entries=records, day=st.dates(dt.date(2024, 1, 1), dt.date(2025, 3, 31)))
 def test_the_calendar_as_of_a_day_ignores_later_records(entries, day):
     """The ICS export (the year's work not done as of the day, and with --all everything).

@@ -93,9 +93,9 @@ def test_when_every_occurrence_is_done_there_is_nothing_left_to_default_to(plan:
         (["done", "1.2", "--deadline", "bao-cao", "--date", "2024-03-01"], "tiêu chí 1.2 không có hạn 'bao-cao'; các hạn: bao-cao-quy"),
         (
             ["done", "1.2", "--occurrence", "2024-03-10", "--date", "2024-03-01"],
-            "ngày 10/03/2024 không phải một lần của hạn 'bao-cao-quy'; các lần: 2024-03-12, 2024-06-12, 2024-09-12, 2024-12-12",
+            "ngày 10/03/2024 không phải một lần của hạn 'bao-cao-quy'; các lần: 12/03/2024, 12/06/2024, 12/09/2024, 12/12/2024",
         ),
-        (["done", "1.1", "--occurrence", "2024-02-05", "--date", "2024-01-04"], "ngày 05/02/2024 không phải một lần của hạn 'ke-hoach'; các lần: 2024-01-05"),
+        (["done", "1.1", "--occurrence", "2024-02-05", "--date", "2024-01-04"], "ngày 05/02/2024 không phải một lần của hạn 'ke-hoach'; các lần: 05/01/2024"),
         # a completion belongs to the plan year (issue 11: the same rule as readings)
         (["done", "1.1", "--date", "2022-12-31"], "ngày 31/12/2022 không ghi được cho việc hoàn thành: từ 01/01/2024 đến 31/12/2024"),
         (["done", "1.1", "--date", "2025-01-03"], "ngày 03/01/2025 không ghi được cho việc hoàn thành: từ 01/01/2024 đến 31/12/2024"),

@@ -156,3 +156,20 @@ def test_score_explain_shows_the_explanation(plan):
     assert "Giải trình ngày 04/01/2025: Chờ công nhận" in shown.stdout
     before = CliRunner().invoke(app, ["score", str(plan), "--explain", "1.2", "--as-of", "2024-12-31", "--format", "json"])
     assert json.loads(before.stdout)["explanation"] is None
+
+
+def test_evidence_given_with_a_score_stage_backs_the_score(plan_copy):
+    """`par set 1.5 self_assessment=1,5 --evidence …` writes the evidence on the stage entry:
+    the claimed 1,5 points have evidence behind them, so par score does not flag them and
+    par justify does not list it. Before the stage, 1.5 (manual, nothing recorded) claimed
+    nothing."""
+    recorded = par(plan_copy, "set", "1.5", "self_assessment=1,5", "--date", "10/12/2024", "--evidence", "Báo cáo số 12/BC-SGTVT ngày 10/12/2024")
+    assert recorded.exit_code == 0, recorded.output
+    scored = par(plan_copy, "score", "--as-of", "31/12/2024", "--format", "json")
+    node = next(item for item in json.loads(scored.output)["criteria"] if item["id"] == "1.5")
+    assert (node["projected"], node["basis"], node["no_evidence"]) == (1.5, "self_assessed", False)
+    # 2.1 self-assessed at 1 without evidence is the contrast: it must be explained.
+    assert par(plan_copy, "set", "2.1", "self_assessment=1", "--date", "10/12/2024").exit_code == 0
+    listed = par(plan_copy, "justify", "--as-of", "31/12/2024", "--format", "json")
+    rows = {row["criterion"]: (row["points"], row["why"]) for row in json.loads(listed.output)}
+    assert rows == {"2.1": (1.0, "no_evidence")}

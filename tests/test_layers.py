@@ -193,6 +193,43 @@ def test_no_bilingual_literal_reaches_a_user():
                 assert not re.search(r"[À-ỹ]\w* / [a-z]", node.value), (module, node.value)
 
 
+# --- the core returns values, not words (issue 12 §3) -------------------------------------
+
+WORDING = {"t", "fmt_number", "fmt_date", "fmt_percent", "fmt_signed", "resolve_lang"}
+CORE = ("plan", "deadlines", "reading", "state", "scoring", "editing")
+# The one place the core still words: a Problem (a catalogue key and its parameters) has the
+# methods that render it (`message`, `format`, `as_json`), and so has PlanFileError; every
+# command that reports problems calls them. They render only when a renderer asks, in the
+# language it passes; moving them into render/ is a change to those commands.
+WORDS_ALLOWED = {"par_cli.plan.problems"}
+
+
+def test_the_core_does_not_word_its_values():
+    """No core module imports or calls the catalogue's wording functions: the core returns
+    numbers, dates, codes and catalogue keys with parameters, and render/ picks the words."""
+    wrong = []
+    for module, path in modules().items():
+        if module.count(".") < 1 or module.split(".")[1] not in CORE or module in WORDS_ALLOWED:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "par_cli.i18n":
+                wrong += [f"{module} imports {alias.name}" for alias in node.names if alias.name in WORDING]
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in WORDING:
+                wrong.append(f"{module}:{node.lineno} calls {node.func.id}()")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_a_message_inside_a_message_is_worded_with_it():
+    from par_cli.i18n import Message, t
+
+    reason = Message("edit.busy", {"lock": "plan.yaml.lock"})
+    problems = (Message("problem.of_criterion", {"id": "1.2", "text": Message("yaml.duplicate_key", {"key": "max"})}),)
+    assert t("carry.refused_problems", "en", target="1.2", reason=reason, problems=problems) == (
+        f"1.2: {t('edit.busy', 'en', lock='plan.yaml.lock')} criterion 1.2: key 'max' appears twice"
+    )
+    assert "tiêu chí 1.2: khóa 'max' bị lặp lại" in t("carry.refused_problems", "vi", target="1.2", reason=reason, problems=problems)
+
+
 def test_every_help_text_is_a_catalogue_key():
     """No help is written in place (the old ``help_text(vi, en)`` pairs): every command's and
     every option's help is a key of i18n.MESSAGES, so ``--lang en`` switches all of it."""

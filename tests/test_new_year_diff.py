@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 
@@ -165,3 +166,38 @@ def test_init_writes_a_skeleton_that_validates(tmp_path):
     for field in ("implements", "previous", "target", "unknown_share", "part_of", "kind: all", "children", "measures", "projection", "deadlines", "stages", "outside_table", "rank_change"):
         assert field in text, field
     assert run("init", "--year", "2026", "--output", target).exit_code == 2
+
+
+def test_new_year_baseline_is_the_stage_par_score_counts(tmp_path):
+    """The baseline is `par_cli.state.stage_that_counts` with every record in: the stage
+    furthest along the scoring process, not the latest by date. 1.1: appraised 1,5 on
+    20/02/2025, then a self-assessment of 2 dated later (10/03/2025): the appraisal counts
+    (appraisal 1 ranks above a self-assessment), so the baseline is 1,5, not 2. 1.4: only
+    the undated ``self_assessed: 1`` of an older plan, which reads as a self-assessment."""
+    from par_cli.state import stage_that_counts
+
+    text = BUNDLED.read_text(encoding="utf-8")
+    text = text.replace(
+        AFTER_1_1,
+        AFTER_1_1
+        + "        progress:\n          stages:\n            - {stage: appraisal_1, date: 2025-02-20, points: 1.5}\n"
+        + "            - {stage: self_assessment, date: 2025-03-10, points: 2}\n",
+        1,
+    )
+    text = text.replace(AFTER_1_4, AFTER_1_4 + "        progress:\n          self_assessed: 1\n", 1)
+    old = tmp_path / "2024.yaml"
+    old.write_text(text, encoding="utf-8")
+    before = load_plan(old)
+    assert before.ok, [p.format("en") for p in before.problems]
+    counted = {node.criterion.id: stage_that_counts(node.criterion, dt.date.max) for node in walk(before.plan)}
+    assert (counted["1.1"].stage, counted["1.1"].points) == ("appraisal_1", 1.5)
+    result = run("new-year", old)
+    assert result.exit_code == 0, result.output
+    plan = load_plan(tmp_path / "2025.yaml").plan
+    by_id = {node.criterion.id: node.criterion for node in walk(plan)}
+    assert by_id["1.1"].baseline.points == 1.5
+    assert "thẩm định lần 1 ngày 20/02/2025" in by_id["1.1"].baseline.assumption
+    assert by_id["1.4"].baseline.points == 1
+    assert "Điểm tự đánh giá năm 2024 (chưa có kết quả chính thức)" in by_id["1.4"].baseline.assumption
+    # 1.4's observed value: the 2024 plan records no reading, so none is carried.
+    assert by_id["1.4"].baseline.observed is None or list(by_id["1.4"].baseline.observed) == []

@@ -122,3 +122,35 @@ def test_real_subprocess_on_the_bundled_plan():
     assert "Tổng dự kiến: 79,09/95 điểm (83,25 %)" in piped.stdout
     assert "So với năm 2023 (80,36 điểm): -1,27 điểm" in piped.stdout
 
+
+
+def test_text_footer_splits_the_total_as_json_and_the_report_do(plan_copy):
+    """The text footer of `par score` names the three accounts of the expected total.
+
+    Bundled plan as of 30/06/2024 with nothing recorded (the README's figures): projected
+    76,09, all of it resting on assumptions (27,91 of it outside the table); 1.1 (max 2,
+    nothing known) is there at the plan's assumed share, 0,5 × 2 = 1. Then 1.1 done on
+    04/01/2024, before 05/01/2024: on time, its maximum 2 is recorded. Derived: 0, since
+    every 2023 figure of the bundled plan is itself our reading (test_as_of_reproducers
+    test_4). So: recorded 2; assumed 76,09 − 1 = 75,09; expected 76,09 − 1 + 2 = 77,09
+    = 2 + 0 + 75,09, and 77,09 / 95 = 81,147… → 81,15 %. The JSON total says the same."""
+    from typer.testing import CliRunner
+
+    from par_cli.cli import app
+    from tests.edit_support import par
+
+    done = par(plan_copy, "done", "1.1", "--date", "2024-01-04", "--evidence", "KH 01/KH-SGTVT")
+    assert done.exit_code == 0, done.output
+    runner = CliRunner()
+    vi = runner.invoke(app, ["score", str(plan_copy), "--as-of", "2024-06-30", "--format", "text"])
+    assert vi.exit_code == 0, vi.output
+    assert "Tổng dự kiến: 77,09/95 điểm (81,15 %)" in vi.stdout
+    assert "Tổng dự kiến gồm: 2 điểm từ số liệu ghi nhận, 0 điểm suy ra từ kết quả năm 2023, 75,09 điểm dựa trên giả định" in vi.stdout
+    en = subprocess.run(
+        [par_executable(), "score", str(plan_copy), "--as-of", "2024-06-30", "--format", "text", "--lang", "en"],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )
+    assert en.returncode == 0, en.stderr
+    assert "The expected total: 2 points from recorded figures, 0 derived from 2023's results, 75.09 resting on assumptions" in en.stdout
+    total = json.loads(runner.invoke(app, ["score", str(plan_copy), "--as-of", "2024-06-30", "--format", "json"]).stdout)["total"]
+    assert (total["recorded_points"], total["derived_points"], total["assumed_points"], total["projected"]) == (2, 0, 75.09, 77.09)

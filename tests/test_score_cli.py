@@ -280,9 +280,13 @@ def test_explain_a_deadline_and_a_parent(runner, plan):
 def test_explain_json(runner, plan):
     result = invoke(runner, plan, "--explain", "2.1.2", "--format", "json")
     details = json.loads(result.stdout)
-    assert {"rule", "inputs", "arithmetic", "projection", "assumptions", "basis", "projected", "floor", "ceiling"} <= set(details)
-    assert (details["basis"], details["projected"], details["assumed"]) == ("baseline", 1.5, True)
-    assert {"kind": "baseline", "value": 1.5, "source": "seed", "assumed": False} in details["inputs"]
+    assert {"rule_kind", "rule", "inputs", "steps", "result", "assumptions"} <= set(details)
+    result = details["result"]
+    assert (result["basis"], result["projected"], result["assumed"]) == ("baseline", 1.5, True)
+    baseline = next(item for item in details["inputs"] if item["kind"] == "baseline")
+    assert (baseline["value"], baseline["source"]["kind"], baseline["assumed"]) == (1.5, "plan", False)
+    # A manual rule, undecided: the expectation, the floor and the ceiling, no words.
+    assert [(step["of"], step["points"]) for step in details["steps"]] == [("expected", None), ("floor", 0), ("ceiling", 2)]
 
 
 def test_explain_the_outside_component(runner, plan):

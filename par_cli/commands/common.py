@@ -135,6 +135,14 @@ def check_format(fmt: Format, offered: Iterable[Format], lang: Lang) -> Format:
     return fmt
 
 
+def check_days(days: int, lang: Lang) -> int:
+    """``--days`` (how far ahead to look) of `par due` and `par report`: 0 … MAX_DAYS, or a
+    usage error."""
+    if not 0 <= days <= MAX_DAYS:
+        fail_usage(t("usage.bad_days", lang, value=days, most=MAX_DAYS))
+    return days
+
+
 def parse_day(value: str | None, lang: Lang) -> dt.date | None:
     """A date option (YYYY-MM-DD, DD/MM/YYYY or D/M/YYYY: see `read_day`), or a usage error
     that says what was wrong. Every date option of every command goes through here."""
@@ -148,11 +156,6 @@ def parse_day(value: str | None, lang: Lang) -> dt.date | None:
     if not FIRST_DAY <= day <= LAST_DAY:
         fail_usage(t("usage.date_range", lang, value=value, first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()))
     return day
-
-
-def parse_any_day(value: str | None, lang: Lang) -> dt.date | None:
-    """The same as `parse_day`, which now reads every form (kept for its callers)."""
-    return parse_day(value, lang)
 
 
 def today_in_vietnam(now: dt.datetime | None = None) -> dt.date:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from par_cli.commands.common import (
-    MAX_DAYS,
+    check_days,
     Findings,
     LangOption,
     OutputOption,
@@ -54,8 +54,7 @@ def due(
 
     language = lang_of(lang)
     check_format(fmt, OFFERED, language)
-    if not 0 <= days <= MAX_DAYS:
-        fail_usage(t("due.bad_days", language, value=days, most=MAX_DAYS))
+    check_days(days, language)
     day = parse_day(today, language) or today_in_vietnam()
     loaded = load_or_exit(plan_path(path, plan, language), language, fmt)
     the_plan = loaded.plan

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import READING, FormatOption, LangOption, OutputOption, PlanOption, check_format, fail_usage, lang_of, parse_any_day, show
+from par_cli.commands.common import READING, FormatOption, LangOption, OutputOption, PlanOption, check_format, fail_usage, lang_of, parse_day, show
 from par_cli.i18n import t
 from par_cli.render.formats import TABLE_FORMATS, Format, Output
 
@@ -55,7 +55,7 @@ def history(
     check_format(fmt, OFFERED, language)
     if path is not None and plan is not None:
         fail_usage(t("score.path_and_plan", language))
-    first, last = parse_any_day(since, language), parse_any_day(until, language)
+    first, last = parse_day(since, language), parse_day(until, language)
     if first is not None and last is not None and first > last:
         fail_usage(t("history.since_after_until", language, since=first, until=last))
     try:

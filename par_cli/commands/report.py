@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from par_cli.commands.common import (
-    MAX_DAYS,
+    check_days,
     DaysOption,
     FormatOption,
     LangOption,
@@ -20,7 +20,6 @@ from par_cli.commands.common import (
     fail_usage,
     lang_of,
     load_or_exit,
-    parse_any_day,
     parse_day,
     plan_path,
     show,
@@ -48,13 +47,12 @@ def report(
 
     language = lang_of(lang)
     check_format(fmt, OFFERED, language)
-    if not 0 <= days <= MAX_DAYS:
-        fail_usage(t("report.bad_days", language, value=days, most=MAX_DAYS))
+    check_days(days, language)
     if fmt is Format.html and output is None and sys.stdout.isatty():
         # A page of markup is no use on a terminal; say how to get the page or the text.
         fail_usage(t("report.html_on_terminal", language))
     day = parse_day(today, language) or today_in_vietnam()
-    last_briefing = parse_any_day(since, language)
+    last_briefing = parse_day(since, language)
     loaded = load_or_exit(plan_path(path, plan, language), language)
     unit_id = check_unit(loaded.plan, unit, language)
     briefing = build_report(loaded.plan, loaded.path, today=day, days=days, unit=unit_id, since=last_briefing)

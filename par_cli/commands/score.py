@@ -40,7 +40,7 @@ def score(
     fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
-    from par_cli.scoring.scorer import explanation, score_plan
+    from par_cli.scoring.scorer import score_plan
 
     language = lang_of(lang)
     check_format(fmt, TABLE_FORMATS, language)
@@ -56,21 +56,18 @@ def score(
     unit_id = check_unit(the_plan, unit, language)
     today = today_in_vietnam()
     if explain is not None:
-        from par_cli.render.views import explanation_lines
+        from par_cli.render.explain import explanation_lines
+        from par_cli.scoring.explain import explanation
 
-        node = score_plan(the_plan, today=today, as_of=day).find(explain)
+        scored = score_plan(the_plan, today=today, as_of=day)
+        node = scored.find(explain)
         if node is None:
             fail_usage(t("score.unknown_id", language, id=explain))
-        details = explanation(the_plan, node, language)
-        if node.criterion is not None:
-            from par_cli.scoring.evidence import explanation_as_of
-
-            explained = explanation_as_of(node.criterion, day)
-            details["explanation"] = {"date": explained.date.isoformat(), "text": explained.text} if explained else None
+        details = explanation(the_plan, node, scored.reference, day)
         if fmt is Format.json:
             show(Output(json=lambda: details), fmt, language)
         else:
-            typer.echo("\n".join(explanation_lines(details, the_plan.year - 1, language)))
+            typer.echo("\n".join(explanation_lines(details, language)))
         return
     result = score_plan(the_plan, today=today, as_of=day, unit=unit_id)
     from par_cli.render.json import score_payload

@@ -94,16 +94,17 @@ def carry(old: Plan, new_path: Path, mapping: dict[str, str] | None = None) -> C
         try:
             record(new_path, build)
         except EditRefused as refusal:
-            from par_cli.i18n import resolve_lang, t
+            from par_cli.i18n import MESSAGES, Message
 
-            reason = refusal.code
-            try:
-                reason = t(refusal.code, resolve_lang(None), **refusal.params)
-            except (KeyError, IndexError):
-                pass
-            detail = "; ".join(problem.message(resolve_lang(None)) for problem in refusal.problems[:3])
+            # Words are the renderer's: the refusal and its problems travel as messages.
+            reason: object = Message(refusal.code, refusal.params) if refusal.code in MESSAGES else refusal.code
+            problems = tuple(problem.as_message() for problem in refusal.problems[:3])
             for key, entry in placeable:
-                result.not_placed.append(NotPlaced(criterion.id, f"{key} {entry}", "carry.refused", {"target": target_id, "reason": f"{reason} {detail}".strip()}))
+                params = {"target": target_id, "reason": reason}
+                if problems:
+                    result.not_placed.append(NotPlaced(criterion.id, f"{key} {entry}", "carry.refused_problems", {**params, "problems": problems}))
+                else:
+                    result.not_placed.append(NotPlaced(criterion.id, f"{key} {entry}", "carry.refused", params))
             continue
         result.carried.append((criterion.id, target_id))
     return result

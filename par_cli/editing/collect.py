@@ -1,11 +1,12 @@
 """`par collect`: a filled unit workbook back into the plan, all of it or nothing.
 
 Every filled cell becomes the change `par set`, `par done` or `par evidence` would make
-(record.py's builders, so the same checks refuse the same values), and a self-assessed score
-becomes a ``self_assessment`` stage. The changes of one workbook are written together by
-`record.record_all` in one atomic replacement of the plan, or not at all: one refused cell
-anywhere (a percentage of 140, a date outside the year, a level not in the list, a locked
-cell changed) and nothing from that workbook is written.
+(record.py's builders, so the same checks refuse the same values): a self-assessed score
+becomes the ``self_assessment`` stage ``par set ID self_assessment=… --note …`` records.
+The changes of one workbook are written together by `record.record_all` in one atomic
+replacement of the plan, or not at all: one refused cell anywhere (a percentage of 140, a
+date outside the year, a level not in the list, a locked cell changed) and nothing from that
+workbook is written.
 
 Collecting is idempotent: a value the plan already holds (the same reading as the latest one,
 the same occurrence done, the same evidence, the same score) is skipped, so a workbook
@@ -30,7 +31,6 @@ from par_cli.editing.record import (
     find_criterion,
     measurement_change,
     parse_measure_value,
-    stage_change,
 )
 from par_cli.reading.workbook import EVIDENCE_COLUMNS, LETTER, FilledRow, FilledWorkbook, split_key
 
@@ -143,7 +143,7 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
         except EditRefused as refusal:
             result.refusals.append(Refusal(row.ref("value"), refusal.code, dict(refusal.params)))
             return
-        if _latest(criterion, name) == (value,):
+        if _latest(plan, criterion, name, day) == (value,):
             result.skipped += 1
             return
         readings.setdefault((criterion.id, day), []).append((row, name, raw))
@@ -158,16 +158,19 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
         if "value" in row.values:
             from par_cli.editing.record import parse_points
 
+            raw_points = _as_text(row.values["value"])
             try:
-                points = float(parse_points(criterion, "self_assessed", _as_text(row.values["value"])))
+                points = float(parse_points(criterion, "self_assessed", raw_points))
             except EditRefused as refusal:
                 result.refusals.append(Refusal(row.ref("value"), refusal.code, dict(refusal.params)))
                 return
             note = _as_text(row.values["note"]) if "note" in row.values else None
-            if _has_stage(criterion, points, note):
+            note = note if note is not None and note.strip() else None  # a blank note cell is no note
+            if _has_stage(criterion, points, note, day):
                 result.skipped += 1
             else:
-                attempt("value", lambda: stage_change(plan, criterion.id, "self_assessment", day, points, note))
+                # The change `par set ID self_assessment=… --note … --date …` makes.
+                attempt("value", lambda: measurement_change(plan, criterion.id, [("self_assessment", raw_points)], day, note=note))
         if evidence:
             if _has_evidence(criterion, evidence):
                 result.skipped += 1
@@ -275,21 +278,25 @@ def _evidence_fields(row: FilledRow, result: Collected) -> dict[str, Any]:
     return fields
 
 
-def _latest(criterion: Any, name: str) -> tuple[Any, ...]:
-    found: tuple[Any, ...] = ()
-    for entry in sorted(criterion.progress.measurements, key=lambda m: m.date):
-        if name in entry.values:
-            found = (entry.values[name],)
-    return found
+def _latest(plan: Any, criterion: Any, name: str, day: dt.date) -> tuple[Any, ...]:
+    """The reading of one measure standing on ``day`` (`par_cli.state`'s latest reading, the
+    one the workbook showed), as a 1-tuple; () when there is none."""
+    from par_cli.state.as_of import latest_readings
+
+    reading = latest_readings(plan, criterion, day).get(name)
+    return () if reading is None else (reading.value,)
 
 
-def _has_stage(criterion: Any, points: float, note: str | None) -> bool:
-    stages = sorted((s for s in criterion.progress.stages if s.stage == "self_assessment"), key=lambda s: s.date)
-    if not stages:
-        return False
-    latest = stages[-1]
+def _has_stage(criterion: Any, points: float, note: str | None, day: dt.date | None) -> bool:
+    """Whether the self-assessment standing on ``day`` (the day the score is recorded) is
+    this score with this note: what the workbook showed as the current score
+    (`par_cli.state.stage_as_of`, the undated ``self_assessed`` of an older plan included)."""
     from par_cli.plan.text import nfc
+    from par_cli.state.as_of import stage_as_of
 
+    latest = stage_as_of(criterion, "self_assessment", day)
+    if latest is None:
+        return False
     wanted_note = nfc(note.strip()) if note and note.strip() else None
     return abs(latest.points - points) < 1e-9 and latest.note == wanted_note
 

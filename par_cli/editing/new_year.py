@@ -14,8 +14,9 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from par_cli.plan.model import Criterion, Plan, StageScore, STAGES
+from par_cli.plan.model import Criterion, Plan
 from par_cli.plan.tree import walk
+from par_cli.state.as_of import latest_readings, stage_that_counts
 
 
 @dataclass(frozen=True)
@@ -28,30 +29,13 @@ class Rollover:
     previous_given: bool
 
 
-def counting_stage(criterion: Criterion, day: dt.date | None = None) -> StageScore | None:
-    """The score stage that counts as of ``day`` (default: everything recorded): the final
-    result once recorded, else the latest stage by date (a later stage wins a tie).
-
-    A small stand-in until the core has one function for "the stage that counts as of D"
-    (issue 11); replace this with it then."""
-    stages = [stage for stage in criterion.progress.stages if day is None or stage.date <= day]
-    finals = [stage for stage in stages if stage.stage == "final"]
-    chosen = finals or stages
-    if not chosen:
-        return None
-    return max(chosen, key=lambda stage: (stage.date, STAGES.index(stage.stage)))
-
-
-def last_readings(criterion: Criterion) -> dict[str, object]:
-    """The last recorded value of each measure, in the order the measures are declared."""
-    latest: dict[str, tuple[dt.date, int, object]] = {}
-    for index, measurement in enumerate(criterion.progress.measurements):
-        for name, value in measurement.values.items():
-            key = (measurement.date, index)
-            if name not in latest or key >= latest[name][:2]:
-                latest[name] = (measurement.date, index, value)
+def last_readings(plan: Plan, criterion: Criterion) -> dict[str, object]:
+    """The year's last value of each measure (`par_cli.state`'s latest reading with every
+    record counted), in the order the measures are declared: the order the baseline's
+    ``observed`` list is written in."""
+    readings = latest_readings(plan, criterion, dt.date.max)
     order = list(criterion.measures)
-    return {name: latest[name][2] for name in sorted(latest, key=lambda n: order.index(n) if n in order else len(order))}
+    return {name: readings[name].value for name in sorted(readings, key=lambda n: order.index(n) if n in order else len(order))}
 
 
 _STAGE_WORDS = {
@@ -88,17 +72,20 @@ def roll_over(plan: Plan, text: str, previous: float | None = None, rank: tuple[
         if criterion.children:
             target.pop("baseline", None)
         else:
-            stage = counting_stage(criterion)
+            # The stage `par score` counts once every record is in (dated after the year too:
+            # the appraisals and the final result come in the year after).
+            stage = stage_that_counts(criterion, dt.date.max)
             points: Any = "unknown"
             why = None
-            if stage is not None:
+            if stage is not None and stage.legacy:
+                points = stage.points
+                why = f"Điểm {'thẩm định' if stage.appraised else 'tự đánh giá'} năm {year} (chưa có kết quả chính thức)"
+            elif stage is not None:
                 points = stage.points
                 why = f"Điểm năm {year} theo {_STAGE_WORDS[stage.stage]} ngày {stage.date:%d/%m/%Y}"
                 if stage.stage != "final":
                     why += "; chưa có kết quả chính thức"
-            elif criterion.progress.appraised is not None:
-                points, why = criterion.progress.appraised, f"Điểm thẩm định năm {year} (chưa có kết quả chính thức)"
-            readings = last_readings(criterion)
+            readings = last_readings(plan, criterion)
             baseline = flow_map(points=points)
             if readings:
                 observed = CommentedSeq(flow_map(measure=name, value=value) for name, value in readings.items())

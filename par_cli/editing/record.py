@@ -198,7 +198,7 @@ def completion_change(
         else:
             matches = [o for o in expanded if o.stated == occurrence] or [o for o in expanded if o.last_day == occurrence]
             if not matches:
-                raise EditRefused("edit.not_an_occurrence", date=occurrence, deadline=deadline.id, choices=_dates(o.stated for o in expanded))
+                raise EditRefused("edit.not_an_occurrence", date=occurrence, deadline=deadline.id, choices=tuple(o.stated for o in expanded))
             chosen = matches[0]
         if (deadline.id, chosen.stated) in done_before:
             raise EditRefused("edit.already_done", deadline=deadline.id, occurrence=chosen.stated)
@@ -207,7 +207,7 @@ def completion_change(
         stated = deadline.when
         last_day = last_day_on_time(deadline, stated)
         if occurrence is not None and occurrence not in (stated, last_day):
-            raise EditRefused("edit.not_an_occurrence", date=occurrence, deadline=deadline.id, choices=stated.isoformat())
+            raise EditRefused("edit.not_an_occurrence", date=occurrence, deadline=deadline.id, choices=(stated,))
         if any(key[0] == deadline.id for key in done_before):
             raise EditRefused("edit.already_done", deadline=deadline.id, occurrence=stated)
     check_record_date(plan, day, "completion", today=today, occurrence_last_day=last_day)
@@ -273,27 +273,6 @@ def explanation_change(plan: Any, criterion_id: str, day: dt.date, text: str) ->
     return Change(node.criterion.id, node.loc, (("explanations", entry),), (), {"criterion": node.criterion.id, "explanation": entry})
 
 
-def stage_change(plan: Any, criterion_id: str, stage: str, day: dt.date, points: float, note: str | None = None) -> Change:
-    """One dated score of one stage (``{stage: self_assessment, date: …, points: 1.5}``)
-    appended to ``progress.stages``: `par collect` records a unit's self-assessed score this
-    way. The points are checked against the criterion's maximum as `par set` checks them."""
-    from par_cli.plan.model import STAGES
-    from par_cli.plan.points import EPSILON
-
-    node = find_criterion(plan, criterion_id)
-    if stage not in STAGES:
-        raise TypeError(f"not a stage: {stage}")
-    check_record_date(plan, day, "stage")
-    if points < 0:
-        raise EditRefused("check.measure_value", value=repr(points), measure=stage, why="≥ 0")
-    if points > node.criterion.max + EPSILON:
-        raise EditRefused("check.points_above_max", points=float(points), max=float(node.criterion.max))
-    entry: dict[str, object] = {"stage": stage, "date": day, "points": points}
-    if note is not None and nfc(note.strip()):
-        entry["note"] = nfc(note.strip())
-    return Change(node.criterion.id, node.loc, (("stages", entry),), (), {"criterion": node.criterion.id, "stage": entry})
-
-
 def _measure_name(criterion: Any, key: str) -> str:
     for name in criterion.measures:
         if nfc(name) == key:
@@ -315,10 +294,6 @@ def _pick_deadline(criterion: Any, deadline_id: str | None) -> Any:
         if deadline.id == wanted:
             return deadline
     raise EditRefused("edit.unknown_deadline", deadline=deadline_id, id=criterion.id, choices=", ".join(ids))
-
-
-def _dates(days: Any) -> str:
-    return ", ".join(day.isoformat() for day in days)
 
 
 def record_window(plan: Any, kind: RecordKind, occurrence_last_day: dt.date | None = None) -> tuple[dt.date, dt.date]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from par_cli.i18n import Lang, t
+from par_cli.i18n import Lang, Message, t
 
 # Characters that would break a one-line message, shown as their escapes instead.
 _LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
@@ -46,9 +46,13 @@ class Problem:
     def message(self, lang: Lang) -> str:
         text = t(self.code, lang, **self.params)
         if self.criterion_id is not None:
-            prefix = "tiêu chí" if lang == "vi" else "criterion"
-            text = f"{prefix} {self.criterion_id}: {text}"
+            text = t("problem.of_criterion", lang, id=self.criterion_id, text=text)
         return text
+
+    def as_message(self) -> Message:
+        """The problem as a message another message can carry (worded with it, later)."""
+        own = Message(self.code, self.params)
+        return own if self.criterion_id is None else Message("problem.of_criterion", {"id": self.criterion_id, "text": own})
 
     def format(self, lang: Lang) -> str:
         """The one-line form every tool and editor understands: ``PATH:LINE:COL: message``.

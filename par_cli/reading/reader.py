@@ -148,34 +148,28 @@ def load_plan(path: Path | str, *, keep_data: bool = True, keep_nodes: bool = Fa
     objects, none of them garbage, and the collector would scan the growing tree again and
     again (on 10,000 criteria it took more than half of the loading time) to free nothing.
     """
-    path = Path(path)
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        loaded = _load(path, keep_nodes=keep_nodes)
-        if not keep_data:
-            loaded.data = None
-        return loaded
-    except RecursionError:
-        # Nesting deeper than Python's stack anywhere in the pipeline: a value, not a crash.
-        return LoadedPlan(path, problems=[Problem(path, 1, 1, "yaml.too_deep")])
-    finally:
-        if collecting:
-            gc.enable()
+    return _load_paused(Path(path), None, keep_data, keep_nodes)
 
 
 def load_plan_bytes(data: bytes, path: Path | str) -> LoadedPlan:
     """`load_plan` of bytes held in memory (a version of the plan read from git): the same
     decoding, reading and checks; ``path`` only names the plan in messages. The plain data
     is not kept."""
-    path = Path(path)
+    return _load_paused(Path(path), data, keep_data=False)
+
+
+def _load_paused(path: Path, data: bytes | None, keep_data: bool, keep_nodes: bool = False) -> LoadedPlan:
+    """`_load` (of the file, or of ``data`` when given) with the cyclic collector paused (see
+    `load_plan`), and a nesting deeper than Python's stack as a problem."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        loaded = _load(path, data)
-        loaded.data = None
+        loaded = _load(path, data, keep_nodes=keep_nodes)
+        if not keep_data:
+            loaded.data = None
         return loaded
     except RecursionError:
+        # Nesting deeper than Python's stack anywhere in the pipeline: a value, not a crash.
         return LoadedPlan(path, problems=[Problem(path, 1, 1, "yaml.too_deep")])
     finally:
         if collecting:

@@ -15,6 +15,7 @@ from par_cli.plan.model import Plan
 from par_cli.plan.points import points
 from par_cli.plan.units import names
 from par_cli.render.safe import md_text
+from par_cli.render.views import days_text
 
 
 def unit_message(plan: Plan, unit: str, shown: list[PlanOccurrence], today: dt.date, days: int, lang: Lang) -> str:
@@ -38,7 +39,7 @@ def unit_message(plan: Plan, unit: str, shown: list[PlanOccurrence], today: dt.d
                     id=md_text(item.criterion.id),
                     what=md_text(item.deadline.what),
                     due=fmt_date(item.last_day, lang),
-                    left=_left(item.days_left(today), lang),
+                    left=days_text(item.days_left(today), lang),
                     points=fmt_number(item.criterion.max, lang),
                 )
             )
@@ -48,11 +49,3 @@ def unit_message(plan: Plan, unit: str, shown: list[PlanOccurrence], today: dt.d
         lines.append("")
         lines.append(t("due.msg.stake", lang, points=fmt_number(points(sum(stake.values())), lang), count=len(stake)))
     return "\n".join(lines) + "\n"
-
-
-def _left(days_left: int, lang: Lang) -> str:
-    if days_left == 0:
-        return t("due.today", lang)
-    if days_left < 0:
-        return t("due.day_late", lang) if days_left == -1 else t("due.days_late", lang, n=-days_left)
-    return t("due.day_left", lang) if days_left == 1 else t("due.days_left", lang, n=days_left)

@@ -16,8 +16,9 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent, t
+from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent, fmt_signed, t
 from par_cli.plan.units import names
+from par_cli.render.views import days_text
 
 if TYPE_CHECKING:
     import jinja2
@@ -78,27 +79,16 @@ def _context(report: Report, lang: Lang) -> dict[str, object]:
     def number(value: float | None) -> str:
         return fmt_number(value, lang)
 
-    def signed(value: float | None) -> str:
-        text = fmt_number(value, lang)
-        return text if value is None or text.startswith("-") or text == "0" else f"+{text}"
-
-    def days_text(days_left: int) -> str:
-        if days_left == 0:
-            return t("due.today", lang)
-        if days_left < 0:
-            return t("due.day_late", lang) if days_left == -1 else t("due.days_late", lang, n=-days_left)
-        return t("due.day_left", lang) if days_left == 1 else t("due.days_left", lang, n=days_left)
-
     widest = max((bar.max for bar in report.domains), default=0.0)
     return {
         "r": report,
         "lang": lang,
         "t": label,
         "n": number,
-        "signed": signed,
+        "signed": lambda value: fmt_signed(value, lang),
         "pct": lambda value: fmt_percent(value, lang),
         "d": lambda value: fmt_date(value, lang),
-        "days_text": days_text,
+        "days_text": lambda days_left: days_text(days_left, lang),
         "names": lambda unit_ids: names(report.plan, unit_ids),
         "previous_year": report.plan.year - 1,
         "bars": [(bar, bar_geometry(bar, widest)) for bar in report.domains],

@@ -9,7 +9,7 @@ terminal, a log, a spreadsheet or Markdown. No view computes a figure the core h
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent, fmt_signed, t
 from par_cli.plan.units import names
@@ -112,6 +112,8 @@ def score_footer(result: "PlanScore", previous_year: int, lang: Lang) -> list[st
             )
         )
     lines.append(t("score.range", lang, floor=n(total.floor), ceiling=n(total.ceiling)))
+    # The same three accounts as the JSON total and the report's banner (scorer.py's docstring).
+    lines.append(t("score.accounts", lang, recorded=n(total.recorded_points), derived=n(total.derived_points), year=previous_year, assumed=n(total.assumed_points)))
     assumed_key = "score.assumed_outside" if result.outside is not None else "score.assumed"
     lines.append(t(assumed_key, lang, assumed=n(total.assumed_points), outside=n(total.outside_points)))
     leaves = list(result.leaves())
@@ -124,69 +126,6 @@ def score_footer(result: "PlanScore", previous_year: int, lang: Lang) -> list[st
     ):
         if selected:
             lines.append(t(key, lang, ids=", ".join(selected)))
-    return lines
-
-
-def explanation_lines(details: dict[str, Any], previous_year: int, lang: Lang) -> list[str]:
-    """The explanation object as lines a person reads top to bottom."""
-    def n(value: Any) -> str:
-        return fmt_number(float(value), lang) if isinstance(value, (int, float)) and not isinstance(value, bool) else fmt_number(None, lang)
-
-    def value_text(value: Any) -> str:
-        if isinstance(value, bool):
-            return t("rule.yes" if value else "rule.no", lang)
-        if isinstance(value, (int, float)):
-            return n(value)
-        return "?" if value is None else str(value)
-
-    def source_text(item: dict[str, Any]) -> str:
-        if item["source"] == "recorded" and item.get("date"):
-            return t("source.recorded", lang, date=fmt_date(dt.date.fromisoformat(item["date"]), lang))
-        if item["source"] == "recorded":
-            return t("source.recorded_undated", lang)
-        return t(f"source.{item['source']}", lang)
-
-    lines = [t("explain.header", lang, id=details["id"], title=details["title"], max=n(details["max"]))]
-    if details.get("rule"):
-        lines.append(t("explain.rule", lang, rule=details["rule"]))
-    lines.append(t("explain.inputs", lang))
-    for item in details["inputs"]:
-        kind = item["kind"]
-        if kind == "measure":
-            text = t("explain.input.measure", lang, name=item["name"], label=item["label"], value=value_text(item["value"]), source=source_text(item))
-            if item.get("evidence"):
-                text += "; " + t("explain.input.evidence", lang, evidence=item["evidence"])
-        elif kind == "occurrence":
-            text = item["text"]
-            if item.get("evidence"):
-                text += "; " + t("explain.input.evidence", lang, evidence=item["evidence"])
-        elif kind == "score":
-            text = t(f"explain.input.score.{item['name']}", lang, value=n(item["value"]), source=source_text(item))
-        elif kind == "plan_assumption":
-            text = t("explain.input.plan_assumption", lang, value=fmt_percent(item["value"] * 100, lang), source=source_text(item))
-        elif kind == "child":
-            text = t("explain.input.child", lang, id=item["id"], value=n(item["value"]), basis=t(f"basis.{item['basis']}", lang))
-        else:
-            text = t(f"explain.input.{kind}", lang, value=n(item["value"]), source=source_text(item))
-        lines.append(f"  - {text}")
-    lines.append(t("explain.arithmetic", lang, text=details["arithmetic"]))
-    for key in ("floor", "ceiling"):
-        if details.get(f"{key}_arithmetic"):
-            lines.append(t(f"explain.{key}", lang, text=details[f"{key}_arithmetic"]))
-    lines.append(t("explain.projection", lang, text=details["projection"]))
-    status = t(f"status.{details['status']}", lang, year=previous_year)
-    lines.append(t("explain.result", lang, projected=n(details["projected"]), status=status, floor=n(details["floor"]), ceiling=n(details["ceiling"])))
-    if "evidence" in details:
-        lines.append(t("explain.evidence_count", lang, count=details["evidence"]))
-    if details.get("explanation"):
-        explained = details["explanation"]
-        said = t("edit.what_explanation", lang, date=fmt_date(dt.date.fromisoformat(explained["date"]), lang), text=explained["text"])
-        lines.append(said[0].upper() + said[1:])
-    if details.get("no_evidence"):
-        lines.append(t("explain.no_evidence", lang))
-    if details.get("assumptions"):
-        lines.append(t("explain.assumptions", lang))
-        lines += [f"  - {text}" for text in details["assumptions"]]
     return lines
 
 
@@ -311,6 +250,8 @@ def units_view(plan: "Plan", table: "UnitsTable", today: "dt.date", machine: boo
 
 
 def days_text(days_left: int, lang: Lang) -> str:
+    """"N days left" / "today" / "N days late": the one wording of a deadline's distance, for
+    the due table, the unit message and the report."""
     if days_left == 0:
         return t("due.today", lang)
     if days_left < 0:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from par_cli.deadlines.occurrences import is_recurring, occurrences
-from par_cli.state.as_of import completion_of
+from par_cli.state.as_of import completion_of, latest_readings, stage_as_of
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
 from par_cli.plan.model import Criterion, Measure, Plan
 from par_cli.plan.tree import walk
@@ -65,11 +65,13 @@ class Sheet:
     rows: list[Row] = field(default_factory=list)
 
 
-def unit_sheets(plan: Plan, unit_id: str, lang: Lang) -> list[Sheet]:
+def unit_sheets(plan: Plan, unit_id: str, lang: Lang, day: dt.date | None = None) -> list[Sheet]:
     """The criteria of the unit, sheet by sheet: those it leads (itself or through a unit
     part of it), those it is named to support, those the plan gives to every unit (or to
     whichever units are assigned or concerned). Each criterion is on one sheet only, the
-    first that applies; only criteria without sub-criteria, where progress is recorded."""
+    first that applies; only criteria without sub-criteria, where progress is recorded.
+    What is recorded is shown as it stands on ``day`` (the day the workbook is made; every
+    record when None)."""
     known = units_by_id(plan)
     sheets = {role: Sheet(role) for role in SHEETS}
     for node in walk(plan):
@@ -87,13 +89,13 @@ def unit_sheets(plan: Plan, unit_id: str, lang: Lang) -> list[Sheet]:
                 continue
             role = "shared"
             leads = any(known.get(named) is not None and known[named].kind != "unit" for named in criterion.lead)
-        sheets[role].rows.extend(criterion_rows(plan, criterion, leads, lang))
+        sheets[role].rows.extend(criterion_rows(plan, criterion, leads, lang, day))
     return [sheets[role] for role in SHEETS if sheets[role].rows]
 
 
-def criterion_rows(plan: Plan, criterion: Criterion, leads: bool, lang: Lang) -> list[Row]:
-    score, score_day = latest_self_assessment(criterion)
-    current = t("workbook.current_score", lang, points=fmt_number(score, lang), date=fmt_date(score_day, lang)) if score is not None else ""
+def criterion_rows(plan: Plan, criterion: Criterion, leads: bool, lang: Lang, day: dt.date | None = None) -> list[Row]:
+    score = stage_as_of(criterion, "self_assessment", day)  # the one `par collect` compares against
+    current = t("workbook.current_score", lang, points=fmt_number(score.points, lang), date=fmt_date(score.date, lang)) if score is not None else ""
     evidence = len(criterion.progress.evidence)
     if evidence:
         current = "; ".join(filter(None, [current, t("workbook.current_evidence", lang, count=evidence)]))
@@ -105,9 +107,10 @@ def criterion_rows(plan: Plan, criterion: Criterion, leads: bool, lang: Lang) ->
             max=criterion.max,
         )
     ]
+    readings = latest_readings(plan, criterion, day or dt.date.max)
     for name, measure in criterion.measures.items():
-        value, day = latest_measure(criterion, name)
-        shown = t("workbook.current_value", lang, value=_value_text(value, lang), date=fmt_date(day, lang)) if day is not None else ""
+        reading = readings.get(name)
+        shown = t("workbook.current_value", lang, value=_value_text(reading.value, lang), date=fmt_date(reading.date, lang)) if reading is not None else ""
         rows.append(
             Row("measure", row_key("measure", criterion.id, name), {"id": criterion.id, "content": measure.label, "detail": _measure_hint(measure, lang), "current": shown}, measure=measure)
         )
@@ -129,23 +132,6 @@ def criterion_rows(plan: Plan, criterion: Criterion, leads: bool, lang: Lang) ->
                 )
             )
     return rows
-
-
-def latest_measure(criterion: Criterion, name: str) -> tuple[Any, dt.date | None]:
-    """The last recorded reading of one measure (the latest date; the later line on a tie)."""
-    found: tuple[Any, dt.date | None] = (None, None)
-    for entry in sorted(criterion.progress.measurements, key=lambda m: m.date):
-        if name in entry.values:
-            found = (entry.values[name], entry.date)
-    return found
-
-
-def latest_self_assessment(criterion: Criterion) -> tuple[float | None, dt.date | None]:
-    """The latest ``self_assessment`` stage, else the older single ``self_assessed`` field."""
-    stages = sorted((s for s in criterion.progress.stages if s.stage == "self_assessment"), key=lambda s: s.date)
-    if stages:
-        return stages[-1].points, stages[-1].date
-    return criterion.progress.self_assessed, None
 
 
 def _value_text(value: Any, lang: Lang) -> str:
@@ -175,7 +161,7 @@ def render_workbook(plan: Plan, plan_path: Path, unit_id: str, lang: Lang, made:
     from openpyxl.workbook.protection import WorkbookProtection
 
     unit = units_by_id(plan)[unit_id]
-    sheets = unit_sheets(plan, unit_id, lang)
+    sheets = unit_sheets(plan, unit_id, lang, made)
     book = Workbook()
     instructions = book.active
     instructions.title = t("workbook.sheet.instructions", lang)

@@ -4,6 +4,11 @@ A separate step on purpose: the scorer sums the tree; this turns the sum into th
 total = points + bonus − penalty, each side capped as the plan declares, clamped to the
 plan's [floor, ceiling]; a criterion declared not applicable (không áp dụng) leaves both
 the points and the maximum, so the index is the total over the applicable maximum.
+
+Whether a bonus or penalty counts on the day scored is `par_cli.state.known_on` (dated on or
+before the day; undated, every day), the rule every other record follows. The items stay
+here, not in `PlanState`: they are the plan's, not any criterion's, every one is shown
+whether it counts yet or not, and what they do to the total is this step's arithmetic.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from dataclasses import dataclass
 
 from par_cli.plan.model import Adjustment, Plan
 from par_cli.plan.points import points
+from par_cli.state.as_of import known_on
 
 
 @dataclass(frozen=True)
@@ -20,7 +26,7 @@ class AdjustmentItem:
     id: str
     title: str
     points: float  # after the item's own cap
-    counted: bool  # False when dated after the day scored
+    counted: bool  # False when dated after the day scored (`par_cli.state.known_on`)
     note: str | None
 
 
@@ -85,7 +91,7 @@ def adjust(plan: Plan, result: object) -> Adjusted:
 
 def _item(item: Adjustment, as_of: dt.date | None) -> AdjustmentItem:
     value = min(item.points, item.max) if item.max is not None else item.points
-    counted = item.date is None or as_of is None or item.date <= as_of
+    counted = known_on(item.date, as_of)  # `par_cli.state`'s rule: an undated item counts every day
     return AdjustmentItem(item.id, item.title, points(value), counted, item.note)
 
 

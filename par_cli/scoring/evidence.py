@@ -16,6 +16,7 @@ from typing import Literal
 from par_cli.plan.model import Criterion, Explanation, Plan
 from par_cli.plan.problems import Finding
 from par_cli.plan.tree import walk
+from par_cli.state.as_of import recorded_as_of
 
 
 @dataclass(frozen=True)
@@ -53,33 +54,25 @@ class Missing:
 
 def evidence_as_of(criterion: Criterion, as_of: dt.date | None) -> list[EvidenceItem]:
     """Everything recorded as evidence for a criterion by ``as_of`` (all when None), in the
-    order it was recorded: register entries, then evidence typed with a measurement or a
-    completion."""
-
-    def counts(day: dt.date) -> bool:
-        return as_of is None or day <= as_of
-
-    progress = criterion.progress
+    order it was recorded: register entries, then evidence typed with a measurement, a
+    completion or a score stage. What was recorded by the day is `par_cli.state`'s answer (`recorded_as_of`);
+    this only lays it out as register rows (``CriterionState.evidence_count`` counts them)."""
+    recorded = recorded_as_of(criterion, as_of)
     items = [
         EvidenceItem(**entry.model_dump(exclude_none=False))  # the register's fields, one to one
-        for entry in progress.evidence
-        if counts(entry.date)
+        for entry in recorded.evidence
     ]
-    items += [EvidenceItem(m.date, text=m.evidence) for m in progress.measurements if m.evidence and counts(m.date)]
-    items += [
-        EvidenceItem(c.date, text=c.evidence, deadline=c.deadline, occurrence=c.occurrence)
-        for c in progress.done
-        if c.evidence and counts(c.date)
-    ]
+    items += [EvidenceItem(m.date, text=m.evidence) for m in recorded.measurements if m.evidence]
+    items += [EvidenceItem(c.date, text=c.evidence, deadline=c.deadline, occurrence=c.occurrence) for c in recorded.completions if c.evidence]
+    items += [EvidenceItem(s.date, text=s.evidence) for s in recorded.scored]
     return items
 
 
 def explanation_as_of(criterion: Criterion, as_of: dt.date | None) -> Explanation | None:
-    """The latest explanation recorded by ``as_of``; on one date the later line wins."""
+    """The latest explanation recorded by ``as_of`` (`recorded_as_of`); on one date the
+    later line wins."""
     found: Explanation | None = None
-    for entry in criterion.progress.explanations:
-        if as_of is not None and entry.date > as_of:
-            continue
+    for entry in recorded_as_of(criterion, as_of).explanations:
         if found is None or entry.date >= found.date:
             found = entry
     return found

@@ -17,7 +17,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, assert_never
 
-from par_cli.i18n import Lang, fmt_date, fmt_number, t
 from par_cli.plan.model import (
     AllOfRule,
     Criterion,
@@ -151,7 +150,7 @@ def evaluate(
         if reading is None:
             best = top * max(rule.shares.values()) if isinstance(rule, QualityRule) else top
             return Outcome({"known": None, "fail": 0.0, "pass": best}[policy])
-        return _single_measure(rule, top, reading, _scale(criterion, rule.measure))
+        return _single_measure(rule, top, reading, scale_of(criterion, rule.measure))
     if isinstance(rule, DeadlineRule):
         return _deadline(rule, top, statuses, policy)
     if isinstance(rule, ManualRule) or rule is None:
@@ -161,7 +160,7 @@ def evaluate(
     assert_never(rule)
 
 
-def _scale(criterion: Criterion, name: str) -> float:
+def scale_of(criterion: Criterion, name: str) -> float:
     """The value that is 100 % for a proportional rule: 100 for a percentage, the declared
     ``scale`` of a share (a number read as 0,975 of 1)."""
     measure = criterion.measures.get(name)
@@ -200,7 +199,7 @@ def _deadline(rule: DeadlineRule, top: float, statuses: list[OccurrenceStatus], 
     return Outcome(share * top, occurrences=tuple(statuses), share=share)
 
 
-# --- words: the rule and its arithmetic as a person reads them ---------------------------
+# --- what a rule rests on ------------------------------------------------------------------
 
 
 def rule_assumptions(criterion: Criterion) -> list[str]:
@@ -215,90 +214,3 @@ def rule_assumptions(criterion: Criterion) -> list[str]:
     if isinstance(rule, DeadlineRule):
         texts += [deadline.assumption for deadline in criterion.deadlines if deadline.assumption]
     return texts
-
-
-def _value(value: object, lang: Lang) -> str:
-    if isinstance(value, bool):
-        return t("rule.yes" if value else "rule.no", lang)
-    if _is_number(value):
-        return fmt_number(float(value), lang)  # type: ignore[arg-type]
-    return str(value)
-
-
-def _comparison_text(comparison: str, bound: object, lang: Lang) -> str:
-    return f"{COMPARISONS[comparison]} {_value(bound, lang)}"
-
-
-def describe(criterion: Criterion, lang: Lang) -> str:
-    """The rule in words, from the YAML as written."""
-    rule = criterion.rule
-
-    def n(value: float) -> str:
-        return fmt_number(float(value), lang)
-
-    if isinstance(rule, TiersRule):
-        steps = [f"{tier.measure or rule.measure} {_comparison_text(*comparison_of(tier), lang)} → {n(tier.points)}" for tier in rule.tiers]
-        return t("rule.tiers", lang, steps="; ".join(steps), otherwise=n(rule.otherwise))
-    if isinstance(rule, AllOfRule):
-        conditions = [f"{condition.measure} {_comparison_text(*comparison_of(condition), lang)}" for condition in rule.conditions]
-        return t("rule.all_of", lang, conditions="; ".join(conditions), max=n(criterion.max), otherwise=n(rule.otherwise))
-    if isinstance(rule, PerItemRule):
-        return t("rule.per_item", lang, measure=rule.measure, each=n(rule.points_each), max=n(criterion.max))
-    if isinstance(rule, QualityRule):
-        shares = "; ".join(f"{level} → {n(share * 100)} %" for level, share in rule.shares.items())
-        return t("rule.quality", lang, measure=rule.measure, shares=shares, max=n(criterion.max))
-    if isinstance(rule, DeductionRule):
-        deductions = "; ".join(f"{deduction.level} → −{n(deduction.share * 100)} %" for deduction in rule.deductions)
-        return t("rule.deductions", lang, measure=rule.measure, deductions=deductions, max=n(criterion.max))
-    if isinstance(rule, ProportionalRule):
-        return t("rule.proportional", lang, measure=rule.measure, max=n(criterion.max))
-    if isinstance(rule, DeadlineRule):
-        return t("rule.deadline", lang, on_time=n(rule.on_time * 100), late=n(rule.late * 100), missing=n(rule.missing * 100), max=n(criterion.max))
-    return t("rule.manual", lang)
-
-
-def arithmetic(criterion: Criterion, outcome: Outcome, lang: Lang) -> str:
-    """How ``outcome`` was reached, with the numbers used."""
-    rule = criterion.rule
-
-    def n(value: float) -> str:
-        return fmt_number(float(value), lang)
-
-    result = t("rule.undecided", lang) if outcome.points is None else n(outcome.points)
-    if isinstance(rule, (TiersRule, AllOfRule)):
-        parts = []
-        for check in outcome.checks:
-            shown = "?" if check.reading is None else _value(check.reading.value, lang)
-            mark = {True: "✓", False: "✗", None: "?"}[check.holds]
-            parts.append(f"{check.measure} = {shown} {_comparison_text(check.comparison, check.bound, lang)} {mark}")
-        return f"{'; '.join(parts)} → {result}"
-    if isinstance(rule, (PerItemRule, QualityRule, DeductionRule, ProportionalRule)):
-        reading = outcome.reading
-        if reading is None:
-            return f"{rule.measure} = ? → {result}"
-        value = _value(reading.value, lang)
-        if isinstance(rule, PerItemRule):
-            return f"min({value} × {n(rule.points_each)}; {n(criterion.max)}) = {result}"
-        if isinstance(rule, QualityRule):
-            return f"{rule.measure} = {value}: {n(outcome.share or 0)} × {n(criterion.max)} = {result}"
-        if isinstance(rule, DeductionRule):
-            return f"{rule.measure} = {value}: {n(criterion.max)} × (1 − {n(outcome.share or 0)}) = {result}"
-        return f"{value} / {n(_scale(criterion, rule.measure))} × {n(criterion.max)} = {result}"
-    if isinstance(rule, DeadlineRule):
-        counts = {state: sum(1 for status in outcome.occurrences if status.state == state) for state in ("on_time", "late", "open", "overdue")}
-        text = t("rule.deadline_counts", lang, total=len(outcome.occurrences), **counts)
-        if outcome.points is None:
-            return f"{text} → {result}"
-        return f"{text} → {n(outcome.share or 0)} × {n(criterion.max)} = {result}"
-    return t("rule.manual_arithmetic", lang, result=result)
-
-
-def occurrence_text(status: OccurrenceStatus, lang: Lang) -> str:
-    done = fmt_date(status.completion.date, lang) if status.completion is not None else None
-    return t(
-        f"rule.occurrence.{status.state}",
-        lang,
-        what=status.deadline.what,
-        last_day=fmt_date(status.occurrence.last_day, lang),
-        done=done or "",
-    )

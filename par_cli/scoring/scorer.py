@@ -36,7 +36,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from par_cli.i18n import Lang, fmt_number, t
 from par_cli.plan.points import points
 from par_cli.plan.model import Criterion, DeadlineRule, ManualRule, Plan
 from par_cli.plan.points import EPSILON
@@ -45,11 +44,8 @@ from par_cli.scoring.rules import (
     OccurrenceStatus,
     Outcome,
     Reading,
-    arithmetic,
-    describe,
     evaluate,
     measures_used,
-    occurrence_text,
     rule_assumptions,
 )
 from par_cli.state.as_of import CriterionState, PlanState, plan_state
@@ -425,166 +421,3 @@ def _outside(plan: Plan) -> NodeScore | None:
         basis="projection",
         status="assumed",
     )
-
-
-# --- explanation ----------------------------------------------------------------------------
-
-
-def explanation(plan: Plan, node: NodeScore, lang: Lang) -> dict[str, object]:
-    """Everything behind one node's points: the rule, the inputs with their sources (seed,
-    assumed, recorded on a date), the arithmetic and the assumptions relied on."""
-
-    def n(value: float | None) -> str:
-        return fmt_number(value, lang)
-
-    result: dict[str, object] = {
-        "id": node.id,
-        "level": node.level,
-        "title": node.title,
-        "max": node.max,
-        "projected": node.projected,
-        "floor": node.floor,
-        "ceiling": node.ceiling,
-        "baseline": node.baseline,
-        "basis": node.basis,
-        "status": node.status,
-        "assumed": node.assumed,
-        "no_evidence": node.no_evidence,
-    }
-    if node.level == "outside":
-        outside = plan.outside_table
-        assert outside is not None
-        result.update(
-            rule=None,
-            inputs=[
-                {"kind": "projection", "value": outside.projection.points, "source": "assumed"},
-                {"kind": "baseline", "value": outside.baseline.known, "source": "seed"},
-            ],
-            arithmetic=n(outside.projection.points),
-            projection=t("explain.projection.projection", lang, points=n(outside.projection.points)),
-            assumptions=[outside.projection.assumption],
-        )
-        return result
-    if node.children:
-        parts = " + ".join(f"{child.id} ({n(child.projected)})" for child in node.children)
-        floors = " + ".join(n(child.floor) for child in node.children)
-        ceilings = " + ".join(n(child.ceiling) for child in node.children)
-        result.update(
-            rule=t("explain.sum_rule", lang),
-            inputs=[{"kind": "child", "id": child.id, "value": child.projected, "basis": child.basis, "source": _source(child.basis)} for child in node.children],
-            arithmetic=f"{parts} = {n(node.projected)}",
-            floor_arithmetic=f"{floors} = {n(node.floor)}",
-            ceiling_arithmetic=f"{ceilings} = {n(node.ceiling)}",
-            projection=t("explain.projection.children", lang, points=n(node.projected)),
-            assumptions=[],
-        )
-        return result
-    criterion, detail = node.criterion, node.detail
-    assert criterion is not None and detail is not None
-    inputs: list[dict[str, object]] = []
-    for name in measures_used(criterion.rule):
-        reading = detail.readings.get(name)
-        measure = criterion.measures.get(name)
-        inputs.append(
-            {
-                "kind": "measure",
-                "name": name,
-                "label": measure.label if measure else None,
-                "value": reading.value if reading else None,
-                "source": "recorded" if reading else "missing",
-                "date": reading.date.isoformat() if reading else None,
-                "evidence": reading.evidence if reading else None,
-                "provisional": reading.provisional if reading else None,
-                "closes": reading.closes.isoformat() if reading and reading.closes else None,
-            }
-        )
-    for status in detail.statuses:
-        inputs.append(
-            {
-                "kind": "occurrence",
-                "deadline": status.deadline.id,
-                "what": status.deadline.what,
-                "stated": status.occurrence.stated.isoformat(),
-                "last_day": status.occurrence.last_day.isoformat(),
-                "done": status.completion.date.isoformat() if status.completion else None,
-                "state": status.state,
-                "source": "recorded" if status.completion else ("assumed" if status.deadline.assumption else "seed"),
-                "evidence": status.completion.evidence if status.completion else None,
-                "text": occurrence_text(status, lang),
-            }
-        )
-    stages = detail.state.stages if detail.state is not None else ()
-    for stage in stages:
-        inputs.append(
-            {
-                "kind": "score",
-                "name": stage.stage,
-                "value": stage.points,
-                "source": "recorded",
-                "date": stage.date.isoformat() if stage.date else None,
-                "counts": stage is stages[-1],
-                "note": stage.note,
-                "evidence": stage.evidence,
-            }
-        )
-    baseline_source = "derived" if node.baseline_source == "derived" else "assumed" if criterion.baseline.assumption else "seed"
-    inputs.append({"kind": "baseline", "value": node.baseline, "source": baseline_source, "assumed": node.baseline_assumed})
-    if criterion.projection is not None:
-        inputs.append({"kind": "projection", "value": criterion.projection.points, "source": "assumed"})
-    if node.basis == "plan_assumption":
-        inputs.append({"kind": "plan_assumption", "value": plan.assumptions.unknown_share, "source": "assumed"})
-    assumptions = rule_assumptions(criterion)
-    if node.basis == "projection" and criterion.projection is not None:
-        assumptions.append(criterion.projection.assumption)
-    if node.basis == "baseline" and criterion.baseline.assumption:
-        assumptions.append(criterion.baseline.assumption)
-    if node.basis == "baseline" and node.baseline_source == "derived":
-        assumptions.append(t("explain.derived_baseline", lang, year=plan.year - 1, points=n(node.baseline)))
-    if node.basis == "plan_assumption" and plan.assumptions.why:
-        assumptions.append(plan.assumptions.why)
-    assumptions += [f"{key}: {text}" for key, text in criterion.assumptions.items()]
-    projection = _projection_text(plan, node, detail, lang)
-    result.update(
-        rule=describe(criterion, lang),
-        rule_kind=criterion.rule.kind if criterion.rule is not None else "manual",
-        inputs=inputs,
-        arithmetic=arithmetic(criterion, detail.known, lang),
-        # Once the rule is decided the floor and the ceiling are its result: nothing to add.
-        floor_arithmetic=arithmetic(criterion, detail.low, lang) if detail.known.points is None else None,
-        ceiling_arithmetic=arithmetic(criterion, detail.high, lang) if detail.known.points is None else None,
-        projection=projection,
-        self_assessed=node.self_assessed,
-        appraised=node.appraised,
-        stage=node.stage,
-        stage_date=node.stage_date.isoformat() if node.stage_date else None,
-        account=node.account,
-        provisional=node.provisional,
-        computed=node.computed,
-        evidence=detail.evidence,
-        assumptions=assumptions,
-    )
-    return result
-
-
-def _source(basis: Basis) -> str:
-    return "recorded" if basis in CLAIMED else "assumed"
-
-
-def _projection_text(plan: Plan, node: NodeScore, detail: LeafDetail, lang: Lang) -> str:
-    def n(value: float | None) -> str:
-        return fmt_number(value, lang)
-
-    max_points = node.max
-    if node.basis == "appraised":
-        text = t("explain.projection.appraised", lang, points=n(node.projected), computed=n(node.computed), self_assessed=n(node.self_assessed))
-    elif node.basis == "plan_assumption":
-        share = plan.assumptions.unknown_share or 0.0
-        text = t("explain.projection.plan_assumption", lang, share=n(share), max=n(max_points), points=n(share * max_points))
-    else:
-        shown = detail.unclamped if detail.unclamped is not None else node.projected
-        text = t(f"explain.projection.{node.basis}", lang, points=n(shown))
-        if node.provisional:
-            text += t("explain.provisional", lang, floor=n(node.floor), ceiling=n(node.ceiling))
-    if detail.unclamped is not None:
-        text += t("explain.clamped", lang, floor=n(node.floor), ceiling=n(node.ceiling), points=n(node.projected))
-    return text

@@ -132,6 +132,7 @@ class CriterionState:
             len(self.evidence)
             + sum(1 for measurement in self.measurements if measurement.evidence)
             + sum(1 for completion in self.completions if completion.evidence)
+            + sum(1 for stage in self.stages if stage.evidence and stage.date is not None)
         )
 
     @property
@@ -169,6 +170,38 @@ class PlanState:
         return sorted(self.occurrences_for(criterion_ids), key=lambda item: item.state != "overdue")
 
 
+def known_on(date: dt.date | None, day: dt.date | None) -> bool:
+    """Whether a record dated ``date`` is known as of ``day``: dated on or before it. An
+    undated record (an older plan's score, an undated bonus or penalty) is known every day;
+    with no day (None) every record is."""
+    return date is None or day is None or date <= day
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A criterion's dated records known as of a day, each list in file order."""
+
+    measurements: tuple[Measurement, ...]
+    completions: tuple[Completion, ...]
+    evidence: tuple[Evidence, ...]
+    explanations: tuple[Any, ...]
+    scored: tuple[StageScore, ...] = ()  # dated score stages that carry evidence of their own
+
+
+def recorded_as_of(criterion: Criterion, day: dt.date | None) -> Recorded:
+    """The readings, completions, evidence register entries and explanations of a criterion
+    recorded by ``day`` (every one when None). `CriterionState` holds these; the evidence
+    and explanations of scoring/evidence.py come from here too."""
+    progress = criterion.progress
+    return Recorded(
+        measurements=tuple(item for item in progress.measurements if known_on(item.date, day)),
+        completions=tuple(item for item in progress.done if known_on(item.date, day)),
+        evidence=tuple(item for item in progress.evidence if known_on(item.date, day)),
+        explanations=tuple(item for item in getattr(progress, "explanations", ()) if known_on(item.date, day)),
+        scored=tuple(item for item in progress.stages if item.evidence and known_on(item.date, day)),
+    )
+
+
 def _rank(stage: CountingStage, order: int) -> tuple[int, int, dt.date, int]:
     return (STAGES.index(stage.stage), 0 if stage.legacy else 1, stage.date or dt.date.min, order)
 
@@ -204,11 +237,28 @@ def stage_entry_as_of(criterion: Criterion, stage: StageName, day: dt.date | Non
     sheet's columns; `stage_that_counts` is the one that scores."""
     found: StageScore | None = None
     for entry in criterion.progress.stages:
-        if entry.stage != stage or (day is not None and entry.date > day):
+        if entry.stage != stage or not known_on(entry.date, day):
             continue
         if found is None or entry.date >= found.date:
             found = entry
     return found
+
+
+def stage_as_of(criterion: Criterion, stage: StageName, day: dt.date | None) -> CountingStage | None:
+    """What one ``stage`` stands at on ``day`` (every record when None): its latest dated
+    entry (`stage_entry_as_of`), else the undated value an older plan holds for it
+    (``self_assessed`` for a self-assessment, ``appraised`` for an appraisal round 1), else
+    None. Unlike `stage_that_counts` it looks at this stage only: a unit's workbook shows
+    the self-assessment standing on the day it is made, and `par collect` compares a filled
+    score against it, whatever an appraisal has said since."""
+    entry = stage_entry_as_of(criterion, stage, day)
+    if entry is not None:
+        return CountingStage(entry.stage, entry.date, float(entry.points), entry.note, entry.evidence)
+    for key, stage_name in LEGACY_STAGES.items():
+        value = getattr(criterion.progress, key)
+        if stage_name == stage and value is not None:
+            return CountingStage(stage, None, float(value))
+    return None
 
 
 def standing_entry(criterion: Criterion, stage: StageName, day: dt.date | None) -> StageScore | None:
@@ -268,7 +318,7 @@ def completion_of(criterion: Criterion, deadline: Deadline, stated: dt.date, day
 
 def criterion_state(plan: Plan, criterion: Criterion, day: dt.date) -> CriterionState:
     """One criterion as of ``day`` (see the module's docstring for what that means)."""
-    progress = criterion.progress
+    recorded = recorded_as_of(criterion, day)
     found = [
         DayOccurrence(criterion, deadline, occurrence, _completion(criterion, deadline, occurrence, day), day)
         for deadline in criterion.deadlines
@@ -280,10 +330,10 @@ def criterion_state(plan: Plan, criterion: Criterion, day: dt.date) -> Criterion
         readings=latest_readings(plan, criterion, day),
         occurrences=tuple(found),
         stages=_stages(criterion, day),
-        measurements=tuple(item for item in progress.measurements if item.date <= day),
-        completions=tuple(item for item in progress.done if item.date <= day),
-        evidence=tuple(item for item in progress.evidence if item.date <= day),
-        explanations=tuple(item for item in getattr(progress, "explanations", ()) if item.date <= day),
+        measurements=recorded.measurements,
+        completions=recorded.completions,
+        evidence=recorded.evidence,
+        explanations=recorded.explanations,
     )
 
 
