@@ -427,40 +427,66 @@ def criterion_order() -> tuple[str, ...]:
 
 def edited_text(text: str, change: Change) -> str:
     """The plan's text with the change spliced in; every other character as it was."""
+    from par_cli.reading.reader import compose_nodes
+
+    return edited_text_all(text, compose_nodes(text), (change,))
+
+
+def edited_text_all(text: str, root: Any, changes: Sequence[Change]) -> str:
+    """The plan's text with every change spliced in, found from ``root``, the text's composed
+    YAML (the nodes the reader composed when it validated the plan: composing 10,000
+    criteria again took most of a write).
+
+    The edits are made from the end of the text towards its start, so the nodes before an
+    edit keep their offsets and one composition serves a whole batch; the text is composed
+    again only when an edit falls in a criterion reaching past an edit already made (a
+    second edit of one criterion, or of a parent after its child). The caller still reads
+    the result again and compares it with the intended data."""
     from par_cli.editing import splice
+    from par_cli.reading.reader import compose_nodes
 
     orders = (criterion_order(), PROGRESS_ORDER)
-    for list_key, entry in change.appends:
-        root = splice.compose(text)
-        text = splice.append_to_list(text, root, change.criterion_loc, ("progress", list_key), splice.render_flow(entry), orders, splice.detect_style(root))
-    for key, value in change.points:
-        root = splice.compose(text)
-        text = splice.set_scalar(text, root, change.criterion_loc, ("progress", key), splice.render_scalar(value), orders, splice.detect_style(root))
+    style: Any = splice.DetectedStyle(root)  # the original's indentation, found when needed
+    edits: list[tuple[int, int, Change, str, str, Any]] = []
+    for number, change in enumerate(changes):
+        start = splice.start_of(root, change.criterion_loc)
+        edits += [(start, number, change, "append", key, entry) for key, entry in change.appends]
+        edits += [(start, number, change, "set", key, value) for key, value in change.points]
+    # Later criteria first; within one criterion, in the order the change lists them.
+    edits.sort(key=lambda edit: (-edit[0], edit[1]))
+    untouched = len(text)  # nodes ending before this offset still hold their true places
+    for _, _, change, verb, key, value in edits:
+        if splice.end_of(root, change.criterion_loc) >= untouched:
+            root, untouched = compose_nodes(text), len(text)
+        if verb == "append":
+            changed = splice.append_to_list(text, root, change.criterion_loc, ("progress", key), splice.render_flow(value), orders, style)
+        else:
+            changed = splice.set_scalar(text, root, change.criterion_loc, ("progress", key), splice.render_scalar(value), orders, style)
+        untouched = min(untouched, splice.first_difference(text, changed))
+        text = changed
     return text
 
 
 def expected_data(data: Any, change: Change) -> Any:
     """The plain data the edited text must parse to: the original with the change made to
-    this criterion only. Shared parts (YAML aliases) are copied apart, so an edit that would
-    reach another criterion through an alias does not match and is refused."""
-    result = _unshared_copy(data)
+    this criterion only. The mappings and lists on the way to the change are copied, the
+    rest is shared with ``data`` (which is never changed): copying all of it took longer
+    than the splice on 10,000 criteria. A part the YAML shares through an alias stays as it
+    was here, so an edit that would reach another criterion through the alias does not
+    match the text read again, and is refused."""
+    result = dict(data)
     node = result
     for part in change.criterion_loc:
-        node = node[part]
-    progress = node.setdefault("progress", {})
+        child = node[part]
+        child = dict(child) if isinstance(child, dict) else list(child)
+        node[part] = child
+        node = child
+    progress = node["progress"] = dict(node.get("progress") or {})
     for list_key, entry in change.appends:
-        progress.setdefault(list_key, []).append(dict(entry))
+        progress[list_key] = [*progress.get(list_key, []), dict(entry)]
     for key, value in change.points:
         progress[key] = value
     return result
-
-
-def _unshared_copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _unshared_copy(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_unshared_copy(item) for item in value]
-    return value
 
 
 def unified_diff(path: Path, before: str, after: str) -> str:
@@ -500,12 +526,22 @@ class BatchOutcome:
 def record_all(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_run: bool = False, lock_wait: float = 5.0) -> BatchOutcome:
     """`record` for several changes at once (a collected workbook): all of them are written
     in one replacement of the file, or none. No change at all writes nothing."""
+    import gc
+
     from par_cli.editing.atomic import plan_lock
 
-    if dry_run:
-        return _record_locked(path, build, dry_run=True)
-    with plan_lock(Path(os.path.realpath(path)), lock_wait):
-        return _record_locked(path, build, dry_run=False)
+    # As in load_plan: a write holds two readings of the plan, none of it garbage, and the
+    # cyclic collector would scan them again and again (on 10,000 criteria: seconds).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        if dry_run:
+            return _record_locked(path, build, dry_run=True)
+        with plan_lock(Path(os.path.realpath(path)), lock_wait):
+            return _record_locked(path, build, dry_run=False)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_run: bool) -> BatchOutcome:
@@ -516,7 +552,7 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
     from par_cli.reading.reader import load_plan
 
     original = _read_bytes(path)
-    loaded = load_plan(path)
+    loaded = load_plan(path, keep_nodes=True)
     if not loaded.ok:
         raise EditRefused("edit.invalid_plan", loaded.problems, count=len(loaded.problems))
     if _read_bytes(path) != original:
@@ -526,10 +562,12 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
     changes = tuple(build(loaded.plan))
     if not changes:
         return BatchOutcome(changes, path, text, text, written=False)
-    new_text = text
+    new_text = _splice_or_refuse(text, loaded.nodes, changes)
+    # Only the plain data is needed from here: the nodes and the model go before the spliced
+    # text is read again (on 50,000 criteria they are most of a gigabyte).
     wanted = loaded.data
+    del loaded
     for change in changes:
-        new_text = _splice_or_refuse(new_text, change)
         wanted = expected_data(wanted, change)
     new_bytes = bom + new_text.encode("utf-8")
 
@@ -550,11 +588,11 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
     return BatchOutcome(changes, path, text, new_text, written=True)
 
 
-def _splice_or_refuse(text: str, change: Change) -> str:
+def _splice_or_refuse(text: str, root: Any, changes: Sequence[Change]) -> str:
     from par_cli.editing.splice import SpliceError
 
     try:
-        return edited_text(text, change)
+        return edited_text_all(text, root, changes)
     except SpliceError as error:
         raise EditRefused("edit.layout_detail", detail=str(error)) from None
 
