@@ -594,6 +594,7 @@ def _docx_text(path: Path) -> str:
 @example(field='"Văn phòng Sở"', text="[link=file:///etc/passwd]x[/link] ![a](http://evil/y.png)")
 @example(field='"Ban hành kế hoạch"', text="@SUM(A1)\u202e- 1. ")
 @example(field='"Con thứ nhất"', text="+cmd|calc!A0\t`x`")
+@example(field='"Kế hoạch"', text="-")
 def test_hostile_text_stays_in_its_cell_in_the_newer_commands(tmp_path_factory, runner, field, text):
     import csv
     import io
@@ -619,9 +620,12 @@ def test_hostile_text_stays_in_its_cell_in_the_newer_commands(tmp_path_factory, 
     # figure, image, link, raw HTML or extra table cell).
     for name in ("sheet-md", "sheet-compare-md", "history-md", "justify-md", "due-unit-md"):
         assert _markdown_shape(outputs[name]) == _markdown_shape(plain[name]), name
-    # The diff of the neutral plan against itself has no rows: compare the shape of one row.
-    diff_shape = _markdown_shape(outputs["diff-md"])
-    assert diff_shape.count("tr_open") == _markdown_shape(outputs["diff-md"].replace(text.strip(), "chữ") if text.strip() else outputs["diff-md"]).count("tr_open")
+    # The diff against the neutral plan has as many table rows as the diff of another plain
+    # text in the same field: the hostile text adds no row and no cell.
+    alike = folder / "alike.yaml"
+    alike.write_text(MINIMAL.replace(field, _quoted("chữ khác")), encoding="utf-8")
+    plain_diff = runner.invoke(app, ["diff", str(neutral), str(alike), "--format", "md"]).output
+    assert _markdown_shape(outputs["diff-md"]).count("tr_open") == _markdown_shape(plain_diff).count("tr_open")
     assert _html_shape(outputs["sheet-html"]) == _html_shape(plain["sheet-html"]), "sheet-html"
     # CSV: no text cell a spreadsheet reads as a formula.
     for name in ("diff-csv", "history-csv"):
