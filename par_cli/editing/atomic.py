@@ -131,6 +131,21 @@ def replace_atomically(path: Path, data: bytes, *, expected: bytes, check: Calla
         # Renaming over a read-only file succeeds in a writable folder; the flag means "do not
         # change this file", so respect it.
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target))
+    def before_rename(temporary: Path) -> None:
+        _keep_owner(temporary, status)
+        if check is not None:
+            check(temporary)
+        if target.read_bytes() != expected:
+            raise PlanChanged(str(target))
+
+    _write_and_rename(target, data, mode, before_rename)
+
+
+def _write_and_rename(target: Path, data: bytes, mode: int, before_rename: Callable[[Path], None] | None = None) -> None:
+    """The one way a file is written: ``data`` into a temporary file beside ``target``,
+    flushed to disk, given ``mode``, shown to ``before_rename`` (which may raise to abandon
+    the write), then renamed over ``target`` and the folder synced. A crash at any point
+    leaves either the old file or the new one, never a part of either."""
     handle, temporary_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
     temporary = Path(temporary_name)
     try:
@@ -139,11 +154,8 @@ def replace_atomically(path: Path, data: bytes, *, expected: bytes, check: Calla
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
-        _keep_owner(temporary, status)
-        if check is not None:
-            check(temporary)
-        if target.read_bytes() != expected:
-            raise PlanChanged(str(target))
+        if before_rename is not None:
+            before_rename(temporary)
         os.replace(temporary, target)
     except BaseException:
         with suppress(OSError):
@@ -178,20 +190,7 @@ def write_output(path: Path, data: bytes, *, reading: tuple[Path, ...] = ()) -> 
     if target.exists() and not target.is_file():
         raise OSError(errno.EINVAL, "not a regular file", str(path))
     mode = stat.S_IMODE(os.stat(target).st_mode) if target.exists() else 0o666 & ~_umask()
-    handle, temporary_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
-    temporary = Path(temporary_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with suppress(OSError):
-            temporary.unlink()
-        raise
-    _sync_directory(target.parent)
+    _write_and_rename(target, data, mode)
 
 
 def _umask() -> int:
