@@ -9,17 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from par_cli.i18n import Lang, fmt_date, fmt_number, t
+from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_signed, t
 from par_cli.render.table import Column, TableView
 
 if TYPE_CHECKING:
     from par_cli.reading.git import Commit
     from par_cli.scoring.history import HistoryRow, Move, Record, RecordEvent
-
-
-def _signed(value: float, lang: Lang) -> str:
-    text = fmt_number(value, lang)
-    return text if text.startswith("-") or text == "0" else f"+{text}"
 
 
 def move_text(move: Move, lang: Lang, plain: bool = False) -> str:
@@ -186,7 +181,7 @@ def history_view(title: str, rows: list[HistoryRow], lang: Lang, plain: bool = F
             line.update(projected=score.total.projected, floor=score.total.floor, ceiling=score.total.ceiling)
             if row.previous is not None and row.previous.score is not None:
                 change = round(score.total.projected - row.previous.score.total.projected, 2)
-                line["change"] = change if plain else _signed(change, lang)
+                line["change"] = change if plain else fmt_signed(change, lang)
             for item in score.domains:
                 line[f"domain_{item.id}"] = item.projected
         body.append(line)
@@ -209,7 +204,7 @@ def history_footer(rows: list[HistoryRow], lang: Lang) -> list[str]:
                 last=last.day,
                 start=first.score.total.projected,
                 end=last.score.total.projected,
-                change=_signed(round(last.score.total.projected - first.score.total.projected, 2), lang),
+                change=fmt_signed(round(last.score.total.projected - first.score.total.projected, 2), lang),
                 floor=last.score.total.floor,
                 ceiling=last.score.total.ceiling,
             )
