@@ -1027,7 +1027,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "help.new_year.plan-path": {"vi": "Kế hoạch năm nay.", "en": "This year's plan."},
     "help.new_year.output": {"vi": "Tệp sẽ ghi; mặc định NĂM.yaml cạnh kế hoạch cũ.", "en": "File to write; default YEAR.yaml beside the old plan."},
     "help.sheet.path": {"vi": "Tệp kế hoạch (hoặc dùng --plan).", "en": "The plan file (or use --plan)."},
-    "help.sheet.as-of": {"vi": "Chỉ tính số liệu ghi nhận đến ngày này.", "en": "Only what was recorded up to this day."},
     "help.sheet.stage": {"vi": "Vòng chấm: self_assessment | appraisal_1 | explanation | appraisal_2 | final.", "en": "Scoring stage: self_assessment | appraisal_1 | explanation | appraisal_2 | final."},
     "help.sheet.compare": {"vi": "Các vòng chấm cạnh nhau, với điểm bị trừ và lý do.", "en": "The stages side by side, with what each cut and why."},
     "help.sheet.output": {"vi": "Ghi ra tệp (bắt buộc với docx, xlsx).", "en": "Write to FILE (required for docx and xlsx)."},

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import FormatOption, LangOption, PlanOption, check_format, fail_usage, lang_of, load_or_exit, parse_day, show, today_in_vietnam
+from par_cli.commands.common import AsOfOption, FormatOption, LangOption, PlanOption, check_format, fail_usage, lang_of, load_or_exit, parse_day, show, today_in_vietnam
 from par_cli.i18n import Lang, t
 from par_cli.render.formats import BINARY_FORMATS, Format, Output
 
@@ -26,10 +26,7 @@ OFFERED = (Format.md, Format.html, Format.docx, Format.xlsx)
 def sheet(
     path: Annotated[Optional[Path], typer.Argument(help="help.sheet.path", show_default=False)] = None,
     plan: PlanOption = None,
-    as_of: Annotated[
-        Optional[str],
-        typer.Option("--as-of", metavar="YYYY-MM-DD|DD/MM/YYYY", help="help.sheet.as-of", show_default=False),
-    ] = None,
+    as_of: AsOfOption = None,
     stage: Annotated[
         StageChoice,
         typer.Option("--stage", help="help.sheet.stage"),
