@@ -545,47 +545,178 @@ def record_all(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_run:
 
 
 def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_run: bool) -> BatchOutcome:
+    """Read, build, splice, check, then write: see `record`.
+
+    A plan in the YAML plans are written in is read once from the parser's events, keeping
+    only where each criterion starts and ends (`reader.read_for_edit`); only the criteria
+    changed are composed into nodes to splice by. The result is read whole again and
+    compared, event by event, with the data it must hold, and its model is the old one with
+    the changed progress validated anew (`_plan_with`), checked whole by `check_plan`. Any
+    other plan (anchors, aliases, problems to place) goes the reference way: composed whole
+    by `load_plan`, the result read by `load_plan` too."""
     import codecs
-    import tempfile
 
     from par_cli.editing.atomic import replace_atomically
-    from par_cli.reading.reader import load_plan
+    from par_cli.reading.reader import compose_nodes, load_plan, read_for_edit
 
     original = _read_bytes(path)
-    loaded = load_plan(path, keep_nodes=True)
-    if not loaded.ok:
-        raise EditRefused("edit.invalid_plan", loaded.problems, count=len(loaded.problems))
-    if _read_bytes(path) != original:
-        raise EditRefused("edit.changed_while_reading")
     bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
-    text = original[len(bom) :].decode("utf-8")
+    reading = read_for_edit(path, original)
+    if reading is not None:
+        loaded, text = reading.loaded, reading.text
+    else:
+        loaded = load_plan(path, keep_nodes=True)
+        if not loaded.ok:
+            raise EditRefused("edit.invalid_plan", loaded.problems, count=len(loaded.problems))
+        if _read_bytes(path) != original:
+            raise EditRefused("edit.changed_while_reading")
+        text = original[len(bom) :].decode("utf-8")
     changes = tuple(build(loaded.plan))
     if not changes:
         return BatchOutcome(changes, path, text, text, written=False)
-    new_text = _splice_or_refuse(text, loaded.nodes, changes)
-    # Only the plain data is needed from here: the nodes and the model go before the spliced
-    # text is read again (on 50,000 criteria they are most of a gigabyte).
     wanted = loaded.data
-    del loaded
     for change in changes:
         wanted = expected_data(wanted, change)
-    new_bytes = bom + new_text.encode("utf-8")
-
-    def check(candidate: Path) -> None:
-        reloaded = load_plan(candidate)
-        if not reloaded.ok:
-            raise EditRefused("edit.result_invalid", [replace(p, path=path) for p in reloaded.problems], count=len(reloaded.problems))
-        if reloaded.data != wanted:
+    new_text = _splice_by_spans(text, reading, changes) if reading is not None else None
+    layout_holds = False
+    if new_text is not None:
+        new_bytes = bom + new_text.encode("utf-8")
+        layout_holds = _check_result(path, new_bytes, wanted, loaded.plan, changes)
+    if not layout_holds:
+        # The criterion alone misread, or a plan the events are not read for: splice by the
+        # whole composed document, as before.
+        root = loaded.nodes if loaded.nodes is not None else compose_nodes(text)
+        loaded.nodes = None
+        new_text = _splice_or_refuse(text, root, changes)
+        del root
+        new_bytes = bom + new_text.encode("utf-8")
+        if not _check_result(path, new_bytes, wanted, loaded.plan, changes):
             raise EditRefused("edit.layout")
-
+    del loaded, reading, wanted
     if dry_run:
-        with tempfile.TemporaryDirectory(prefix="par-") as folder:
-            candidate = Path(folder) / path.name
-            candidate.write_bytes(new_bytes)
-            check(candidate)
         return BatchOutcome(changes, path, text, new_text, written=False)
-    replace_atomically(path, new_bytes, expected=original, check=check)
+    replace_atomically(path, new_bytes, expected=original, check=lambda candidate: _written_as(candidate, new_bytes))
     return BatchOutcome(changes, path, text, new_text, written=True)
+
+
+def _check_result(path: Path, new_bytes: bytes, wanted: Any, plan: Any, changes: Sequence[Change]) -> bool:
+    """Whether the edited plan ``new_bytes`` reads to exactly ``wanted``; `EditRefused` with
+    its problems when it does but is not a valid plan. Read as `load_plan` would read the
+    file: decoded, compared with ``wanted`` as the parser's events come (`text_holds`), its
+    model the old ``plan`` with the changed progress validated again, and checked whole;
+    where any of that cannot say, by `load_plan`'s own reading of the bytes."""
+    from dataclasses import replace as replaced
+
+    from par_cli.reading.checks import check_plan
+    from par_cli.reading.reader import decode_text, flow_too_deep, forbidden_text, keys_equal_after_nfc, load_edited_bytes, text_holds
+
+    text, problem = decode_text(path, new_bytes)
+    holds = None if text is None or flow_too_deep(text) is not None else text_holds(text, wanted)
+    if holds is False:
+        return False
+    if holds:
+        new_plan = _plan_with(plan, wanted, changes)
+        if new_plan is not None and not (check_plan(new_plan) or forbidden_text(wanted, text) or keys_equal_after_nfc(wanted, text)):
+            return True
+    # The reference reading: it places every problem, or reads what the events could not.
+    del text
+    reloaded = load_edited_bytes(new_bytes, path)
+    if not reloaded.ok:
+        raise EditRefused("edit.result_invalid", [replaced(p, path=path) for p in reloaded.problems], count=len(reloaded.problems))
+    return bool(reloaded.data == wanted)
+
+
+def _plan_with(plan: Any, wanted: Any, changes: Sequence[Change]) -> Any:
+    """The model of ``wanted``, the old ``plan`` with the progress of each changed criterion
+    validated again from ``wanted`` and put in its place: nothing above a progress checks
+    it, so this is what `Plan.model_validate(wanted)` builds, without validating 10,000
+    criteria again. None when a progress does not validate (the reference reading then
+    says where)."""
+    from pydantic import ValidationError
+
+    from par_cli.plan.model import Progress
+
+    result = plan
+    for loc in dict.fromkeys(change.criterion_loc for change in changes):
+        node = _data_at(wanted, loc)
+        try:
+            progress = Progress.model_validate(node["progress"])
+        except (ValidationError, KeyError, TypeError):
+            return None
+        result = _with_progress(result, loc, progress)
+    return result
+
+
+def _with_progress(model: Any, loc: Loc, progress: Any) -> Any:
+    if not loc:
+        return model.model_copy(update={"progress": progress})
+    name, index, rest = loc[0], loc[1], loc[2:]
+    items = list(getattr(model, name))
+    items[index] = _with_progress(items[index], rest, progress)
+    return model.model_copy(update={name: items})
+
+
+def _data_at(data: Any, loc: Loc) -> Any:
+    node = data
+    for part in loc:
+        node = node[part]
+    return node
+
+
+def _splice_by_spans(text: str, reading: Any, changes: Sequence[Change]) -> str | None:
+    """`edited_text_all` by the spans of `reader.read_for_edit`: each changed criterion
+    composed alone from its span, the spans moved by the edits made after them. None when a
+    span is missing or the criterion alone does not splice: the caller composes the whole."""
+    from par_cli.editing import splice
+    from par_cli.reading.reader import compose_span
+
+    orders = (criterion_order(), PROGRESS_ORDER)
+    style = splice.style_from_counts(reading.indents, reading.offsets)
+    edits: list[tuple[tuple[int, int], int, str, str, str]] = []
+    for number, change in enumerate(changes):
+        try:
+            span = reading.spans.get(id(_data_at(reading.loaded.data, change.criterion_loc)))
+        except (KeyError, IndexError, TypeError):
+            span = None
+        if span is None:
+            return None
+        edits += [(span, number, "append", key, splice.render_flow(entry)) for key, entry in change.appends]
+        edits += [(span, number, "set", key, splice.render_scalar(value)) for key, value in change.points]
+    # Later criteria first; within one criterion, in the order the change lists them.
+    edits.sort(key=lambda edit: (-edit[0][0], edit[1]))
+    moves: list[tuple[int, int]] = []  # (where an edit made so far changed the text, by how much)
+    for (start, end), _, verb, key, rendered in edits:
+        start += sum(delta for at, delta in moves if at < start)
+        end += sum(delta for at, delta in moves if at <= end)
+        try:
+            host = compose_span(text, start, end)
+            if host is None:
+                return None
+            put = splice.append_in if verb == "append" else splice.set_in
+            changed = put(text, host, ("progress", key), rendered, orders, style)
+        except (splice.SpliceError, Exception):  # noqa: BLE001 - whatever the part alone makes of it, the whole is composed
+            return None
+        moves.append((splice.first_difference(text, changed), len(changed) - len(text)))
+        text = changed
+    return text
+
+
+def _written_as(candidate: Path, data: bytes) -> None:
+    """The file written reads back as the bytes checked, or the write is abandoned."""
+    import errno
+
+    view = memoryview(data)
+    at = 0
+    with open(candidate, "rb") as stream:
+        while True:
+            chunk = stream.read(1 << 20)
+            if not chunk:
+                break
+            if view[at : at + len(chunk)] != chunk:
+                raise OSError(errno.EIO, "the file written does not read back as written", str(candidate))
+            at += len(chunk)
+    if at != len(data):
+        raise OSError(errno.EIO, "the file written does not read back as written", str(candidate))
 
 
 def _splice_or_refuse(text: str, root: Any, changes: Sequence[Change]) -> str:
