@@ -73,11 +73,22 @@ class Change:
 
 @dataclass(frozen=True)
 class Outcome:
+    """What `record` did. The plan's text before and after is kept as the file's bytes and
+    decoded only when asked for (two more copies of a 35 MB plan as Python text otherwise)."""
+
     change: Change
     path: Path
-    before: str = field(repr=False)
-    after: str = field(repr=False)
+    before_bytes: bytes = field(repr=False)
+    after_bytes: bytes = field(repr=False)
     written: bool = False
+
+    @property
+    def before(self) -> str:
+        return _text_of(self.before_bytes)
+
+    @property
+    def after(self) -> str:
+        return _text_of(self.after_bytes)
 
     @property
     def diff(self) -> str:
@@ -85,6 +96,12 @@ class Outcome:
         ``--format json``): difflib grows faster than the plan, and a write on 50,000
         criteria spent minutes in it (issue 13)."""
         return unified_diff(self.path, self.before, self.after)
+
+
+def _text_of(data: bytes) -> str:
+    import codecs
+
+    return data.decode("utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8")
 
 
 # --- building a change from the command's words --------------------------------------------
@@ -506,16 +523,24 @@ def record(path: Path, build: Callable[[Any], Change], *, dry_run: bool = False,
     is taken, on the file as it is then, so two writers never work from the same old text.
     """
     outcome = record_all(path, lambda plan: (build(plan),), dry_run=dry_run, lock_wait=lock_wait)
-    return Outcome(outcome.changes[0], outcome.path, outcome.before, outcome.after, outcome.written)
+    return Outcome(outcome.changes[0], outcome.path, outcome.before_bytes, outcome.after_bytes, outcome.written)
 
 
 @dataclass(frozen=True)
 class BatchOutcome:
     changes: tuple[Change, ...]
     path: Path
-    before: str = field(repr=False)
-    after: str = field(repr=False)
+    before_bytes: bytes = field(repr=False)
+    after_bytes: bytes = field(repr=False)
     written: bool = False
+
+    @property
+    def before(self) -> str:
+        return _text_of(self.before_bytes)
+
+    @property
+    def after(self) -> str:
+        return _text_of(self.after_bytes)
 
     @property
     def diff(self) -> str:
@@ -564,6 +589,7 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
     reading = read_for_edit(path, original)
     if reading is not None:
         loaded, text = reading.loaded, reading.text
+        reading.text = ""
     else:
         loaded = load_plan(path, keep_nodes=True)
         if not loaded.ok:
@@ -573,30 +599,34 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
         text = original[len(bom) :].decode("utf-8")
     changes = tuple(build(loaded.plan))
     if not changes:
-        return BatchOutcome(changes, path, text, text, written=False)
+        return BatchOutcome(changes, path, original, original, written=False)
     wanted = loaded.data
     for change in changes:
         wanted = expected_data(wanted, change)
     new_text = _splice_by_spans(text, reading, changes) if reading is not None else None
     layout_holds = False
     if new_text is not None:
+        del text  # the original is in ``original``; the plan as Python text is twice its size
         new_bytes = bom + new_text.encode("utf-8")
+        del new_text
         layout_holds = _check_result(path, new_bytes, wanted, loaded.plan, changes)
     if not layout_holds:
         # The criterion alone misread, or a plan the events are not read for: splice by the
         # whole composed document, as before.
+        text = original[len(bom) :].decode("utf-8")
         root = loaded.nodes if loaded.nodes is not None else compose_nodes(text)
         loaded.nodes = None
         new_text = _splice_or_refuse(text, root, changes)
-        del root
+        del root, text
         new_bytes = bom + new_text.encode("utf-8")
+        del new_text
         if not _check_result(path, new_bytes, wanted, loaded.plan, changes):
             raise EditRefused("edit.layout")
     del loaded, reading, wanted
     if dry_run:
-        return BatchOutcome(changes, path, text, new_text, written=False)
+        return BatchOutcome(changes, path, original, new_bytes, written=False)
     replace_atomically(path, new_bytes, expected=original, check=lambda candidate: _written_as(candidate, new_bytes))
-    return BatchOutcome(changes, path, text, new_text, written=True)
+    return BatchOutcome(changes, path, original, new_bytes, written=True)
 
 
 def _check_result(path: Path, new_bytes: bytes, wanted: Any, plan: Any, changes: Sequence[Change]) -> bool:
@@ -608,18 +638,25 @@ def _check_result(path: Path, new_bytes: bytes, wanted: Any, plan: Any, changes:
     from dataclasses import replace as replaced
 
     from par_cli.reading.checks import check_plan
-    from par_cli.reading.reader import decode_text, flow_too_deep, forbidden_text, keys_equal_after_nfc, load_edited_bytes, text_holds
+    from par_cli.reading.reader import decode_text, flow_too_deep, forbidden_text, keys_equal_after_nfc, load_edited_bytes, nesting_bound, text_holds
 
     text, problem = decode_text(path, new_bytes)
-    holds = None if text is None or flow_too_deep(text) is not None else text_holds(text, wanted)
-    if holds is False:
-        return False
-    if holds:
-        new_plan = _plan_with(plan, wanted, changes)
-        if new_plan is not None and not (check_plan(new_plan) or forbidden_text(wanted, text) or keys_equal_after_nfc(wanted, text)):
-            return True
+    holds = None
+    if text is not None and flow_too_deep(text) is None:
+        # What needs the text is found now; the parser then reads the bytes, and the text,
+        # twice their size, is not kept meanwhile.
+        findings = forbidden_text(wanted, text) + keys_equal_after_nfc(wanted, text)
+        levels = nesting_bound(text)
+        del text
+        holds = text_holds(new_bytes, wanted, levels=levels)
+        if holds is False:
+            return False
+        if holds and not findings:
+            new_plan = _plan_with(plan, wanted, changes)
+            if new_plan is not None and not check_plan(new_plan):
+                return True
     # The reference reading: it places every problem, or reads what the events could not.
-    del text
+    text = None
     reloaded = load_edited_bytes(new_bytes, path)
     if not reloaded.ok:
         raise EditRefused("edit.result_invalid", [replaced(p, path=path) for p in reloaded.problems], count=len(reloaded.problems))

@@ -273,12 +273,13 @@ def nesting_bound(text: str) -> int:
     return opened + low + 2
 
 
-def on_deep_enough_stack(text: str, function: Any, *args: Any) -> Any:
+def on_deep_enough_stack(text: str, function: Any, *args: Any, levels: int | None = None) -> Any:
     """``function(*args)``, on a thread whose C stack holds as many levels as ``text`` can
-    nest when the main thread's may not; its exception is raised here."""
+    nest (or ``levels``, when the caller knows its bound) when the main thread's may not;
+    its exception is raised here."""
     import threading
 
-    levels = nesting_bound(text)
+    levels = nesting_bound(text) if levels is None else levels
     if levels <= _MAIN_THREAD_LEVELS:
         return function(*args)
     size = levels * _STACK_PER_LEVEL + (4 << 20)
@@ -1236,24 +1237,31 @@ class _Differs(Exception):
     """The text read so far already differs from the data it must hold."""
 
 
-def text_holds(text: str, expected: Any) -> bool | None:
-    """Whether the YAML ``text`` reads to exactly ``expected``: the same keys and items, each
-    value of the same type and equal (``1`` is not ``1.0`` nor ``True``, which ``==`` would
-    let pass), read as `load_plan` reads a plan, on a stack deep enough for it. None when
-    the text is not a document the parser's events are read for (an anchor, an alias, a tag,
+def text_holds(source: str | bytes, expected: Any, *, levels: int | None = None) -> bool | None:
+    """Whether the YAML ``source`` reads to exactly ``expected``: the same keys and items,
+    each value of the same type and equal (``1`` is not ``1.0`` nor ``True``, which ``==``
+    would let pass), read as `load_plan` reads a plan, on a stack deep enough for it. None
+    when it is not a document the parser's events are read for (an anchor, an alias, a tag,
     a key twice, a key that is not text, a YAML error): the caller reads it with the
-    reference reader. Nothing of the text's data is built, only compared as it is read."""
+    reference reader. Nothing of its data is built, only compared as it is read.
+
+    ``source`` may be the UTF-8 bytes of a text already decoded by `decode_text` (the
+    parser reads them as they are, a BOM included, without a copy); ``levels`` is then
+    `nesting_bound` of that text."""
+    if levels is None:
+        assert isinstance(source, str), "bytes come with the nesting bound of their text"
+        levels = nesting_bound(source)
     try:
         with warnings.catch_warnings():
             import ruamel.yaml.error  # noqa: F401
 
             warnings.simplefilter("ignore")
-            return on_deep_enough_stack(text, _text_holds_here, text, expected)
+            return on_deep_enough_stack("", _text_holds_here, source, expected, levels=levels)
     except RecursionError:
         return None
 
 
-def _text_holds_here(text: str, expected: Any) -> bool | None:
+def _text_holds_here(text: str | bytes, expected: Any) -> bool | None:
     from ruamel.yaml.events import DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
 
     loader = _loader_class()(text)
