@@ -609,7 +609,7 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
         del text  # the original is in ``original``; the plan as Python text is twice its size
         new_bytes = bom + new_text.encode("utf-8")
         del new_text
-        layout_holds = _check_result(path, new_bytes, wanted, loaded.plan, changes)
+        layout_holds = _check_result(path, original, new_bytes, wanted, loaded.plan, changes, reading)
     if not layout_holds:
         # The criterion alone misread, or a plan the events are not read for: splice by the
         # whole composed document, as before.
@@ -620,7 +620,7 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
         del root, text
         new_bytes = bom + new_text.encode("utf-8")
         del new_text
-        if not _check_result(path, new_bytes, wanted, loaded.plan, changes):
+        if not _check_result(path, original, new_bytes, wanted, loaded.plan, changes, reading):
             raise EditRefused("edit.layout")
     del loaded, reading, wanted
     if dry_run:
@@ -629,38 +629,78 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
     return BatchOutcome(changes, path, original, new_bytes, written=True)
 
 
-def _check_result(path: Path, new_bytes: bytes, wanted: Any, plan: Any, changes: Sequence[Change]) -> bool:
+def _check_result(path: Path, original: bytes, new_bytes: bytes, wanted: Any, plan: Any, changes: Sequence[Change], reading: Any) -> bool:
     """Whether the edited plan ``new_bytes`` reads to exactly ``wanted``; `EditRefused` with
     its problems when it does but is not a valid plan. Read as `load_plan` would read the
-    file: decoded, compared with ``wanted`` as the parser's events come (`text_holds`), its
-    model the old ``plan`` with the changed progress validated again, and checked whole;
-    where any of that cannot say, by `load_plan`'s own reading of the bytes."""
+    file: parsed whole and compared with ``wanted`` as the parser's events come
+    (`text_holds`), its model the old ``plan`` with the changed progress validated again,
+    checked whole by `check_plan`; where any of that cannot say, by `load_plan`'s own reading
+    of the bytes, which places every problem.
+
+    With ``reading`` (the plan was read by `read_for_edit`) what `load_plan` finds from the
+    text before parsing it is known from the original and the edit: the parser refuses bytes
+    that are not UTF-8 or hold a NUL or another control character itself; the text's nesting
+    grows by at most the characters added, and its flow nesting by the brackets added (each
+    placeholder ``{}`` or ``[]`` opened into lines takes two away); and the text of the
+    original data was checked, so only the changed criteria's is looked at again."""
+    from par_cli.reading.checks import check_plan
+    from par_cli.reading.reader import FLOW_MARGIN, MAX_FILE_BYTES, decode_text, flow_too_deep, forbidden_text, keys_equal_after_nfc, nesting_bound, text_holds
+
+    holds = None
+    added = len(new_bytes) - len(original)
+    if reading is not None and len(new_bytes) <= MAX_FILE_BYTES and new_bytes[:4] == original[:4]:
+        grown = sum(new_bytes.count(b) - original.count(b) for b in (b"[", b"{")) + 2 * len(changes)
+        if not reading.flow_margin or grown > FLOW_MARGIN:
+            text, _ = decode_text(path, new_bytes)
+            if text is None or flow_too_deep(text) is not None:
+                return _check_by_reading(path, new_bytes, wanted)
+            del text
+        holds = text_holds(new_bytes, wanted, levels=reading.levels + max(added, 0) + 1024 * len(changes))
+        findings = [] if not holds else _text_findings(wanted, changes)
+    else:
+        text, _ = decode_text(path, new_bytes)
+        if text is not None and flow_too_deep(text) is None:
+            findings = forbidden_text(wanted, text) + keys_equal_after_nfc(wanted, text)
+            levels = nesting_bound(text)
+            del text  # the parser reads the bytes; the text is twice their size
+            holds = text_holds(new_bytes, wanted, levels=levels)
+    if holds is False:
+        return False
+    if holds and not findings:
+        new_plan = _plan_with(plan, wanted, changes)
+        if new_plan is not None and not check_plan(new_plan):
+            return True
+    return _check_by_reading(path, new_bytes, wanted)
+
+
+def _check_by_reading(path: Path, new_bytes: bytes, wanted: Any) -> bool:
+    """`_check_result` by the reference reader: it places every problem, and reads what the
+    parser's events are not read for."""
     from dataclasses import replace as replaced
 
-    from par_cli.reading.checks import check_plan
-    from par_cli.reading.reader import decode_text, flow_too_deep, forbidden_text, keys_equal_after_nfc, load_edited_bytes, nesting_bound, text_holds
+    from par_cli.reading.reader import load_edited_bytes
 
-    text, problem = decode_text(path, new_bytes)
-    holds = None
-    if text is not None and flow_too_deep(text) is None:
-        # What needs the text is found now; the parser then reads the bytes, and the text,
-        # twice their size, is not kept meanwhile.
-        findings = forbidden_text(wanted, text) + keys_equal_after_nfc(wanted, text)
-        levels = nesting_bound(text)
-        del text
-        holds = text_holds(new_bytes, wanted, levels=levels)
-        if holds is False:
-            return False
-        if holds and not findings:
-            new_plan = _plan_with(plan, wanted, changes)
-            if new_plan is not None and not check_plan(new_plan):
-                return True
-    # The reference reading: it places every problem, or reads what the events could not.
-    text = None
     reloaded = load_edited_bytes(new_bytes, path)
     if not reloaded.ok:
         raise EditRefused("edit.result_invalid", [replaced(p, path=path) for p in reloaded.problems], count=len(reloaded.problems))
     return bool(reloaded.data == wanted)
+
+
+# Text that makes the reader's text checks look at all of the data they are given (their text
+# only tells them when nothing can be found): a backslash, and a letter not in NFC.
+_LOOK_AT_ALL = "\é"
+
+
+def _text_findings(wanted: Any, changes: Sequence[Change]) -> list[Any]:
+    """`reader.forbidden_text` and `reader.keys_equal_after_nfc` on the changed criteria of
+    ``wanted``: the rest is the original's data, whose text was checked when it was read."""
+    from par_cli.reading.reader import forbidden_text, keys_equal_after_nfc
+
+    findings: list[Any] = []
+    for loc in dict.fromkeys(change.criterion_loc for change in changes):
+        node = _data_at(wanted, loc)
+        findings += forbidden_text(node, _LOOK_AT_ALL) + keys_equal_after_nfc(node, _LOOK_AT_ALL)
+    return findings
 
 
 def _plan_with(plan: Any, wanted: Any, changes: Sequence[Change]) -> Any:

@@ -1048,6 +1048,12 @@ class EditReading:
     spans: dict[int, tuple[int, int]] = field(repr=False)
     indents: dict[int, int] = field(repr=False)
     offsets: dict[int, int] = field(repr=False)
+    levels: int = 0  # `nesting_bound` of the text
+    flow_margin: bool = False  # its flow nesting is at most MAX_FLOW_DEPTH - FLOW_MARGIN
+
+
+# How much deeper than a plan's own flow nesting a writer may nest without counting it again.
+FLOW_MARGIN = 16
 
 
 def read_for_edit(path: Path, data: bytes) -> EditReading | None:
@@ -1065,9 +1071,11 @@ def read_for_edit(path: Path, data: bytes) -> EditReading | None:
             import ruamel.yaml.error  # noqa: F401 - its import sets a filter of its own first
 
             warnings.simplefilter("ignore")
-            if flow_too_deep(text) is not None:
+            flow_margin = flow_too_deep(text, MAX_FLOW_DEPTH - FLOW_MARGIN) is None
+            if not flow_margin and flow_too_deep(text) is not None:
                 return None
-            read = on_deep_enough_stack(text, _data_and_spans_from_events, text)
+            levels = nesting_bound(text)
+            read = on_deep_enough_stack(text, _data_and_spans_from_events, text, levels=levels)
     except RecursionError:
         return None
     if read is None:
@@ -1076,7 +1084,7 @@ def read_for_edit(path: Path, data: bytes) -> EditReading | None:
     plan, findings = validate_data(plain)
     if plan is None or findings or forbidden_text(plain, text) or keys_equal_after_nfc(plain, text):
         return None
-    return EditReading(LoadedPlan(path, plan, [], plain), text, spans, indents, offsets)
+    return EditReading(LoadedPlan(path, plan, [], plain), text, spans, indents, offsets, levels, flow_margin)
 
 
 _CRITERIA_KEYS = frozenset({"criteria", "children"})
