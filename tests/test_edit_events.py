@@ -297,8 +297,9 @@ def test_a_result_that_is_not_a_valid_plan_is_refused_and_no_byte_changes(tmp_pa
     plan = load_plan(path).plan
     node = next(n for n in walk(plan) if n.criterion.id == "1.4")
     day = dt.date(2024, 3, 1)
-    # Schema: a completion without its deadline; checks: a reading of a measure 1.4 has not.
-    for entry, key in (({"date": day}, "done"), ({"date": day, "no_such_measure": 1}, "measurements")):
+    # Schema: a completion without its deadline; checks: a reading of a measure 1.4 has not;
+    # text: a terminal escape (the builders refuse it before; the check of the result too).
+    for entry, key in (({"date": day}, "done"), ({"date": day, "no_such_measure": 1}, "measurements"), ({"date": day, "text": "a\x1b[2J"}, "evidence")):
         change = Change("1.4", node.loc, ((key, entry),))
         with pytest.raises(EditRefused) as refused:
             record_all(path, lambda plan: [change])

@@ -688,7 +688,7 @@ def _check_by_reading(path: Path, new_bytes: bytes, wanted: Any) -> bool:
 
 # Text that makes the reader's text checks look at all of the data they are given (their text
 # only tells them when nothing can be found): a backslash, and a letter not in NFC.
-_LOOK_AT_ALL = "\é"
+_LOOK_AT_ALL = "\\e\u0301"
 
 
 def _text_findings(wanted: Any, changes: Sequence[Change]) -> list[Any]:
