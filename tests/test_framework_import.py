@@ -12,6 +12,7 @@ from par_cli.cli import app
 from par_cli.plan.tree import walk
 from par_cli.reading.framework_table import plain
 from par_cli.reading.reader import load_plan
+from par_cli.render.problems import problem_line
 from tests.edit_support import BUNDLED, par_executable, subprocess_env
 from tests.framework_support import seed_rows, write_docx, write_xlsx
 
@@ -35,7 +36,7 @@ def _deadlines(criterion):
 
 def _assert_like_bundled(draft_path):
     loaded = load_plan(draft_path)
-    assert loaded.ok, [p.format("en") for p in loaded.problems]
+    assert loaded.ok, [problem_line(p, "en") for p in loaded.problems]
     draft, bundled = loaded.plan, load_plan(BUNDLED).plan
     drafted = {node.criterion.id: node.criterion for node in walk(draft)}
     expected = {node.criterion.id: node.criterion for node in walk(bundled)}
@@ -148,7 +149,7 @@ def test_another_department_imports_and_validates(tmp_path):
     result = _import(source, tmp_path / "2025.yaml", "--year", "2025", "--index-max", "100", "--issuer", "Sở Y tế", "--previous", "88,5", "--rank", "4/19")
     assert result.exit_code == 0, result.output
     loaded = load_plan(tmp_path / "2025.yaml")
-    assert loaded.ok, [p.format("en") for p in loaded.problems]
+    assert loaded.ok, [problem_line(p, "en") for p in loaded.problems]
     plan = loaded.plan
     by_id = {node.criterion.id: node.criterion for node in walk(plan)}
     assert plan.year == 2025 and plan.index_max == 100

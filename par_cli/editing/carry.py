@@ -94,11 +94,12 @@ def carry(old: Plan, new_path: Path, mapping: dict[str, str] | None = None) -> C
         try:
             record(new_path, build)
         except EditRefused as refusal:
-            from par_cli.i18n import MESSAGES, Message
+            from par_cli.i18n import Message
 
-            # Words are the renderer's: the refusal and its problems travel as messages.
-            reason: object = Message(refusal.code, refusal.params) if refusal.code in MESSAGES else refusal.code
-            problems = tuple(problem.as_message() for problem in refusal.problems[:3])
+            # Words are the renderer's: the refusal travels as a message, its problems as
+            # the values they are (`render.problems.worded` says them).
+            reason = Message(refusal.code, refusal.params)
+            problems = tuple(refusal.problems[:3])
             for key, entry in placeable:
                 params = {"target": target_id, "reason": reason}
                 if problems:
