@@ -195,28 +195,96 @@ def test_no_bilingual_literal_reaches_a_user():
 
 # --- the core returns values, not words (issue 12 §3) -------------------------------------
 
-WORDING = {"t", "fmt_number", "fmt_date", "fmt_percent", "fmt_signed", "resolve_lang"}
+# What words a value: the catalogue's functions and its texts. The core may name a thing
+# with a catalogue key (a Finding's code, a Term, a Message: values), never say it.
+WORDING = {"t", "fmt_number", "fmt_date", "fmt_percent", "fmt_signed", "resolve_lang", "MESSAGES"}
+# All the core may take from the catalogue: the language's type and the values that name.
+VALUES = {"Lang", "LANGS", "Term", "Message"}
 CORE = ("plan", "deadlines", "reading", "state", "scoring", "editing")
-# The one place the core still words: a Problem (a catalogue key and its parameters) has the
-# methods that render it (`message`, `format`, `as_json`), and so has PlanFileError; every
-# command that reports problems calls them. They render only when a renderer asks, in the
-# language it passes; moving them into render/ is a change to those commands.
-WORDS_ALLOWED = {"par_cli.plan.problems"}
+LANGUAGE_PARAMETERS = {"lang", "language"}
+
+
+def wording_in(module: str, source: str) -> list[str]:
+    """Where ``source`` words: it imports or calls the catalogue's wording functions, reads
+    the catalogue's texts, or has a function that takes a language (a value that can say
+    itself in a language is a word, not a value). No module is exempt."""
+    wrong = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module == "par_cli.i18n":
+            wrong += [f"{module}:{node.lineno} imports {alias.name}" for alias in node.names if alias.name not in VALUES]
+        if isinstance(node, ast.ImportFrom) and node.module == "par_cli" and any(alias.name == "i18n" for alias in node.names):
+            wrong.append(f"{module}:{node.lineno} imports the catalogue module")
+        if isinstance(node, ast.Import) and any(alias.name == "par_cli.i18n" for alias in node.names):
+            wrong.append(f"{module}:{node.lineno} imports the catalogue module")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in WORDING:
+            wrong.append(f"{module}:{node.lineno} calls {node.func.id}()")
+        if isinstance(node, ast.Name) and node.id == "MESSAGES":
+            wrong.append(f"{module}:{node.lineno} reads MESSAGES")
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+            said = [argument.arg for argument in arguments if argument.arg in LANGUAGE_PARAMETERS or _annotated_lang(argument)]
+            wrong += [f"{module}:{node.lineno} {node.name}() takes a language ({name})" for name in said]
+    return wrong
+
+
+def _annotated_lang(argument: ast.arg) -> bool:
+    annotation = argument.annotation
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        return annotation.value == "Lang"
+    return isinstance(annotation, ast.Name) and annotation.id == "Lang"
 
 
 def test_the_core_does_not_word_its_values():
-    """No core module imports or calls the catalogue's wording functions: the core returns
-    numbers, dates, codes and catalogue keys with parameters, and render/ picks the words."""
+    """No core module words: the core returns numbers, dates, codes and catalogue keys with
+    parameters, and render/ picks the words (problems included: render/problems.py)."""
     wrong = []
     for module, path in modules().items():
-        if module.count(".") < 1 or module.split(".")[1] not in CORE or module in WORDS_ALLOWED:
+        if module.count(".") < 1 or module.split(".")[1] not in CORE:
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module == "par_cli.i18n":
-                wrong += [f"{module} imports {alias.name}" for alias in node.names if alias.name in WORDING]
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in WORDING:
-                wrong.append(f"{module}:{node.lineno} calls {node.func.id}()")
+        wrong += wording_in(module, path.read_text(encoding="utf-8"))
     assert not wrong, "\n".join(wrong)
+
+
+# The Problem of before issue 12 §3: it said itself. The check must see every way it did.
+_SELF_WORDING_PROBLEM = '''
+from par_cli.i18n import Lang, Message, t
+
+class Problem:
+    def message(self, lang: Lang) -> str:
+        return t(self.code, lang, **self.params)
+
+    def format(self, lang: "Lang") -> str:
+        return f"{self.path}: {self.message(lang)}"
+
+class PlanFileError(Exception):
+    def message(self, language) -> str:
+        return f"{self.path}: {t(self.code, language)}"
+'''
+
+
+def test_the_wording_check_sees_a_problem_that_words_itself():
+    found = wording_in("par_cli.plan.problems", _SELF_WORDING_PROBLEM)
+    assert "par_cli.plan.problems:2 imports t" in found
+    assert any("calls t()" in line for line in found)
+    assert sum("takes a language" in line for line in found) == 3
+    assert wording_in("par_cli.plan.model", "from par_cli.i18n import MESSAGES\nx = MESSAGES['a']['en']\n")
+    assert wording_in("par_cli.plan.x", "import par_cli.i18n\n") and wording_in("par_cli.plan.x", "from par_cli import i18n\n")
+    # Values the core may name things with are not words.
+    assert not wording_in("par_cli.editing.carry", "from par_cli.i18n import Message, Term\nMessage('edit.busy', {})\n")
+
+
+def test_problems_are_plain_values():
+    """A Problem and a PlanFileError hold what they are and nothing that words them."""
+    import dataclasses
+
+    from par_cli.plan.problems import PlanFileError, Problem
+
+    assert [f.name for f in dataclasses.fields(Problem)] == ["path", "line", "column", "code", "params", "criterion_id", "severity"]
+    own = {name for name, value in vars(Problem).items() if callable(value) and not name.startswith("__")}
+    assert not own, own
+    error = PlanFileError(Path("x.yaml"), "file.unreadable", reason="EACCES")
+    assert (error.path, error.code, error.params) == (Path("x.yaml"), "file.unreadable", {"reason": "EACCES"})
+    assert not {name for name, value in vars(PlanFileError).items() if callable(value) and name != "__init__"}
 
 
 def test_a_message_inside_a_message_is_worded_with_it():
