@@ -292,6 +292,7 @@ def diff_payload(old: "Path", new: "Path", differences: list[Any], carried: Any 
     """``par diff --format json``: each difference with its kind's code; a deadline change
     gives each side's terms (id, exclusive, ISO date or recurrence); with ``--carry``, what
     was carried and what could not be placed (with the reason in ``lang``)."""
+    from par_cli.render.diff import not_placed_what
 
     def side(value: Any) -> Any:
         if isinstance(value, tuple):
@@ -307,7 +308,7 @@ def diff_payload(old: "Path", new: "Path", differences: list[Any], carried: Any 
     }
     if carried is not None:
         payload["carried"] = [{"old_id": a, "new_id": b} for a, b in carried.carried]
-        payload["not_placed"] = [{"old_id": n.old_id, "what": n.what, "reason": worded(n.code, n.params, lang)} for n in carried.not_placed]
+        payload["not_placed"] = [{"old_id": n.old_id, "what": not_placed_what(n, None), "reason": worded(n.code, n.params, lang)} for n in carried.not_placed]
     return payload
 
 
