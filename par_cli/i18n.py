@@ -145,6 +145,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "a '{rule}' rule cannot score the measure '{measure}' of kind '{kind}': it needs {accepted}",
     },
     "check.rrule": {"vi": "không đọc được quy tắc lặp: {detail}", "en": "cannot read the recurrence rule: {detail}"},
+    "rrule.finer_than_a_day": {"vi": "{part}: hạn là một ngày, hãy dùng FREQ=DAILY hoặc thưa hơn", "en": "{part}: a deadline is a day, use FREQ=DAILY or coarser"},
+    "rrule.too_many": {"vi": "hơn {limit} thời điểm trước hết năm {year}", "en": "more than {limit} moments before the end of {year}"},
     "check.date_far": {
         "vi": "ngày {date} nằm xa ngoài năm kế hoạch {year}",
         "en": "date {date} falls far outside the plan year {year}",
