@@ -872,6 +872,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "không chèn được mà giữ nguyên các dòng khác của tệp ({detail}); không ghi gì, hãy ghi tay vào tệp",
         "en": "cannot insert this while keeping every other line of the file ({detail}); nothing written, edit the file by hand",
     },
+    # --- why a splice cannot keep the file's other lines (inside edit.layout_detail)
+    "splice.one_line": {"vi": "mục ghi không vừa trên một dòng", "en": "the entry does not fit on one line"},
+    "splice.not_mapping": {"vi": "tại '{key}' không phải một bảng khóa (mapping)", "en": "not a mapping at '{key}'"},
+    "splice.not_scalar": {"vi": "giá trị cần thay không được viết ra trong tệp", "en": "the value to replace is not a written scalar"},
+    "splice.not_list": {"vi": "không phải một danh sách", "en": "not a list"},
+    "splice.closer": {"vi": "thiếu '{closer}' ở vị trí {offset}", "en": "expected '{closer}' at offset {offset}"},
+    "splice.alias_end": {"vi": "danh sách kết thúc bằng một bí danh (- *tên)", "en": "a list ending in an alias (- *name)"},
+    "splice.no_item": {"vi": "không có mục {index}", "en": "no item {index}"},
+    "splice.no_key": {"vi": "không có khóa '{key}'", "en": "no key '{key}'"},
+    "splice.merge_key": {"vi": "khóa gộp (<<) không được sửa", "en": "merge keys (<<) are not edited"},
     "edit.changed_while_reading": {"vi": "tệp kế hoạch thay đổi trong lúc đọc; hãy chạy lại lệnh", "en": "the plan changed while it was read; run the command again"},
     "edit.changed_while_writing": {
         "vi": "tệp kế hoạch vừa được lưu từ nơi khác (trình soạn thảo?) trong lúc ghi; không ghi gì, hãy chạy lại lệnh",

@@ -594,7 +594,9 @@ def _splice_or_refuse(text: str, root: Any, changes: Sequence[Change]) -> str:
     try:
         return edited_text_all(text, root, changes)
     except SpliceError as error:
-        raise EditRefused("edit.layout_detail", detail=str(error)) from None
+        from par_cli.i18n import Message
+
+        raise EditRefused("edit.layout_detail", detail=Message(error.code, error.params)) from None
 
 
 def _read_bytes(path: Path) -> bytes:
