@@ -891,6 +891,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "một lệnh par khác đang ghi kế hoạch này (khóa {lock}); không ghi gì, hãy thử lại sau giây lát",
         "en": "another par is writing this plan (lock {lock}); nothing written, try again in a moment",
     },
+    "edit.hard_links": {
+        "vi": "tệp kế hoạch có {links} tên (liên kết cứng, hard link): ghi vào một tên sẽ tách kế hoạch làm hai; par chỉ ghi tệp có một tên, không ghi gì",
+        "en": "the plan has {links} hard links: writing one name would split the plan in two; par writes only a plan with one, nothing written",
+    },
     "edit.cannot_write": {"vi": "không ghi được tệp: {reason}; tệp kế hoạch không thay đổi", "en": "cannot write the file: {reason}; the plan is unchanged"},
     "edit.recorded": {"vi": "Đã ghi cho tiêu chí {id}: {what} ({path})", "en": "Recorded for criterion {id}: {what} ({path})"},
     "edit.would_record": {

@@ -548,7 +548,7 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
     import codecs
     import tempfile
 
-    from par_cli.editing.atomic import replace_atomically
+    from par_cli.editing.atomic import PlanHardLinked, replace_atomically
     from par_cli.reading.reader import load_plan
 
     original = _read_bytes(path)
@@ -584,7 +584,10 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
             candidate.write_bytes(new_bytes)
             check(candidate)
         return BatchOutcome(changes, path, text, new_text, written=False)
-    replace_atomically(path, new_bytes, expected=original, check=check)
+    try:
+        replace_atomically(path, new_bytes, expected=original, check=check)
+    except PlanHardLinked as linked:
+        raise EditRefused("edit.hard_links", links=linked.links) from None
     return BatchOutcome(changes, path, text, new_text, written=True)
 
 
