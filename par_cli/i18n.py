@@ -1172,6 +1172,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "import.unread_title": {"vi": "Chỗ không đọc được trong bảng khung: {count}", "en": "Places of the framework table that could not be read: {count}"},
     "import.col.where": {"vi": "Chỗ", "en": "Where"},
+    "import.place_table": {"vi": "{file}: bảng {table}", "en": "{file}: table {table}"},
+    "import.place_cell": {"vi": "{file}: bảng {table}, dòng {row}, cột {column}", "en": "{file}: table {table}, row {row}, column {column}"},
     "import.col.message": {"vi": "Vì sao", "en": "Why"},
     "import.valid": {"vi": "Bản nháp hợp lệ (par validate).", "en": "The draft validates (par validate)."},
     "import.invalid": {"vi": "Bản nháp có {count} lỗi (ở trên); hãy sửa trong tệp.", "en": "The draft has {count} problem(s) (above); fix them in the file."},

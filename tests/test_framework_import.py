@@ -3,6 +3,7 @@ a second, made-up framework of another department; what cannot be read, with its
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pytest
@@ -139,6 +140,26 @@ def test_another_department_other_year_other_maximum(tmp_path):
     loaded = load_plan(tmp_path / "2025.yaml")
     # 2.1's maximum 3 ≠ 2 + 0 (the unread one): the draft says so rather than inventing one.
     assert [p.code for p in loaded.problems] == ["check.children_sum"]
+
+
+def test_a_word_cell_is_placed_in_the_readers_words(tmp_path):
+    """The same unreadable maximum in a Word table: its place is a value (file, table, row,
+    column) worded when shown, "bảng 1, dòng 8, cột 5" by default, "table 1, row 8, column 5"
+    in English and in JSON (the same in both languages there). Row 8 as in the Excel case
+    above; the maximum is the fifth column of OTHER_HEADER."""
+    source = write_docx(tmp_path / "khung-2025.docx", OTHER_ROWS, header=OTHER_HEADER, preamble=[])
+    facts = ("--year", "2025", "--index-max", "100", "--issuer", "Sở Y tế")
+    vietnamese = _import(source, tmp_path / "vi.yaml", *facts)
+    english = _import(source, tmp_path / "en.yaml", *facts, "--lang", "en")
+    assert vietnamese.exit_code == english.exit_code == 1, vietnamese.output
+    assert any(line.startswith("khung-2025.docx: bảng 1, dòng 8, cột 5 ") for line in vietnamese.output.splitlines()), vietnamese.output
+    assert "table 1" not in vietnamese.output
+    assert any(line.startswith("khung-2025.docx: table 1, row 8, column 5 ") for line in english.output.splitlines()), english.output
+    places = []
+    for lang in ("vi", "en"):
+        done = _import(source, tmp_path / f"{lang}.json.yaml", *facts, "--format", "json", "--lang", lang)
+        places.append([item["where"] for item in json.loads(done.stdout)["unread"]])
+    assert places[0] == places[1] and "khung-2025.docx: table 1, row 8, column 5" in places[0]
 
 
 def test_another_department_imports_and_validates(tmp_path):

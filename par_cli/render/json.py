@@ -329,12 +329,15 @@ def import_payload(output: "Path", valid: bool, counts: dict[str, int], problems
     """``par import --format json``: the draft written, its counts, its problems, what could
     not be read (place, code, message in ``lang``) and the facts the table does not hold."""
     from par_cli.i18n import t
+    from par_cli.render.framework import place_text
 
     return {
         "output": output,
         "valid": valid,
         **counts,
         "problems": [problem_json(problem, lang) for problem in problems],
-        "unread": [{"where": item.where, "code": item.code, "message": t(item.code, lang, **item.params)} for item in draft.unread],
+        # A Word cell's place in the README's documented form ("table 1, row 7, column 3"),
+        # the same in every language, like the rest of the JSON.
+        "unread": [{"where": place_text(item.where, "en"), "code": item.code, "message": t(item.code, lang, **item.params)} for item in draft.unread],
         "missing": draft.missing,
     }
