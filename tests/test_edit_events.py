@@ -18,9 +18,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from par_cli.editing import splice
 from par_cli.editing.record import (
@@ -189,7 +190,10 @@ def _changed(data, path: list[int]):
 @given(data=documents, flow=st.booleans(), path=st.lists(st.integers(min_value=0, max_value=7), max_size=4))
 def test_text_holds_says_true_for_its_own_data_and_false_for_any_other(data, flow: bool, path: list[int]):
     text = _dump(data, flow)
-    read = YAML(typ="safe", pure=False).load(text)  # the C parser, as par reads
+    try:
+        read = YAML(typ="safe", pure=False).load(text)  # the C parser, as par reads
+    except YAMLError:
+        assume(False)  # the pure emitter writes a few flow scalars (``[:0]``) libyaml does not read
     assert text_holds(text, read) is True
     assert text_holds(text.encode("utf-8"), read, levels=64) is True
     assert text_holds(codecs.BOM_UTF8 + text.encode("utf-8"), read, levels=64) is True

@@ -581,7 +581,7 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
     by `load_plan`, the result read by `load_plan` too."""
     import codecs
 
-    from par_cli.editing.atomic import replace_atomically
+    from par_cli.editing.atomic import PlanHardLinked, replace_atomically
     from par_cli.reading.reader import compose_nodes, load_plan, read_for_edit
 
     original = _read_bytes(path)
@@ -625,7 +625,10 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
     del loaded, reading, wanted
     if dry_run:
         return BatchOutcome(changes, path, original, new_bytes, written=False)
-    replace_atomically(path, new_bytes, expected=original, check=lambda candidate: _written_as(candidate, new_bytes))
+    try:
+        replace_atomically(path, new_bytes, expected=original, check=lambda candidate: _written_as(candidate, new_bytes))
+    except PlanHardLinked as linked:
+        raise EditRefused("edit.hard_links", links=linked.links) from None
     return BatchOutcome(changes, path, original, new_bytes, written=True)
 
 
@@ -779,7 +782,8 @@ def _splice_by_spans(text: str, reading: Any, changes: Sequence[Change]) -> str 
 
 
 def _written_as(candidate: Path, data: bytes) -> None:
-    """The file written reads back as the bytes checked, or the write is abandoned."""
+    """The file written reads back as the bytes checked, or the write is abandoned (an
+    input/output error, in the system's words)."""
     import errno
 
     view = memoryview(data)
@@ -790,10 +794,10 @@ def _written_as(candidate: Path, data: bytes) -> None:
             if not chunk:
                 break
             if view[at : at + len(chunk)] != chunk:
-                raise OSError(errno.EIO, "the file written does not read back as written", str(candidate))
+                raise OSError(errno.EIO, os.strerror(errno.EIO), str(candidate))
             at += len(chunk)
     if at != len(data):
-        raise OSError(errno.EIO, "the file written does not read back as written", str(candidate))
+        raise OSError(errno.EIO, os.strerror(errno.EIO), str(candidate))
 
 
 def _splice_or_refuse(text: str, root: Any, changes: Sequence[Change]) -> str:
@@ -802,7 +806,9 @@ def _splice_or_refuse(text: str, root: Any, changes: Sequence[Change]) -> str:
     try:
         return edited_text_all(text, root, changes)
     except SpliceError as error:
-        raise EditRefused("edit.layout_detail", detail=str(error)) from None
+        from par_cli.i18n import Message
+
+        raise EditRefused("edit.layout_detail", detail=Message(error.code, error.params)) from None
 
 
 def _read_bytes(path: Path) -> bytes:
