@@ -23,7 +23,6 @@ words of the language asked for (``--lang``, ``PAR_LANG``) before anything is pa
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from collections.abc import Iterable
 from enum import Enum
@@ -41,9 +40,9 @@ if TYPE_CHECKING:
     from par_cli.reading.reader import LoadedPlan
     from par_cli.render.formats import Output
 
-EXIT_OK = 0
+from par_cli.commands.help import EXIT_OK, EXIT_USAGE, language_of  # noqa: F401 - shared from there
+
 EXIT_FINDINGS = 1  # invalid plan, refused change, or findings a scheduled job should fail on
-EXIT_USAGE = 2
 EXIT_INTERNAL = 3  # a bug in par; see cli.main
 
 
@@ -84,20 +83,6 @@ LAST_DAY = dt.date(2199, 12, 31)
 class LangChoice(str, Enum):
     vi = "vi"
     en = "en"
-
-
-def language_of(args: Iterable[str]) -> Lang:
-    """The language a command line asks for, before typer has parsed it: ``--lang en``,
-    ``--lang=en``, else ``PAR_LANG``, else Vietnamese. Help and usage errors need it first."""
-    args = list(args)
-    for index, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == "--lang" and index + 1 < len(args):
-            return "en" if args[index + 1].lower().startswith("en") else "vi"
-        if arg.startswith("--lang="):
-            return "en" if arg.split("=", 1)[1].lower().startswith("en") else "vi"
-    return "en" if os.environ.get("PAR_LANG", "").lower().startswith("en") else "vi"
 
 
 # --- the options shared by several commands -------------------------------------------------
