@@ -26,8 +26,8 @@ from typing import Any, MutableMapping
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from par_cli.commands.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Findings, LangOption, Usage
-from par_cli.commands.help import COMMANDS, command_help, language_of, top_help, top_level
+from par_cli.commands.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Findings, Usage
+from par_cli.commands.help import COMMANDS, LANGS, command_help, language_of, top_help, top_level
 from par_cli.i18n import Lang, t
 
 try:  # typer ≥ 0.22 carries its own copy of click
@@ -140,6 +140,9 @@ class ParGroup(TyperGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         self.commands = LazyCommands()
+        # `par --help` is read by `root_options` (typer would coerce the group's help flag
+        # through pydantic on every run, the 100 ms that `par score --help` need not pay).
+        self.add_help_option = False
 
     def list_commands(self, ctx: Any) -> list[str]:  # noqa: D102 - without building them
         return [name for name, entry in COMMANDS.items() if not entry.hidden]
@@ -162,7 +165,11 @@ class ParGroup(TyperGroup):
 
     def _run(self, argv: list[str], prog_name: str | None, complete_var: str | None, lang: Lang, **extra: Any) -> int:
         try:
-            code = super().main(argv, prog_name or "par", complete_var, standalone_mode=False, **extra)
+            rest = root_options(argv, lang)
+            if rest is None:
+                typer.echo(top_help(lang), nl=False)
+                return EXIT_OK
+            code = super().main(rest, prog_name or "par", complete_var, standalone_mode=False, **extra)
             return code if isinstance(code, int) else EXIT_OK
         except click_errors.NoArgsIsHelpError as error:
             typer.echo(error.ctx.get_help() if error.ctx else "", err=False)
@@ -172,6 +179,10 @@ class ParGroup(TyperGroup):
             command = error.ctx.command_path if error.ctx is not None else "par"
             typer.echo(t("usage.try_help", lang, command=command), err=True)
             return EXIT_USAGE
+        except RootUsage as error:
+            typer.echo(f"par: {error.message}", err=True)
+            typer.echo(t("usage.try_help", lang, command="par"), err=True)
+            return EXIT_USAGE
         except (Usage, Findings) as error:  # a command's own end: said in our words already
             error.show()
             return error.exit_code
@@ -180,6 +191,37 @@ class ParGroup(TyperGroup):
             return error.exit_code
         except typer.Abort:
             return 1
+
+
+class RootUsage(Usage):
+    """A bad ``--lang`` before the command."""
+
+
+def root_options(argv: list[str], lang: Lang) -> list[str] | None:
+    """The command line without the options of `par` itself, given before the command:
+    ``--lang`` (its language is `ParGroup.lang`, read by `commands.common.lang_of`) and
+    ``--help`` (None: the help of `par` is asked for). The group has no typer option of its
+    own: typer coerces each option of the group through pydantic on every run, which would
+    cost `par score --help` the import of pydantic."""
+    kept: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--help":
+            return None
+        if arg == "--lang" or arg.startswith("--lang="):
+            if arg == "--lang" and index + 1 >= len(argv):
+                raise RootUsage(t("usage.needs_value", lang, option="--lang"))
+            value = arg.split("=", 1)[1] if "=" in arg else argv[index + 1]
+            if value not in LANGS:
+                raise RootUsage(t("usage.bad_lang", lang, value=value))
+            index += 1 if "=" in arg else 2
+            continue
+        if arg == "--" or not arg.startswith("-"):
+            return kept + argv[index:]
+        kept.append(arg)
+        index += 1
+    return kept
 
 
 app = typer.Typer(
@@ -195,8 +237,9 @@ app = typer.Typer(
 
 
 @app.callback()
-def _root(lang: LangOption = None) -> None:
-    """``par --lang en COMMAND``: the language for every command (see `commands.common.lang_of`)."""
+def _root() -> None:
+    """``par --lang en COMMAND``: the language for every command, read by `ParGroup` (see
+    `without_root_lang`)."""
 
 
 def main() -> None:

@@ -48,7 +48,9 @@ EXIT_INTERNAL = 3  # a bug in par; see cli.main
 
 try:  # typer ≥ 0.22 carries its own copy of click
     from typer._click.exceptions import ClickException as _ClickException
+    from typer._click.globals import get_current_context as _current_context
 except ImportError:  # pragma: no cover - older typer, click installed beside it
+    from click import get_current_context as _current_context  # type: ignore[no-redef]
     from click.exceptions import ClickException as _ClickException  # type: ignore[no-redef]
 
 
@@ -100,11 +102,12 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="help.commo
 
 def lang_of(option: LangChoice | None) -> Lang:
     """A command's ``--lang``, else the one given before the command (``par --lang en
-    score``), else ``PAR_LANG`` (typer reads it into the option), else Vietnamese."""
+    score``, which `cli.ParGroup` reads itself), else ``PAR_LANG`` (typer reads it into the
+    option), else Vietnamese."""
     if option is None:
-        context = typer.get_current_context(silent=True) if hasattr(typer, "get_current_context") else None
-        root = context.find_root() if context is not None else None
-        option = root.params.get("lang") if root is not None else None
+        context = _current_context(silent=True)
+        root = context.find_root().command if context is not None else None
+        return getattr(root, "lang", None) or "vi"
     return "en" if option is LangChoice.en else "vi"
 
 

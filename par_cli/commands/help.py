@@ -98,7 +98,7 @@ def top_level(args: Sequence[str]) -> tuple[str, int] | None:
             continue
         rest.append(arg)
         index += 1
-    if not args:
+    if not rest:
         return top_help(language_of(args)), EXIT_USAGE
     if rest == ["--help"]:
         return top_help(language_of(args)), EXIT_OK
