@@ -90,6 +90,8 @@ class LangChoice(str, Enum):
 # --- the options shared by several commands -------------------------------------------------
 
 PlanArgument = Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", help="help.common.plan_argument", show_default=False)]
+# The plan before a command's other words (`par done [PLAN] ID`): see `plan_first`.
+PlanFirstArgument = Annotated[Optional[str], typer.Argument(metavar="[PLAN]", help="help.common.plan_first", show_default=False)]
 PlanOption = Annotated[Optional[Path], typer.Option("--plan", "-p", help="help.common.plan", show_default=False)]
 LangOption = Annotated[Optional[LangChoice], typer.Option("--lang", envvar="PAR_LANG", help="help.common.lang", show_default=False)]
 UnitOption = Annotated[Optional[str], typer.Option("--unit", "-u", metavar="ID", help="help.common.unit", show_default=False)]
@@ -162,6 +164,21 @@ def plan_path(argument: Path | None, option: Path | None, lang: Lang) -> Path | 
     if argument is not None and option is not None:
         fail_usage(t("score.path_and_plan", lang))
     return argument if argument is not None else option
+
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def plan_first(words: "Iterable[str | None]", option: Path | None, lang: Lang) -> tuple[Path | None, list[str]]:
+    """A command whose plan comes before other words (``par set [PLAN] ID KEY=VALUE...``,
+    ``par collect [PLAN] FILE.xlsx...``): the first word is the plan when it ends in .yaml or
+    .yml, which a criterion id, a KEY=VALUE or a workbook never does; else the plan is
+    ``--plan`` (or found as usual). Returns the plan and the other words; the plan given
+    both ways is a usage error, as `plan_path` says."""
+    given = [word for word in words if word is not None]
+    if given and given[0].lower().endswith(PLAN_SUFFIXES):
+        return plan_path(Path(given[0]), option, lang), given[1:]
+    return option, given
 
 
 def report_problems(problems: "Iterable[Problem]", fmt: Format, lang: Lang, files: int = 1, summary: bool = True) -> None:

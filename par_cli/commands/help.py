@@ -151,8 +151,10 @@ def _name(param: Any) -> str:
 
 
 def _usage_name(param: Any) -> str:
+    """A metavar as written (``[PLAN]``, ``ID``: a command's own words); else the name,
+    in brackets when it may be left out."""
     name = _name(param)
-    if not param.required and not name.startswith("["):
+    if not param.metavar and not param.required:
         name = f"[{name}]"
     if param.nargs != 1 and not name.endswith("..."):
         name += "..."
