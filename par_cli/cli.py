@@ -44,7 +44,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:Value )?'?(?P<value>.*?)'? is not a valid int\.?$"), "usage.not_an_integer"),
     (re.compile(r"^(?P<value>.*?) is not in the range (?P<range>.*?)\.?$"), "usage.out_of_range"),
     (re.compile(r"^No such command '(?P<command>.*?)'\.?(?: Did you mean (?P<choices>.*)\?)?$"), "usage.no_such_command"),
-    (re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$"), "usage.extra_arguments"),
+    (re.compile(r"^Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)$"), "usage.extra_arguments"),
+    (re.compile(r"^Input should be a valid number.*$"), "usage.number_needed"),
 ]
 
 
@@ -176,7 +177,7 @@ class ParGroup(TyperGroup):
             return EXIT_USAGE
         except click_errors.UsageError as error:
             typer.echo(f"par: {usage_message(error, lang)}", err=True)
-            command = error.ctx.command_path if error.ctx is not None else "par"
+            command = error.ctx.command_path if error.ctx is not None and error.ctx.parent is not None else _command_path(argv)
             typer.echo(t("usage.try_help", lang, command=command), err=True)
             return EXIT_USAGE
         except RootUsage as error:
@@ -191,6 +192,12 @@ class ParGroup(TyperGroup):
             return error.exit_code
         except typer.Abort:
             return 1
+
+
+def _command_path(argv: list[str]) -> str:
+    """``par due`` for an error click raised without the command's context."""
+    named = [arg for index, arg in enumerate(argv) if not arg.startswith("-") and (index == 0 or argv[index - 1] != "--lang")]
+    return f"par {named[0]}" if named and named[0] in COMMANDS else "par"
 
 
 class RootUsage(Usage):

@@ -1135,6 +1135,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "help.type.integer": {"vi": "số nguyên", "en": "integer"},
     "help.type.number": {"vi": "số", "en": "number"},
     "help.type.yes_no": {"vi": "có/không", "en": "yes/no"},
+    "usage.number_needed": {"vi": "cần một số", "en": "a number is needed"},
     "usage.error": {"vi": "lỗi: {detail}", "en": "error: {detail}"},
     "usage.plan_first": {
         "vi": "'{word}' đứng trước mã tiêu chí nên được hiểu là kế hoạch, nhưng tên tệp kế hoạch phải kết thúc bằng .yaml hoặc .yml; nếu không, hãy dùng --plan",
