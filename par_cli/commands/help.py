@@ -18,15 +18,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from par_cli.i18n import MESSAGES, Lang, t
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """A command: the module and function that make it, its one-line help (a catalogue key),
     whether `par --help` lists it."""
 
