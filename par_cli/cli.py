@@ -20,8 +20,8 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-from collections.abc import Iterator, Sequence
-from typing import Any, MutableMapping
+from collections.abc import Iterator, MutableMapping, Sequence
+from typing import Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
