@@ -107,9 +107,9 @@ def top_help(lang: Lang, width: int | None = None) -> str:
     """The help of `par`: what it is, its one option, its commands with their one line."""
     page = HelpPage(lang, width)
     page.usage("par", [t("help.word.options", lang), t("help.word.command", lang)])
-    page.paragraph(t("help.app", lang))
-    page.section(t("help.heading.options", lang), [(f"--lang <{'|'.join(LANGS)}>", _with_extras(t("help.common.lang", lang), [t("help.extra.envvar", lang, var="PAR_LANG")])), ("--help", t("help.help_option", lang))])
-    page.section(t("help.heading.commands", lang), [(name, t(entry.help_key, lang)) for name, entry in COMMANDS.items() if not entry.hidden])
+    page.paragraph(words("help.app", lang))
+    page.section(t("help.heading.options", lang), [(f"--lang <{'|'.join(LANGS)}>", _with_extras(words("help.common.lang", lang), [t("help.extra.envvar", lang, var="PAR_LANG")])), ("--help", t("help.help_option", lang))])
+    page.section(t("help.heading.commands", lang), [(name, words(entry.help_key, lang)) for name, entry in COMMANDS.items() if not entry.hidden])
     return page.text()
 
 
