@@ -145,6 +145,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "a '{rule}' rule cannot score the measure '{measure}' of kind '{kind}': it needs {accepted}",
     },
     "check.rrule": {"vi": "không đọc được quy tắc lặp: {detail}", "en": "cannot read the recurrence rule: {detail}"},
+    "rrule.finer_than_a_day": {"vi": "{part}: hạn là một ngày, hãy dùng FREQ=DAILY hoặc thưa hơn", "en": "{part}: a deadline is a day, use FREQ=DAILY or coarser"},
+    "rrule.too_many": {"vi": "hơn {limit} thời điểm trước hết năm {year}", "en": "more than {limit} moments before the end of {year}"},
     "check.date_far": {
         "vi": "ngày {date} nằm xa ngoài năm kế hoạch {year}",
         "en": "date {date} falls far outside the plan year {year}",
@@ -870,6 +872,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "không chèn được mà giữ nguyên các dòng khác của tệp ({detail}); không ghi gì, hãy ghi tay vào tệp",
         "en": "cannot insert this while keeping every other line of the file ({detail}); nothing written, edit the file by hand",
     },
+    # --- why a splice cannot keep the file's other lines (inside edit.layout_detail)
+    "splice.one_line": {"vi": "mục ghi không vừa trên một dòng", "en": "the entry does not fit on one line"},
+    "splice.not_mapping": {"vi": "tại '{key}' không phải một bảng khóa (mapping)", "en": "not a mapping at '{key}'"},
+    "splice.not_scalar": {"vi": "giá trị cần thay không được viết ra trong tệp", "en": "the value to replace is not a written scalar"},
+    "splice.not_list": {"vi": "không phải một danh sách", "en": "not a list"},
+    "splice.closer": {"vi": "thiếu '{closer}' ở vị trí {offset}", "en": "expected '{closer}' at offset {offset}"},
+    "splice.alias_end": {"vi": "danh sách kết thúc bằng một bí danh (- *tên)", "en": "a list ending in an alias (- *name)"},
+    "splice.no_item": {"vi": "không có mục {index}", "en": "no item {index}"},
+    "splice.no_key": {"vi": "không có khóa '{key}'", "en": "no key '{key}'"},
+    "splice.merge_key": {"vi": "khóa gộp (<<) không được sửa", "en": "merge keys (<<) are not edited"},
     "edit.changed_while_reading": {"vi": "tệp kế hoạch thay đổi trong lúc đọc; hãy chạy lại lệnh", "en": "the plan changed while it was read; run the command again"},
     "edit.changed_while_writing": {
         "vi": "tệp kế hoạch vừa được lưu từ nơi khác (trình soạn thảo?) trong lúc ghi; không ghi gì, hãy chạy lại lệnh",
@@ -878,6 +890,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "edit.busy": {
         "vi": "một lệnh par khác đang ghi kế hoạch này (khóa {lock}); không ghi gì, hãy thử lại sau giây lát",
         "en": "another par is writing this plan (lock {lock}); nothing written, try again in a moment",
+    },
+    "edit.hard_links": {
+        "vi": "tệp kế hoạch có {links} tên (liên kết cứng, hard link): ghi vào một tên sẽ tách kế hoạch làm hai; par chỉ ghi tệp có một tên, không ghi gì",
+        "en": "the plan has {links} hard links: writing one name would split the plan in two; par writes only a plan with one, nothing written",
     },
     "edit.cannot_write": {"vi": "không ghi được tệp: {reason}; tệp kế hoạch không thay đổi", "en": "cannot write the file: {reason}; the plan is unchanged"},
     "edit.recorded": {"vi": "Đã ghi cho tiêu chí {id}: {what} ({path})", "en": "Recorded for criterion {id}: {what} ({path})"},
@@ -1038,6 +1054,93 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "help.collect.date": {"vi": "Ngày ghi cho ô không có ngày (YYYY-MM-DD); mặc định: hôm nay theo giờ Việt Nam.", "en": "Date for values with none (YYYY-MM-DD); default: today in Vietnam."},
     "help.collect.dry-run": {"vi": "Chỉ in ra phần thay đổi (diff), không ghi vào tệp.", "en": "Print the diff only; write nothing."},
     "help.cmd.justify": {"vi": "Giải trình cho tiêu chí có điểm mà thiếu tài liệu kiểm chứng.", "en": "Record, or list, explanations for points that lack evidence."},
+    # --- the year-end self-assessment (issue 14): warnings of `par validate`
+    "warn.evidence_file_missing": {
+        "vi": "tệp tài liệu kiểm chứng '{file}' không tồn tại (đường dẫn tính từ thư mục của kế hoạch)",
+        "en": "evidence file '{file}' does not exist (paths are relative to the plan's folder)",
+    },
+    "warn.evidence_after_deadline": {
+        "vi": "tài liệu kiểm chứng ngày {date} muộn hơn hạn cuối {last_day} của hạn '{deadline}' mà nó chứng minh",
+        "en": "evidence dated {date} is later than the last day {last_day} of deadline '{deadline}' it proves",
+    },
+    "why.no_evidence": {"vi": "chưa có tài liệu kiểm chứng", "en": "has no evidence"},
+    "why.incomplete": {"vi": "tài liệu kiểm chứng chưa đầy đủ", "en": "its evidence is incomplete"},
+    "validate.warnings": {"vi": "{warnings} cảnh báo (không phải lỗi)", "en": "{warnings} warning(s) (not errors)"},
+    "severity.warning": {"vi": "cảnh báo", "en": "warning"},
+    "score.adjusted": {
+        "vi": "Sau điều chỉnh: {points} + thưởng {bonus} − trừ {penalty} = {total} trên {max} điểm áp dụng ({percent})",
+        "en": "Adjusted: {points} + bonus {bonus} − penalty {penalty} = {total} of {max} applicable points ({percent})",
+    },
+    "check.duplicate_adjustment": {"vi": "mã điểm thưởng/điểm trừ '{id}' bị lặp lại", "en": "bonus/penalty id '{id}' appears twice"},
+    # --- recording
+    "edit.empty_explanation": {"vi": "nội dung giải trình trống", "en": "the explanation is empty"},
+    "edit.what_explanation": {"vi": "giải trình ngày {date}: {text}", "en": "explanation dated {date}: {text}"},
+    "edit.what_evidence_parts": {"vi": "tài liệu kiểm chứng ngày {date}: {text}", "en": "evidence dated {date}: {text}"},
+    "justify.none": {"vi": "Không có tiêu chí nào cần giải trình.", "en": "No criterion needs an explanation."},
+    "justify.title": {"vi": "Tiêu chí cần giải trình", "en": "Criteria that need an explanation"},
+    "justify.col.id": {"vi": "Tiêu chí", "en": "Criterion"},
+    "justify.col.points": {"vi": "Điểm", "en": "Points"},
+    "justify.col.why": {"vi": "Lý do", "en": "Why"},
+    "justify.col.explained": {"vi": "Ngày giải trình", "en": "Explained on"},
+    "justify.col.explanation": {"vi": "Giải trình đã ghi", "en": "Explanation recorded"},
+    "usage.occurrence_needs_deadline": {"vi": "--occurrence cần --deadline", "en": "--occurrence needs --deadline"},
+    "usage.justify_text": {"vi": "cần nội dung giải trình sau mã tiêu chí", "en": "give the explanation after the criterion id"},
+    # --- the sheet
+    "sheet.stage.self_assessment": {"vi": "Tự đánh giá", "en": "Self-assessment"},
+    "sheet.stage.appraisal_1": {"vi": "Thẩm định lần 1", "en": "Appraisal 1"},
+    "sheet.stage.explanation": {"vi": "Giải trình", "en": "Explanation"},
+    "sheet.stage.appraisal_2": {"vi": "Thẩm định lần 2", "en": "Appraisal 2"},
+    "sheet.stage.final": {"vi": "Kết quả chính thức", "en": "Final"},
+    "sheet.col.stt": {"vi": "STT", "en": "No."},
+    "sheet.col.title": {"vi": "Lĩnh vực / Tiêu chí / Tiêu chí thành phần", "en": "Domain / criterion / sub-criterion"},
+    "sheet.col.max": {"vi": "Điểm tối đa", "en": "Max"},
+    "sheet.col.points": {"vi": "Điểm tự đánh giá", "en": "Self-assessed points"},
+    "sheet.col.stage_points": {"vi": "Điểm {stage}", "en": "{stage} points"},
+    "sheet.col.evidence": {
+        "vi": "Tài liệu kiểm chứng (số, ngày, cơ quan, trích yếu, mục/trang)",
+        "en": "Evidence (number, date, issuer, summary, section/page)",
+    },
+    "sheet.col.explanation": {"vi": "Giải trình", "en": "Explanation"},
+    "sheet.col.note": {"vi": "Ghi chú", "en": "Note"},
+    "sheet.col.cut": {"vi": "Chênh lệch", "en": "Cut"},
+    "sheet.col.why": {"vi": "Lý do", "en": "Why"},
+    "sheet.outside_note": {"vi": "Không tự đánh giá (điều tra xã hội học)", "en": "Not self-assessed (survey)"},
+    "sheet.not_applicable": {"vi": "Không áp dụng: {why}", "en": "Not applicable: {why}"},
+    "sheet.bonus": {"vi": "Điểm thưởng", "en": "Bonus points"},
+    "sheet.penalty": {"vi": "Điểm trừ", "en": "Penalty points"},
+    "sheet.points": {"vi": "Cộng các lĩnh vực và phần ngoài bảng", "en": "Sum of the domains and the part outside the table"},
+    "sheet.total": {"vi": "Tổng điểm", "en": "Total"},
+    "sheet.index": {"vi": "Chỉ số (% trên điểm tối đa áp dụng {max})", "en": "Index (% of the applicable maximum {max})"},
+    "sheet.projected_mark": {"vi": "dự kiến", "en": "projected"},
+    "sheet.title": {"vi": "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}", "en": "PAR INDEX SELF-ASSESSMENT SCORE SHEET {year}"},
+    "sheet.subtitle": {"vi": "{issuer} — {stage}, số liệu đến ngày {date}", "en": "{issuer} — {stage}, as of {date}"},
+    "sheet.subtitle_all": {"vi": "{issuer} — {stage}, mọi số liệu đã ghi nhận", "en": "{issuer} — {stage}, everything recorded"},
+    "sheet.compare_title": {"vi": "SO SÁNH ĐIỂM CÁC VÒNG CHẤM NĂM {year}", "en": "SCORES BY STAGE {year}"},
+    "sheet.explanations": {"vi": "Giải trình", "en": "Explanations"},
+    "sheet.needs_explanation": {"vi": "cần giải trình: {why}", "en": "needs an explanation: {why}"},
+    "sheet.sheet_table": {"vi": "Bảng điểm", "en": "Scores"},
+    "sheet.sheet_evidence": {"vi": "Tài liệu kiểm chứng", "en": "Evidence"},
+    "sheet.sheet_explanations": {"vi": "Giải trình", "en": "Explanations"},
+    "sheet.ev.criterion": {"vi": "Tiêu chí", "en": "Criterion"},
+    "sheet.ev.number": {"vi": "Số, ký hiệu", "en": "Number"},
+    "sheet.ev.issued": {"vi": "Ngày ban hành", "en": "Issued"},
+    "sheet.ev.issuer": {"vi": "Cơ quan ban hành", "en": "Issuer"},
+    "sheet.ev.summary": {"vi": "Trích yếu", "en": "Summary"},
+    "sheet.ev.section": {"vi": "Mục", "en": "Section"},
+    "sheet.ev.page": {"vi": "Trang", "en": "Page"},
+    "sheet.ev.file": {"vi": "Tệp / liên kết", "en": "File / link"},
+    "sheet.ev.complete": {"vi": "Đầy đủ", "en": "Complete"},
+    "sheet.ev.recorded": {"vi": "Ngày ghi nhận", "en": "Recorded"},
+    "sheet.ev.text": {"vi": "Ghi chú", "en": "Text"},
+    "sheet.incomplete": {"vi": "chưa đầy đủ", "en": "incomplete"},
+    "sheet.section": {"vi": "mục {section}", "en": "section {section}"},
+    "sheet.page": {"vi": "tr. {page}", "en": "p. {page}"},
+    "sheet.dated": {"vi": "ngày {date}", "en": "of {date}"},
+    "sheet.output_needed": {"vi": "định dạng {format} cần --output TỆP", "en": "format {format} needs --output FILE"},
+    "sheet.template_docx_only": {"vi": "--template chỉ dùng với --format docx", "en": "--template goes with --format docx only"},
+    "sheet.template_error": {"vi": "không dựng được mẫu {template}: {detail}", "en": "cannot render template {template}: {detail}"},
+    "sheet.written": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
+    "sheet.compare_formats": {"vi": "--compare dùng với md, html hoặc xlsx", "en": "--compare goes with md, html or xlsx"},
     # --- par import, par new-year, par diff, par init (issue 15)
     "import.not_found": {"vi": "không tìm thấy tệp {path}", "en": "file not found: {path}"},
     "import.unknown_format": {
@@ -1069,6 +1172,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "import.unread_title": {"vi": "Chỗ không đọc được trong bảng khung: {count}", "en": "Places of the framework table that could not be read: {count}"},
     "import.col.where": {"vi": "Chỗ", "en": "Where"},
+    "import.place_table": {"vi": "{file}: bảng {table}", "en": "{file}: table {table}"},
+    "import.place_cell": {"vi": "{file}: bảng {table}, dòng {row}, cột {column}", "en": "{file}: table {table}, row {row}, column {column}"},
     "import.col.message": {"vi": "Vì sao", "en": "Why"},
     "import.valid": {"vi": "Bản nháp hợp lệ (par validate).", "en": "The draft validates (par validate)."},
     "import.invalid": {"vi": "Bản nháp có {count} lỗi (ở trên); hãy sửa trong tệp.", "en": "The draft has {count} problem(s) (above); fix them in the file."},
@@ -1148,11 +1253,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     # --- end of issue 12's help block
     "init.written": {"vi": "Đã ghi khung kế hoạch {path}; hãy điền các chỗ ghi CẦN ĐIỀN rồi chạy par validate.", "en": "Plan skeleton written to {path}; fill in what says CẦN ĐIỀN, then run par validate."},
 }
-
-from par_cli.messages_yearend import YEAR_END  # noqa: E402 - the year-end sheet's messages
-
-MESSAGES.update(YEAR_END)  # type: ignore[arg-type]
-
 
 def resolve_lang(option: str | None) -> Lang:
     """`--lang` wins, then ``PAR_LANG``, then Vietnamese. Unknown values fall back to Vietnamese

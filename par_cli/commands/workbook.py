@@ -110,7 +110,8 @@ def collect(
     from par_cli.editing.atomic import PlanBusy, PlanChanged
     from par_cli.editing.collect import WorkbookRefused, collect_workbook
     from par_cli.editing.record import EditRefused
-    from par_cli.plan.problems import PlanFileError, one_line
+    from par_cli.plan.problems import PlanFileError
+    from par_cli.render.problems import file_error_text, one_line
     from par_cli.reading.discovery import find_plan
     from par_cli.reading.workbook import NotAWorkbook, read_workbook
 
@@ -122,7 +123,7 @@ def collect(
     try:
         path = find_plan(plan)
     except PlanFileError as error:
-        fail_usage(error.message(language))
+        fail_usage(file_error_text(error, language))
     failed = False
     for file in map(Path, words):
         name = file.name
@@ -134,7 +135,7 @@ def collect(
             failed = True
             continue
         except PlanFileError as error:
-            fail_usage(error.message(language))
+            fail_usage(file_error_text(error, language))
         except WorkbookRefused as refused:
             for refusal in refused.collected.refusals:
                 typer.echo(f"{name}!{refusal.ref}: {one_line(t(refusal.code, language, **refusal.params))}")
