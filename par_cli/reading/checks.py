@@ -8,7 +8,7 @@ problems are collected: a person fixing a plan wants the whole list at once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from par_cli.plan.model import (
@@ -29,7 +29,9 @@ from par_cli.plan.problems import Finding, Loc
 from par_cli.plan.points import EPSILON, same_points
 from par_cli.plan.tree import Node, walk
 
-def check_plan(plan: Plan) -> list[Finding]:
+def check_plan(plan: Plan, check_criterion: Callable[[Plan, Node, set[str]], Iterable[Finding]] | None = None) -> list[Finding]:
+    """Every finding of the checks. ``check_criterion`` stands in for `criterion_findings`
+    (same arguments, same findings): `par history` gives one that remembers a criterion's."""
     findings: list[Finding] = []
     nodes = list(walk(plan))
     findings += _check_units(plan)
@@ -37,9 +39,16 @@ def check_plan(plan: Plan) -> list[Finding]:
     findings += _check_totals(plan)
     findings += _check_adjustments(plan)
     unit_ids = {unit.id for unit in plan.units}
+    check = check_criterion or criterion_findings
     for node in nodes:
-        findings += _check_criterion(plan, node, unit_ids)
+        findings += check(plan, node, unit_ids)
     return findings
+
+
+def criterion_findings(plan: Plan, node: Node, unit_ids: set[str]) -> Iterator[Finding]:
+    """The findings of one criterion (its children's sum, not their own). They read the
+    criterion, the plan's year and its unit ids, nothing else; ``node.loc`` only places them."""
+    return _check_criterion(plan, node, unit_ids)
 
 
 def _check_units(plan: Plan) -> Iterator[Finding]:
