@@ -59,7 +59,7 @@ class Known:
 
     key: Any
     model: Any
-    parts: list[Known] = field(default_factory=list)  # a criterion's sub-criteria and entries
+    parts: list[Known] = field(default_factory=list)  # a criterion's sub-criteria
     clean: set[tuple[int, frozenset[str]]] = field(default_factory=set)  # (year, unit ids) its checks pass with
     bounds: dict[int, list[dt.date]] = field(default_factory=dict)  # by plan year: the dates D is compared with
     scores: dict[tuple[int, float | None, int, int], NodeScore] = field(default_factory=dict)
@@ -120,6 +120,8 @@ class Reuse:
         self._current: dict[Any, Known] = {}
         self._previous: dict[Any, Known] = {}
         self._by_id: dict[int, Known] = {}
+        self._entries: dict[Any, Known] = {}
+        self._clean: set[tuple[Any, ...]] = set()  # a criterion's own fields, or one entry in it, found clean
         self._units: tuple[set[str] | None, frozenset[str]] = (None, frozenset())
 
     # --- what is kept ---------------------------------------------------------------------
@@ -168,20 +170,21 @@ class Reuse:
             data = parts.data
             if children:
                 data = {**data, "children": children}
-            used = [self.known(child) for child in children]
             if parts.entries:
                 progress = dict(data["progress"])
                 for name, items in parts.entries:
-                    progress[name] = models = [self._entry(name, key, item) for key, item in items]
-                    used += [self.known(model) for model in models]
+                    progress[name] = [self._entry(name, key, item) for key, item in items]
                 data = {**data, "progress": progress}
+            used = [self.known(child) for child in children]
             known = self._add(Known(parts.key, Criterion.model_validate(data), [part for part in used if part is not None]))
         return known.model  # type: ignore[no-any-return]
 
     def _entry(self, name: str, key: Any, data: dict[str, Any]) -> Any:
-        known = self._found(key)
+        # Entries are kept for the whole history: a version adds a few, and each is small.
+        known = self._entries.get(key)
         if known is None:
-            known = self._add(Known(key, ENTRIES[name].model_validate(data)))
+            known = self._entries[key] = Known(key, ENTRIES[name].model_validate(data))
+            self._by_id[id(known.model)] = known
         return known.model
 
     # --- reading ------------------------------------------------------------------------------
@@ -213,18 +216,41 @@ class Reuse:
         return {**data, "domains": domains}
 
     def _check(self, plan: Plan, node: Node, unit_ids: set[str]) -> Iterable[Finding]:
-        known = self.known(node.criterion)
+        """`criterion_findings`, knowing which criteria and entries were found clean. A
+        criterion's findings are those of its own fields (everything but its recorded
+        entries) and those of each entry, which read the entry, the criterion's own fields
+        and the plan's year (see `par_cli.reading.checks._check_progress`): a criterion new
+        only by an entry is checked as its own fields (known clean, or checked once without
+        entries) and that one entry."""
+        criterion = node.criterion
+        known = self.known(criterion)
         if known is None:
             return criterion_findings(plan, node, unit_ids)
         if self._units[0] is not unit_ids:
             self._units = (unit_ids, frozenset(unit_ids))  # one set per check_plan: held, so its id stays its own
-        key = (plan.year, self._units[1])
+        year = plan.year
+        key = (year, self._units[1])
         if key in known.clean:
             return ()
-        findings = list(criterion_findings(plan, node, unit_ids))
-        if not findings:
-            known.clean.add(key)
-        return findings
+        own, children, entries = known.key
+        shell = ("own", own, children, year, self._units[1])
+        if shell not in self._clean:
+            bare = _with_entries(criterion, {name: [] for name in ENTRIES})
+            if any(True for _ in criterion_findings(plan, Node(bare, node.loc, node.parent_id), unit_ids)):
+                return list(criterion_findings(plan, node, unit_ids))
+            self._clean.add(shell)
+        progress = criterion.progress
+        for name, keys in entries:
+            for entry, entry_key in zip(getattr(progress, name), keys):
+                clean = ("entry", own, year, entry_key)
+                if clean in self._clean:
+                    continue
+                alone = _with_entries(criterion, {**{other: [] for other in ENTRIES}, name: [entry]})
+                if any(True for _ in criterion_findings(plan, Node(alone, node.loc, node.parent_id), unit_ids)):
+                    return list(criterion_findings(plan, node, unit_ids))
+                self._clean.add(clean)
+        known.clean.add(key)
+        return ()
 
     # --- scoring ------------------------------------------------------------------------------
 
@@ -243,6 +269,11 @@ class Reuse:
         if node is None:
             node = known.scores[key] = replace(score_leaf(plan, criterion, day, depth), detail=None)
         return node
+
+
+def _with_entries(criterion: Criterion, entries: dict[str, list[Any]]) -> Criterion:
+    """The criterion with these lists of entries instead of its own (a copy to check, not validated)."""
+    return criterion.model_copy(update={"progress": criterion.progress.model_copy(update=entries)})
 
 
 def _key(data: Any) -> bytes:
