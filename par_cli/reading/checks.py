@@ -318,6 +318,9 @@ def _check_deadlines(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Fin
 
 
 def _check_progress(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Finding]:
+    # Each entry's findings read that entry, the criterion's own fields and the plan's year,
+    # never another entry: `par history` (par_cli/scoring/reuse.py) checks a criterion new
+    # only by an entry as its own fields and that entry. A check across entries must say so there.
     from par_cli.deadlines.occurrences import RecurrenceError, is_recurring, stated_dates
 
     progress = criterion.progress
