@@ -6,7 +6,11 @@ the public scorer, exactly as `par score --as-of DAY` scores that version's file
 
 A version is read (parsed, validated, its records listed) once per distinct blob; it is
 scored once per distinct blob and day, since the same text scores differently on another
-day (a deadline passes). Everything runs in one process, with two git processes in all.
+day (a deadline passes). Everything runs in one process, with three git processes in all.
+Every distinct version is read whole by the YAML reader; what its criteria share with the
+versions before (their models, clean checks, a leaf's score over the days its dates leave
+it unchanged, its records) is reused by content (par_cli/scoring/reuse.py), with the same
+answers as reading and scoring the version alone.
 
 Recorded facts (measurements, completions, evidence, score stages, the self-assessed and
 appraised scores) are compared version to version, criterion by criterion: a fact found
