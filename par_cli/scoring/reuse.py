@@ -74,12 +74,15 @@ ENTRIES: dict[str, type] = {"measurements": Measurement, "done": Completion, "ev
 @dataclass
 class _Parts:
     """A criterion's data with its key: the pickle of everything but its sub-criteria and
-    its recorded entries, which have keys of their own (so the data is pickled once)."""
+    its recorded entries, which have keys of their own (so the data is written out once).
+    An entry's key is its ``repr``: a small flat mapping, which ``repr`` writes out whole
+    as faithfully (``1``, ``1.0``, ``True``, ``-0.0``, a date and a datetime all differ) in
+    half the time of a pickle of its own."""
 
     key: tuple[Any, ...]
     data: dict[str, Any]
     children: list[_Parts]
-    entries: list[tuple[str, list[tuple[tuple[str, bytes], dict[str, Any]]]]]
+    entries: list[tuple[str, list[tuple[tuple[str, str], dict[str, Any]]]]]
 
 
 def _parts(data: Any) -> _Parts:
@@ -91,13 +94,13 @@ def _parts(data: Any) -> _Parts:
     if isinstance(kids, list) and kids:
         children = [_parts(kid) for kid in kids]
         own = {name: value for name, value in data.items() if name != "children"}
-    entries: list[tuple[str, list[tuple[tuple[str, bytes], dict[str, Any]]]]] = []
+    entries: list[tuple[str, list[tuple[tuple[str, str], dict[str, Any]]]]] = []
     progress = data.get("progress")
     if isinstance(progress, dict):
         for name in ENTRIES:
             items = progress.get(name)
             if isinstance(items, list) and items and all(type(item) is dict for item in items):
-                entries.append((name, [((name, _key(item)), item) for item in items]))
+                entries.append((name, [((name, repr(item)), item) for item in items]))
         if entries:
             own = {**own, "progress": {name: value for name, value in progress.items() if name not in dict(entries)}}
     # The three parts cannot be mistaken for one another: sub-criteria and entries are taken
