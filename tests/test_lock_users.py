@@ -312,3 +312,14 @@ def test_a_hard_linked_plan_is_refused_by_every_writer_and_both_names_stay_one_f
     assert leftovers(folder) == ["2024.yaml", "ban-sao.yaml"]
     # Reading it is fine.
     assert finish(start(BINH, "validate", str(other)))[0] == 0
+
+
+def test_a_plan_its_owner_made_read_only_is_not_replaced_by_her(folder: Path, plan: Path):
+    # (tests/test_edit_atomic.py has the same case, skipped as root: root may write any file.)
+    plan.chmod(0o440)
+    before = plan.read_bytes()
+    code, _, err = finish(record_1_4(ALICE, plan, 1, "2024-03-10"))
+    assert code == 1
+    assert err == "par: không ghi được tệp: Permission denied; tệp kế hoạch không thay đổi\n"
+    assert plan.read_bytes() == before
+    assert leftovers(folder) == ["2024.yaml"]
