@@ -1071,8 +1071,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "import.col.where": {"vi": "Chỗ", "en": "Where"},
     "import.col.message": {"vi": "Vì sao", "en": "Why"},
     "import.valid": {"vi": "Bản nháp hợp lệ (par validate).", "en": "The draft validates (par validate)."},
-    "import.invalid": {"vi": "Bản nháp có {count} lỗi (ở trên); hãy sửa trong tệp.", "en": "The draft has {count} problem(s) (above); fix them in the file."},
-    "import.unread_summary": {"vi": "{count} chỗ không đọc được (ở trên).", "en": "{count} place(s) could not be read (above)."},
+    "import.invalid": {
+        "vi": "Bản nháp có {count} lỗi, mỗi lỗi một dòng {path}:DÒNG:CỘT trên stderr (par validate {path} liệt kê lại); hãy sửa trong tệp.",
+        "en": "The draft has {count} problem(s), one {path}:LINE:COLUMN line each on stderr (par validate {path} lists them again); fix them in the file.",
+    },
+    "import.unread_summary": {"vi": "{count} chỗ không đọc được (bảng trên).", "en": "{count} place(s) could not be read (the table above)."},
     "import.missing": {"vi": "Bảng không có, cần điền trong tệp hoặc qua tùy chọn: {facts}", "en": "Not in the table; fill in the file or pass options: {facts}"},
     "fact.year": {"vi": "năm (--year)", "en": "the year (--year)"},
     "fact.number": {"vi": "số kế hoạch (--number)", "en": "the plan number (--number)"},
