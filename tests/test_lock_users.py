@@ -323,3 +323,16 @@ def test_a_plan_its_owner_made_read_only_is_not_replaced_by_her(folder: Path, pl
     assert err == "par: không ghi được tệp: Permission denied; tệp kế hoạch không thay đổi\n"
     assert plan.read_bytes() == before
     assert leftovers(folder) == ["2024.yaml"]
+
+
+def test_where_the_file_system_has_no_hard_links_the_lock_is_made_in_place_alike(folder: Path, plan: Path):
+    from par_cli.editing import atomic
+
+    lock = lock_path_of(plan)
+    mode, status = atomic._lock_mode(plan)
+    handle = atomic._create_lock_in_place(lock, mode, status)
+    assert handle is not None
+    os.close(handle)
+    made = os.stat(lock)
+    assert (made.st_uid, made.st_gid, stat.S_IMODE(made.st_mode)) == (ALICE[0], PLANNERS, 0o660)
+    assert atomic._create_lock_in_place(lock, mode, status) is None  # exclusive: one already there

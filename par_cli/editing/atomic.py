@@ -128,19 +128,19 @@ def _create_lock(lock_path: Path, plan: Path) -> int | None:
 
     The file is made beside the lock, given its owner, group and mode, and only then linked
     to the lock's name: no other user ever sees it with the creator's umask and group (the
-    window in which they would be refused). ``link`` never follows a symlink and fails if
-    anything is at the name already. Where the file system has no hard links, the lock is
+    window in which they would be refused). ``link`` fails if anything is at the name already,
+    a symlink included (it never writes through one). Where the file system has no hard links, the lock is
     created in place, exclusively, and given its mode at once."""
     mode, status = _lock_mode(plan)
     handle, name = tempfile.mkstemp(dir=lock_path.parent, prefix=f".{lock_path.name}.", suffix=LOCK_TEMP_SUFFIX)
     try:
         _give_lock(handle, mode, status)
         try:
-            os.link(name, lock_path, follow_symlinks=False)
+            os.link(name, lock_path)
         except FileExistsError:
             os.close(handle)
             return None
-        except OSError:
+        except (OSError, NotImplementedError):
             os.close(handle)
             return _create_lock_in_place(lock_path, mode, status)
         return handle
