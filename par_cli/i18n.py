@@ -880,6 +880,15 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "another par is writing this plan (lock {lock}); nothing written, try again in a moment",
     },
     "edit.cannot_write": {"vi": "không ghi được tệp: {reason}; tệp kế hoạch không thay đổi", "en": "cannot write the file: {reason}; the plan is unchanged"},
+    "edit.hard_links": {
+        "vi": "kế hoạch có {links} tên (liên kết cứng, hard link); par chỉ ghi kế hoạch có một tên, vì thay một tên sẽ tách kế hoạch làm hai",
+        "en": "the plan has {links} hard links; par writes only a plan with one (replacing one name would split the plan in two)",
+    },
+    "edit.lock_symlink": {
+        "vi": "tệp khóa {lock} là một liên kết tượng trưng (symlink); par không bao giờ ghi theo liên kết này",
+        "en": "the lock {lock} is a symbolic link, which par never follows",
+    },
+    "edit.lock_not_a_file": {"vi": "tệp khóa {lock} không phải tệp thường", "en": "the lock {lock} is not a regular file"},
     "edit.recorded": {"vi": "Đã ghi cho tiêu chí {id}: {what} ({path})", "en": "Recorded for criterion {id}: {what} ({path})"},
     "edit.would_record": {
         "vi": "Chạy thử, chưa ghi gì: tiêu chí {id}: {what} ({path})",

@@ -341,7 +341,7 @@ def test_12_a_hard_linked_plan_is_refused(tmp_path):
     before = plan.read_bytes()
     done = run_par("set", "1.2", "initiatives=1", "--date", "2024-03-03", "--plan", str(plan))
     assert done.returncode == 1
-    assert "hard links" in done.stderr
+    assert "liên kết cứng" in done.stderr
     assert plan.read_bytes() == before
 
 

@@ -229,7 +229,7 @@ def test_a_symlink_planted_at_the_lock_path_is_refused_and_never_followed(folder
     code, _, err = finish(record_1_4(writer, plan, 2, "2024-03-20", umask=0o000))
 
     assert code == 1
-    assert err == f"par: không ghi được tệp: the lock's path is a symbolic link, which par never follows; tệp kế hoạch không thay đổi\n"
+    assert err == f"par: không ghi được tệp: tệp khóa {plan}.lock là một liên kết tượng trưng (symlink); par không bao giờ ghi theo liên kết này; tệp kế hoạch không thay đổi\n"
     assert plan.read_bytes() == before
     if existing:
         assert target.read_text(encoding="utf-8") == "sổ tay\n"
@@ -305,7 +305,7 @@ def test_a_hard_linked_plan_is_refused_by_every_writer_and_both_names_stay_one_f
     code, _, err = finish(start(ALICE, *command, "--plan", str(plan)))
 
     assert code == 1
-    assert err == f"par: không ghi được tệp: the plan has 2 hard links; par writes only a plan with one; tệp kế hoạch không thay đổi\n"
+    assert err == "par: không ghi được tệp: kế hoạch có 2 tên (liên kết cứng, hard link); par chỉ ghi kế hoạch có một tên, vì thay một tên sẽ tách kế hoạch làm hai; tệp kế hoạch không thay đổi\n"
     assert plan.read_bytes() == before
     assert os.path.samefile(plan, other)
     assert os.stat(plan).st_nlink == 2
@@ -336,3 +336,16 @@ def test_where_the_file_system_has_no_hard_links_the_lock_is_made_in_place_alike
     made = os.stat(lock)
     assert (made.st_uid, made.st_gid, stat.S_IMODE(made.st_mode)) == (ALICE[0], PLANNERS, 0o660)
     assert atomic._create_lock_in_place(lock, mode, status) is None  # exclusive: one already there
+
+
+def test_the_refusals_in_english(folder: Path, plan: Path):
+    os.link(plan, folder / "ban-sao.yaml")
+    code, _, err = finish(start(ALICE, "set", "1.4", "initiatives=2", "--date", "2024-03-10", "--plan", str(plan), "--lang", "en"))
+    assert code == 1
+    assert err == "par: cannot write the file: the plan has 2 hard links; par writes only a plan with one (replacing one name would split the plan in two); the plan is unchanged\n"
+    os.unlink(folder / "ban-sao.yaml")
+    lock_path_of(plan).symlink_to(folder / "elsewhere")
+    code, _, err = finish(start(ALICE, "set", "1.4", "initiatives=2", "--date", "2024-03-10", "--plan", str(plan), "--lang", "en"))
+    assert code == 1
+    assert err == f"par: cannot write the file: the lock {plan}.lock is a symbolic link, which par never follows; the plan is unchanged\n"
+    assert not (folder / "elsewhere").exists()

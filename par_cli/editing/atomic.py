@@ -34,6 +34,17 @@ class PlanBusy(Exception):
         self.lock_path = lock_path
 
 
+class PlanNotWritable(OSError):
+    """A write par refuses for a reason of its own rather than the system's: ``code`` is the
+    message key the command words it with (``params`` fill it in); ``strerror`` is English,
+    for any other reader."""
+
+    def __init__(self, code: str, number: int, english: str, path: Path, **params: object) -> None:
+        super().__init__(number, english, str(path))
+        self.code = code
+        self.params = params
+
+
 class PlanChanged(Exception):
     """The plan's bytes changed between our reading and our writing (an editor saved it)."""
 
@@ -101,12 +112,12 @@ def _open_lock(lock_path: Path, plan: Path) -> int:
                 handle = os.open(lock_path, os.O_RDONLY | no_follow)
         except OSError as error:
             if error.errno == errno.ELOOP or os.path.islink(lock_path):
-                raise OSError(errno.ELOOP, "the lock's path is a symbolic link, which par never follows", str(lock_path)) from None
+                raise PlanNotWritable("edit.lock_symlink", errno.ELOOP, "the lock's path is a symbolic link, which par never follows", lock_path, lock=lock_path) from None
             raise
         break
     if not stat.S_ISREG(os.fstat(handle).st_mode):
         os.close(handle)
-        raise OSError(errno.EINVAL, "the lock's path is not a regular file", str(lock_path))
+        raise PlanNotWritable("edit.lock_not_a_file", errno.EINVAL, "the lock's path is not a regular file", lock_path, lock=lock_path)
     return handle
 
 
@@ -222,7 +233,7 @@ def replace_atomically(path: Path, data: bytes, *, expected: bytes, check: Calla
     if status.st_nlink > 1:
         # Replacing one name of a hard-linked file would leave the other names on the old
         # text: the plan would silently split in two. Refused (README, "Bad input").
-        raise OSError(errno.EMLINK, f"the plan has {status.st_nlink} hard links; par writes only a plan with one", str(target))
+        raise PlanNotWritable("edit.hard_links", errno.EMLINK, f"the plan has {status.st_nlink} hard links; par writes only a plan with one", target, links=status.st_nlink)
     if not os.access(target, os.W_OK):
         # Renaming over a read-only file succeeds in a writable folder; the flag means "do not
         # change this file", so respect it.
