@@ -123,6 +123,18 @@ def stop_mid_write(process: subprocess.Popen, plan: Path, sent: signal.Signals) 
     process.send_signal(sent)
 
 
+def gives_up_politely(plan: Path) -> None:
+    """Bình, given 2 s, waits them out on the held lock and says it is busy: he could open
+    the lock and found it taken (the old lock refused him at once: "Permission denied"). A
+    longer wait may see the holder finish first, so this is what shows the waiting."""
+    before = plan.read_bytes()
+    started = time.monotonic()
+    code, _, err = finish(record_1_4(BINH, plan, 2, "2024-03-20", umask=0o077, wait=2))
+    assert (code, err) == (1, f"par: một lệnh par khác đang ghi kế hoạch này (khóa {plan}.lock); không ghi gì, hãy thử lại sau giây lát\n")
+    assert time.monotonic() - started >= 2
+    assert plan.read_bytes() == before
+
+
 def leftovers(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir())
 
@@ -142,6 +154,8 @@ def test_a_second_user_waits_for_the_first_instead_of_failing(folder: Path, plan
         # read-write for them as the plan is (0660), whoever made it and whatever their umask.
         assert (lock.st_uid, lock.st_gid, stat.S_IMODE(lock.st_mode)) == (ALICE[0], PLANNERS, 0o660)
 
+        gives_up_politely(plan)
+        # With a minute to wait he gets through once Alice's par goes on.
         second = record_1_4(BINH, plan, 2, "2024-03-20", umask=0o077, wait=60)
         time.sleep(1.5)
         assert second.poll() is None, f"the second writer did not wait: {second.communicate()}"
@@ -174,6 +188,7 @@ def test_a_lock_made_by_another_user_read_only_to_us_is_waited_on(folder: Path, 
         lock = os.stat(lock_path_of(plan))
         assert (lock.st_uid, lock.st_gid, stat.S_IMODE(lock.st_mode)) == (*ALICE, 0o644)
 
+        gives_up_politely(plan)
         second = record_1_4(BINH, plan, 2, "2024-03-20", wait=60)
         time.sleep(1.5)
         assert second.poll() is None, f"the second writer did not wait: {second.communicate()}"
