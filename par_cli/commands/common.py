@@ -180,13 +180,14 @@ def report_problems(problems: "Iterable[Problem]", fmt: Format, lang: Lang, file
     """The one way a command shows the problems of a plan: JSON on stdout under
     ``--format json``, else one ``PATH:LINE:COL: message`` line each and a summary on stderr."""
     from par_cli.render.json import problems_payload, write_json
+    from par_cli.render.problems import problem_line
 
     problems = list(problems)
     if fmt is Format.json:
         write_json(problems_payload(problems, lang))
         return
     for problem in problems:
-        typer.echo(problem.format(lang), err=True)
+        typer.echo(problem_line(problem, lang), err=True)
     errors = sum(1 for problem in problems if getattr(problem, "severity", "error") == "error")
     if errors and summary:
         typer.echo(t("validate.summary", lang, problems=errors, files=files), err=True)
@@ -200,11 +201,12 @@ def load_or_exit(option: Path | None, lang: Lang, fmt: Format = Format.text) -> 
     from par_cli.plan.problems import PlanFileError
     from par_cli.reading.discovery import find_plan
     from par_cli.reading.reader import load_plan
+    from par_cli.render.problems import file_error_text
 
     try:
         loaded = load_plan(find_plan(option), keep_data=False)
     except PlanFileError as error:
-        fail_usage(error.message(lang))
+        fail_usage(file_error_text(error, lang))
     READING.append(loaded.path)
     if not loaded.ok:
         report_problems(loaded.problems, fmt, lang)

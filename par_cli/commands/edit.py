@@ -243,13 +243,14 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: Format, dry_run:
     from par_cli.reading.discovery import find_plan
     from par_cli.editing.record import EditRefused, record
     from par_cli.plan.problems import PlanFileError
+    from par_cli.render.problems import file_error_text
 
     check_format(fmt, OFFERED, lang)
     try:
         path = find_plan(plan)
         outcome = record(path, build, dry_run=dry_run, lock_wait=_lock_wait())
     except PlanFileError as error:
-        fail_usage(error.message(lang))
+        fail_usage(file_error_text(error, lang))
     except EditRefused as refusal:
         if refusal.problems:
             report_problems(refusal.problems, fmt, lang, summary=False)
@@ -272,7 +273,7 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: Format, dry_run:
     if fmt is Format.json:
         write_json({"path": str(path), "dry_run": dry_run, "written": outcome.written, "recorded": summary, "diff": outcome.diff})
         return
-    from par_cli.plan.problems import one_line
+    from par_cli.render.problems import one_line
 
     key = "edit.would_record" if dry_run else "edit.recorded"
     line = one_line(t(key, lang, id=outcome.change.criterion_id, what=_describe(summary, lang), path=path))
@@ -284,7 +285,7 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: Format, dry_run:
 
 
 def _refuse(message: str, where: str = "par") -> None:
-    from par_cli.plan.problems import one_line
+    from par_cli.render.problems import one_line
 
     typer.echo(f"{where}: {one_line(message)}", err=True)
     raise Findings()

@@ -103,7 +103,8 @@ def collect(
     from par_cli.editing.atomic import PlanBusy, PlanChanged
     from par_cli.editing.collect import WorkbookRefused, collect_workbook
     from par_cli.editing.record import EditRefused
-    from par_cli.plan.problems import PlanFileError, one_line
+    from par_cli.plan.problems import PlanFileError
+    from par_cli.render.problems import file_error_text, one_line
     from par_cli.reading.discovery import find_plan
     from par_cli.reading.workbook import NotAWorkbook, read_workbook
 
@@ -112,7 +113,7 @@ def collect(
     try:
         path = find_plan(plan)
     except PlanFileError as error:
-        fail_usage(error.message(language))
+        fail_usage(file_error_text(error, language))
     failed = False
     for file in files:
         name = file.name
@@ -124,7 +125,7 @@ def collect(
             failed = True
             continue
         except PlanFileError as error:
-            fail_usage(error.message(language))
+            fail_usage(file_error_text(error, language))
         except WorkbookRefused as refused:
             for refusal in refused.collected.refusals:
                 typer.echo(f"{name}!{refusal.ref}: {one_line(t(refusal.code, language, **refusal.params))}")

@@ -35,18 +35,27 @@ class PlanBusy(Exception):
 
 
 class PlanNotWritable(OSError):
-    """A write par refuses for a reason of its own rather than the system's: ``code`` is the
-    message key the command words it with (``params`` fill it in); ``strerror`` is English,
-    for any other reader."""
+    """A write par refuses for a reason of its own rather than the system's (a symlink at the
+    lock's path): an OSError (``number``) for whoever catches those, and ``code``, the message
+    key the command words it with (``params`` fill it in)."""
 
-    def __init__(self, code: str, number: int, english: str, path: Path, **params: object) -> None:
-        super().__init__(number, english, str(path))
+    def __init__(self, code: str, number: int, path: Path, **params: object) -> None:
+        super().__init__(number, os.strerror(number), str(path))
         self.code = code
         self.params = params
 
 
 class PlanChanged(Exception):
     """The plan's bytes changed between our reading and our writing (an editor saved it)."""
+
+
+class PlanHardLinked(OSError):
+    """The plan has other names (hard links): replacing one would split it in two. An
+    OSError (EMLINK) for whoever catches those; ``links`` says how many names it has."""
+
+    def __init__(self, links: int, path: Path) -> None:
+        super().__init__(errno.EMLINK, os.strerror(errno.EMLINK), str(path))
+        self.links = links
 
 
 def lock_path_of(path: Path) -> Path:
@@ -112,12 +121,12 @@ def _open_lock(lock_path: Path, plan: Path) -> int:
                 handle = os.open(lock_path, os.O_RDONLY | no_follow)
         except OSError as error:
             if error.errno == errno.ELOOP or os.path.islink(lock_path):
-                raise PlanNotWritable("edit.lock_symlink", errno.ELOOP, "the lock's path is a symbolic link, which par never follows", lock_path, lock=lock_path) from None
+                raise PlanNotWritable("edit.lock_symlink", errno.ELOOP, lock_path, lock=lock_path) from None
             raise
         break
     if not stat.S_ISREG(os.fstat(handle).st_mode):
         os.close(handle)
-        raise PlanNotWritable("edit.lock_not_a_file", errno.EINVAL, "the lock's path is not a regular file", lock_path, lock=lock_path)
+        raise PlanNotWritable("edit.lock_not_a_file", errno.EINVAL, lock_path, lock=lock_path)
     return handle
 
 
@@ -233,7 +242,7 @@ def replace_atomically(path: Path, data: bytes, *, expected: bytes, check: Calla
     if status.st_nlink > 1:
         # Replacing one name of a hard-linked file would leave the other names on the old
         # text: the plan would silently split in two. Refused (README, "Bad input").
-        raise PlanNotWritable("edit.hard_links", errno.EMLINK, f"the plan has {status.st_nlink} hard links; par writes only a plan with one", target, links=status.st_nlink)
+        raise PlanHardLinked(status.st_nlink, target)
     if not os.access(target, os.W_OK):
         # Renaming over a read-only file succeeds in a writable folder; the flag means "do not
         # change this file", so respect it.
