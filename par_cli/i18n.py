@@ -1232,6 +1232,33 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "carry.refused": {"vi": "{target}: {reason}", "en": "{target}: {reason}"},
     "carry.refused_problems": {"vi": "{target}: {reason} {problems}", "en": "{target}: {reason} {problems}"},
     "problem.of_criterion": {"vi": "tiêu chí {id}: {text}", "en": "criterion {id}: {text}"},
+    # --- help pages and the command line (issue 12): click's and typer's own words, ours
+    "help.heading.usage": {"vi": "Cách dùng", "en": "Usage"},
+    "help.heading.arguments": {"vi": "Đối số", "en": "Arguments"},
+    "help.heading.options": {"vi": "Tùy chọn", "en": "Options"},
+    "help.heading.commands": {"vi": "Lệnh", "en": "Commands"},
+    "help.word.options": {"vi": "[TÙY_CHỌN]", "en": "[OPTIONS]"},
+    "help.word.command": {"vi": "LỆNH [ĐỐI_SỐ]...", "en": "COMMAND [ARGS]..."},
+    "help.help_option": {"vi": "Hiện trợ giúp này rồi thoát.", "en": "Show this message and exit."},
+    "help.extra.default": {"vi": "mặc định: {default}", "en": "default: {default}"},
+    "help.extra.required": {"vi": "bắt buộc", "en": "required"},
+    "help.extra.envvar": {"vi": "biến môi trường: {var}", "en": "env var: {var}"},
+    "help.type.text": {"vi": "chuỗi", "en": "text"},
+    "help.type.path": {"vi": "đường dẫn", "en": "path"},
+    "help.type.integer": {"vi": "số nguyên", "en": "integer"},
+    "help.type.number": {"vi": "số", "en": "number"},
+    "help.type.yes_no": {"vi": "có/không", "en": "yes/no"},
+    "usage.number_needed": {"vi": "cần một số", "en": "a number is needed"},
+    "usage.error": {"vi": "lỗi: {detail}", "en": "error: {detail}"},
+    "usage.plan_first": {
+        "vi": "'{word}' đứng trước mã tiêu chí nên được hiểu là kế hoạch, nhưng tên tệp kế hoạch phải kết thúc bằng .yaml hoặc .yml; nếu không, hãy dùng --plan",
+        "en": "'{word}' comes before the criterion id, so it would be the plan, but a plan named this way must end in .yaml or .yml; otherwise pass --plan",
+    },
+    "help.common.plan_first": {
+        "vi": "Tệp kế hoạch, đứng đầu và kết thúc bằng .yaml hoặc .yml (như --plan); mặc định: biến PAR_PLAN, rồi plans/NĂM.yaml mới nhất.",
+        "en": "The plan file, first and ending in .yaml or .yml (as --plan); default: PAR_PLAN, then the newest plans/YEAR.yaml.",
+    },
+    # --- end of issue 12's help block
     "init.written": {"vi": "Đã ghi khung kế hoạch {path}; hãy điền các chỗ ghi CẦN ĐIỀN rồi chạy par validate.", "en": "Plan skeleton written to {path}; fill in what says CẦN ĐIỀN, then run par validate."},
 }
 

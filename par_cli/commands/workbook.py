@@ -16,12 +16,16 @@ import typer
 from par_cli.commands.common import (
     Findings,
     LangOption,
+    PlanArgument,
+    PlanFirstArgument,
     PlanOption,
     check_unit,
     fail_usage,
     lang_of,
     load_or_exit,
     parse_day,
+    plan_first,
+    plan_path,
     report_problems,
     today_in_vietnam,
     write_out,
@@ -42,6 +46,7 @@ def workbook(
             show_default=False,
         ),
     ],
+    given: PlanArgument = None,
     unit: Annotated[
         Optional[str],
         typer.Option("--unit", "-u", help="help.workbook.unit", show_default=False),
@@ -60,6 +65,7 @@ def workbook(
     language = lang_of(lang)
     if (unit is None) == (not all_units):
         fail_usage(t("workbook.unit_or_all", language))
+    plan = plan_path(given, plan, language)
     loaded = load_or_exit(plan, language)
     the_plan = loaded.plan
     path = find_plan(plan)
@@ -80,10 +86,11 @@ def workbook(
 
 
 def collect(
+    first: PlanFirstArgument = None,
     files: Annotated[
-        list[Path],
+        Optional[list[str]],
         typer.Argument(metavar="FILE.xlsx...", help="help.collect.files", show_default=False),
-    ],
+    ] = None,
     date: Annotated[
         Optional[str],
         typer.Option(
@@ -109,13 +116,16 @@ def collect(
     from par_cli.reading.workbook import NotAWorkbook, read_workbook
 
     language = lang_of(lang)
+    plan, words = plan_first([first, *(files or [])], plan, language)
+    if not words:
+        fail_usage(t("usage.missing", language, param="'FILE.xlsx...'"))
     day = parse_day(date, language) or today_in_vietnam()
     try:
         path = find_plan(plan)
     except PlanFileError as error:
         fail_usage(file_error_text(error, language))
     failed = False
-    for file in files:
+    for file in map(Path, words):
         name = file.name
         try:
             filled = read_workbook(file)

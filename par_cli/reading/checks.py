@@ -8,7 +8,7 @@ problems are collected: a person fixing a plan wants the whole list at once.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from par_cli.plan.model import (
@@ -29,7 +29,9 @@ from par_cli.plan.problems import Finding, Loc
 from par_cli.plan.points import EPSILON, same_points
 from par_cli.plan.tree import Node, walk
 
-def check_plan(plan: Plan) -> list[Finding]:
+def check_plan(plan: Plan, check_criterion: Callable[[Plan, Node, set[str]], Iterable[Finding]] | None = None) -> list[Finding]:
+    """Every finding of the checks. ``check_criterion`` stands in for `criterion_findings`
+    (same arguments, same findings): `par history` gives one that remembers a criterion's."""
     findings: list[Finding] = []
     nodes = list(walk(plan))
     findings += _check_units(plan)
@@ -37,9 +39,16 @@ def check_plan(plan: Plan) -> list[Finding]:
     findings += _check_totals(plan)
     findings += _check_adjustments(plan)
     unit_ids = {unit.id for unit in plan.units}
+    check = check_criterion or criterion_findings
     for node in nodes:
-        findings += _check_criterion(plan, node, unit_ids)
+        findings += check(plan, node, unit_ids)
     return findings
+
+
+def criterion_findings(plan: Plan, node: Node, unit_ids: set[str]) -> Iterator[Finding]:
+    """The findings of one criterion (its children's sum, not their own). They read the
+    criterion, the plan's year and its unit ids, nothing else; ``node.loc`` only places them."""
+    return _check_criterion(plan, node, unit_ids)
 
 
 def _check_units(plan: Plan) -> Iterator[Finding]:
@@ -309,6 +318,9 @@ def _check_deadlines(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Fin
 
 
 def _check_progress(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Finding]:
+    # Each entry's findings read that entry, the criterion's own fields and the plan's year,
+    # never another entry: `par history` (par_cli/scoring/reuse.py) checks a criterion new
+    # only by an entry as its own fields and that entry. A check across entries must say so there.
     from par_cli.deadlines.occurrences import RecurrenceError, is_recurring, stated_dates
 
     progress = criterion.progress

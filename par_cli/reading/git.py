@@ -1,8 +1,9 @@
 """A plan file's versions as git holds them: who committed each one, when, and its bytes.
 
-Two processes whatever the length of the history: one `git log --follow` for the commits
-that touched the file (with the blob each left behind), one `git cat-file --batch` for the
-contents of the distinct blobs. Nothing here knows what a plan is.
+Three processes whatever the length of the history: one `git rev-parse` (a work tree, not
+shallow, the folder's place in it), one `git log --follow` for the commits that touched the
+file (with the blob each left behind), one `git cat-file --batch` for the contents of the
+distinct blobs. Nothing here knows what a plan is.
 
 A commit's day is its committer date in Asia/Ho_Chi_Minh: that is the day the version
 existed for the department, whatever the zone of the machine that made the commit.
@@ -78,10 +79,12 @@ def file_versions(path: Path) -> list[Commit]:
     folder = path.parent
     if not folder.is_dir():
         raise GitError("history.no_file", path=path)
-    inside = _git(folder, "rev-parse", "--is-inside-work-tree")
-    if inside.returncode != 0 or inside.stdout.strip() != b"true":
+    # One process for the three questions: a work tree? a shallow clone? where in it?
+    asked = _git(folder, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix")
+    answers = asked.stdout.decode("utf-8").split("\n")
+    if asked.returncode != 0 or len(answers) < 3 or answers[0] != "true":
         raise GitError("history.not_a_repository", path=path)
-    if _checked(_git(folder, "rev-parse", "--is-shallow-repository")).strip() == b"true":
+    if answers[1] == "true":
         raise GitError("history.shallow", path=path)
     output = _checked(
         _git(
@@ -96,7 +99,7 @@ def file_versions(path: Path) -> list[Commit]:
             path.name,
         )
     )
-    here = _checked(_git(folder, "rev-parse", "--show-prefix")).decode("utf-8").strip() + path.name
+    here = answers[2].strip() + path.name
     commits = [commit for chunk in output.split(b"\x1e")[1:] if (commit := _commit(chunk, here)) is not None]
     if not commits:
         raise GitError("history.no_history", path=path)

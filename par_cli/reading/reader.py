@@ -151,20 +151,21 @@ def load_plan(path: Path | str, *, keep_data: bool = True, keep_nodes: bool = Fa
     return _load_paused(Path(path), None, keep_data, keep_nodes)
 
 
-def load_plan_bytes(data: bytes, path: Path | str) -> LoadedPlan:
+def load_plan_bytes(data: bytes, path: Path | str, validate: Any = None) -> LoadedPlan:
     """`load_plan` of bytes held in memory (a version of the plan read from git): the same
     decoding, reading and checks; ``path`` only names the plan in messages. The plain data
-    is not kept."""
-    return _load_paused(Path(path), data, keep_data=False)
+    is not kept. ``validate`` stands in for `validate_data` (same arguments, same answer):
+    `par history` gives one that reuses the models of criteria an earlier version held."""
+    return _load_paused(Path(path), data, keep_data=False, validate=validate)
 
 
-def _load_paused(path: Path, data: bytes | None, keep_data: bool, keep_nodes: bool = False) -> LoadedPlan:
+def _load_paused(path: Path, data: bytes | None, keep_data: bool, keep_nodes: bool = False, validate: Any = None) -> LoadedPlan:
     """`_load` (of the file, or of ``data`` when given) with the cyclic collector paused (see
     `load_plan`), and a nesting deeper than Python's stack as a problem."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        loaded = _load(path, data, keep_nodes=keep_nodes)
+        loaded = _load(path, data, keep_nodes=keep_nodes, validate=validate)
         if not keep_data:
             loaded.data = None
         return loaded
@@ -176,7 +177,7 @@ def _load_paused(path: Path, data: bytes | None, keep_data: bool, keep_nodes: bo
             gc.enable()
 
 
-def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False) -> LoadedPlan:
+def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, validate: Any = None) -> LoadedPlan:
     result = LoadedPlan(path)
     text, problem = read_text(path) if data is None else decode_text(path, data)
     if problem is not None:
@@ -194,7 +195,7 @@ def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False) ->
         if deep is not None:
             result.problems.append(Problem(path, *deep, "yaml.too_deep"))
             return result
-        return on_deep_enough_stack(text, _load_with_ruamel, result, text, keep_nodes)
+        return on_deep_enough_stack(text, _load_with_ruamel, result, text, keep_nodes, validate)
 
 
 # Nesting is guarded before any recursive parser sees the text. Flow nesting ("[[[…",
@@ -306,7 +307,7 @@ def on_deep_enough_stack(text: str, function: Any, *args: Any) -> Any:
     return value
 
 
-def _load_with_ruamel(result: LoadedPlan, text: str, keep_nodes: bool = False) -> LoadedPlan:
+def _load_with_ruamel(result: LoadedPlan, text: str, keep_nodes: bool = False, validate: Any = None) -> LoadedPlan:
     """The reference reader: every problem, with its position."""
     path = result.path
     data = None if keep_nodes else _data_from_events(text)
@@ -331,7 +332,7 @@ def _load_with_ruamel(result: LoadedPlan, text: str, keep_nodes: bool = False) -
         # built from the parser's events without them), and the text is composed again in
         # the rare case a problem needs its place.
         root = None
-    result.plan, findings = validate_data(data)
+    result.plan, findings = (validate or validate_data)(data)
     findings = forbidden_text(data, text) + keys_equal_after_nfc(data, text) + findings
     if not findings:
         result.nodes = root

@@ -6,7 +6,11 @@ the public scorer, exactly as `par score --as-of DAY` scores that version's file
 
 A version is read (parsed, validated, its records listed) once per distinct blob; it is
 scored once per distinct blob and day, since the same text scores differently on another
-day (a deadline passes). Everything runs in one process, with two git processes in all.
+day (a deadline passes). Everything runs in one process, with three git processes in all.
+Every distinct version is read whole by the YAML reader; what its criteria share with the
+versions before (their models, clean checks, a leaf's score over the days its dates leave
+it unchanged, its records) is reused by content (par_cli/scoring/reuse.py), with the same
+answers as reading and scoring the version alone.
 
 Recorded facts (measurements, completions, evidence, score stages, the self-assessed and
 appraised scores) are compared version to version, criterion by criterion: a fact found
@@ -23,12 +27,13 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from par_cli.plan.model import Plan
+from par_cli.plan.model import Criterion, Plan
 from par_cli.plan.tree import walk
 from par_cli.reading.git import Commit, file_versions, read_blobs
 from par_cli.reading.reader import load_plan_bytes
+from par_cli.scoring.reuse import Reuse
 from par_cli.scoring.scorer import PlanScore, Total, score_plan
 
 RecordKind = Literal["measurement", "completion", "evidence", "stage", "self_assessed", "appraised"]
@@ -207,14 +212,15 @@ def _versions(path: Path, commits: list[Commit], contents: dict[str, tuple[str, 
     scored: dict[tuple[str, dt.date], Summary] = {}
     held: tuple[str, Plan | None] = ("", None)
     last_records: dict[tuple[str, RecordKind], list[Record]] = {}
+    reuse = Reuse()
 
     def plan_of(blob: str, data: bytes, name: str) -> Plan | None:
         nonlocal held
         if held[0] != blob:
-            result = load_plan_bytes(data, name)
+            result = load_plan_bytes(data, name, validate=reuse.validate)
             plan = result.plan if result.ok else None
             held = (blob, plan)
-            facts.setdefault(blob, (plan is not None, len(result.problems), records_of(plan) if plan is not None else {}))
+            facts.setdefault(blob, (plan is not None, len(result.problems), records_of(plan, reuse) if plan is not None else {}))
         return held[1]
 
     for commit in commits:
@@ -230,7 +236,7 @@ def _versions(path: Path, commits: list[Commit], contents: dict[str, tuple[str, 
             if (blob, commit.day) not in scored:
                 plan = plan_of(blob, data, name)
                 assert plan is not None
-                scored[blob, commit.day] = summarize(plan, score_plan(plan, today=commit.day, as_of=commit.day))
+                scored[blob, commit.day] = summarize(plan, score_plan(plan, today=commit.day, as_of=commit.day, leaf=reuse.score_leaf))
             score = scored[blob, commit.day]
         version = Version(commit, blob, problems, score)
         if valid:
@@ -239,49 +245,62 @@ def _versions(path: Path, commits: list[Commit], contents: dict[str, tuple[str, 
         yield version
 
 
-def records_of(plan: Plan) -> dict[tuple[str, RecordKind], list[Record]]:
-    """Every recorded fact of the plan, by criterion and kind, in document order."""
+def records_of(plan: Plan, reuse: Reuse | None = None) -> dict[tuple[str, RecordKind], list[Record]]:
+    """Every recorded fact of the plan, by criterion and kind, in document order. With
+    ``reuse``, a criterion's facts (and each entry's) are listed once for its model."""
     found: dict[tuple[str, RecordKind], list[Record]] = {}
-
-    def add(record: Record) -> None:
-        found.setdefault((record.criterion_id, record.kind), []).append(record)
-
     for node in walk(plan):
-        criterion = node.criterion
-        cid = criterion.id
-        progress = criterion.progress
-        for measurement in progress.measurements:
-            values = tuple(sorted(measurement.values.items()))
-            add(Record("measurement", cid, measurement.date, tuple(name for name, _ in values), (("date", measurement.date), *values, ("evidence", measurement.evidence))))
-        for completion in progress.done:
-            add(
-                Record(
-                    "completion",
-                    cid,
-                    completion.date,
-                    (completion.deadline, completion.occurrence),
-                    (("date", completion.date), ("deadline", completion.deadline), ("occurrence", completion.occurrence), ("evidence", completion.evidence)),
-                )
-            )
-        for evidence in progress.evidence:
-            dumped = _stated(evidence)
-            add(
-                Record(
-                    "evidence",
-                    cid,
-                    evidence.date,
-                    (evidence.deadline, evidence.occurrence, evidence.number, evidence.text, evidence.file, evidence.link),
-                    (("date", evidence.date), *sorted(dumped.items())),
-                )
-            )
-        for stage in progress.stages:
-            dumped = _stated(stage)
-            add(Record("stage", cid, stage.date, (stage.stage,), (("date", stage.date), *sorted(dumped.items()))))
-        for kind in ("self_assessed", "appraised"):
-            value = getattr(progress, kind)
-            if value is not None:
-                add(Record(kind, cid, None, (), (("points", value),)))  # type: ignore[arg-type]
+        memo = reuse.memo(node.criterion) if reuse is not None else None
+        groups = memo.get("records") if memo is not None else None
+        if groups is None:
+            groups = criterion_records(node.criterion, reuse)
+            if memo is not None:
+                memo["records"] = groups
+        for group, records in groups.items():
+            found.setdefault(group, []).extend(records)
     return found
+
+
+def criterion_records(criterion: Criterion, reuse: Reuse | None = None) -> dict[tuple[str, RecordKind], list[Record]]:
+    """One criterion's recorded facts (not its sub-criteria's), by kind, in document order."""
+    found: dict[tuple[str, RecordKind], list[Record]] = {}
+    cid = criterion.id
+    progress = criterion.progress
+    for kind, entries in (("measurement", progress.measurements), ("completion", progress.done), ("evidence", progress.evidence), ("stage", progress.stages)):
+        if not entries:
+            continue
+        records = found[cid, kind] = []  # type: ignore[index]
+        for entry in entries:
+            memo = reuse.memo(entry) if reuse is not None else None
+            record = memo.get(cid) if memo is not None else None  # the same entry may be another criterion's
+            if record is None:
+                record = _record(kind, cid, entry)  # type: ignore[arg-type]
+                if memo is not None:
+                    memo[cid] = record
+            records.append(record)
+    for kind in ("self_assessed", "appraised"):
+        value = getattr(progress, kind)
+        if value is not None:
+            found[cid, kind] = [Record(kind, cid, None, (), (("points", value),))]  # type: ignore[arg-type,index]
+    return found
+
+
+def _record(kind: RecordKind, cid: str, entry: Any) -> Record:
+    if kind == "measurement":
+        values = tuple(sorted(entry.values.items()))
+        return Record(kind, cid, entry.date, tuple(name for name, _ in values), (("date", entry.date), *values, ("evidence", entry.evidence)))
+    if kind == "completion":
+        return Record(
+            kind,
+            cid,
+            entry.date,
+            (entry.deadline, entry.occurrence),
+            (("date", entry.date), ("deadline", entry.deadline), ("occurrence", entry.occurrence), ("evidence", entry.evidence)),
+        )
+    dumped = _stated(entry)
+    if kind == "evidence":
+        return Record(kind, cid, entry.date, (entry.deadline, entry.occurrence, entry.number, entry.text, entry.file, entry.link), (("date", entry.date), *sorted(dumped.items())))
+    return Record(kind, cid, entry.date, (entry.stage,), (("date", entry.date), *sorted(dumped.items())))
 
 
 def _stated(model: object) -> dict[str, object]:

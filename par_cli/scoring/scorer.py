@@ -32,7 +32,7 @@ plan's table is one more node, projected from its own declared assumption.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -48,7 +48,7 @@ from par_cli.scoring.rules import (
     measures_used,
     rule_assumptions,
 )
-from par_cli.state.as_of import CriterionState, PlanState, plan_state
+from par_cli.state.as_of import CriterionState, PlanState, criterion_state, plan_state
 
 if TYPE_CHECKING:
     from par_cli.scoring.adjust import Adjusted
@@ -170,21 +170,41 @@ class PlanScore:
         return next((node for node in self.nodes() if node.id == wanted), None)
 
 
+LeafScorer = Callable[[Plan, Criterion, dt.date, int], NodeScore]
+"""How a leaf is scored as of a day at a depth: `score_leaf`, or one that gives its answer."""
+
+
 def score_plan(
-    plan: Plan, *, today: dt.date, as_of: dt.date | None = None, unit: str | None = None, state: PlanState | None = None
+    plan: Plan,
+    *,
+    today: dt.date,
+    as_of: dt.date | None = None,
+    unit: str | None = None,
+    state: PlanState | None = None,
+    leaf: LeafScorer | None = None,
 ) -> PlanScore:
     """Score ``plan`` as of ``as_of`` (``today`` when None): the progress recorded up to that
     day, open deadlines before it overdue. ``unit`` keeps the criteria that unit leads or is
     named to support (with the units that are part of it) and the totals become theirs; the
     criteria given to every unit together are in ``shared``, not in the totals. ``state`` is
-    the plan as of that day when the caller already has it (`par_cli.state.plan_state`)."""
+    the plan as of that day when the caller already has it (`par_cli.state.plan_state`).
+
+    ``leaf`` stands in for `score_leaf` (`par history` gives one that remembers a leaf's
+    score over the days its records leave it unchanged); the result then holds no state."""
     reference = as_of if as_of is not None else today
-    if state is None or state.day != reference:
-        state = plan_state(plan, reference)
+    if leaf is None:
+        if state is None or state.day != reference:
+            state = plan_state(plan, reference)
+        states = state
+
+        def leaf(plan: Plan, criterion: Criterion, day: dt.date, depth: int) -> NodeScore:
+            return _score_leaf(plan, states.of(criterion), depth)
+    else:
+        state = None
     shared: list[NodeScore] = []
     domains: list[NodeScore] = []
     for domain in plan.domains:
-        criteria = [node for criterion in domain.criteria if (node := _score(plan, state, criterion, 2, unit, shared)) is not None]
+        criteria = [node for criterion in domain.criteria if (node := _score(plan, leaf, reference, criterion, 2, unit, shared)) is not None]
         if criteria:
             domains.append(_sum_node(domain.id, "domain", domain.title, criteria, own_baseline=None))
     outside = _outside(plan) if unit is None else None
@@ -227,18 +247,20 @@ def _level(depth: int) -> Level:
     return "criterion" if depth == 2 else "sub"
 
 
-def _score(plan: Plan, state: PlanState, criterion: Criterion, depth: int, unit: str | None, shared: list[NodeScore]) -> NodeScore | None:
+def _score(
+    plan: Plan, leaf: LeafScorer, day: dt.date, criterion: Criterion, depth: int, unit: str | None, shared: list[NodeScore]
+) -> NodeScore | None:
     if not criterion.children:
         if unit is not None and not named(plan, criterion, unit):
             if shared_by_all(plan, criterion):
-                shared.append(_score_leaf(plan, state.of(criterion), depth))
+                shared.append(leaf(plan, criterion, day, depth))
             return None
-        return _score_leaf(plan, state.of(criterion), depth)
+        return leaf(plan, criterion, day, depth)
     keep_all = unit is not None and named(plan, criterion, unit)
     children = [
         node
         for child in criterion.children
-        if (node := _score(plan, state, child, depth + 1, None if keep_all else unit, shared)) is not None
+        if (node := _score(plan, leaf, day, child, depth + 1, None if keep_all else unit, shared)) is not None
     ]
     if not children:
         return None
@@ -266,6 +288,12 @@ def derived_baseline(criterion: Criterion) -> float | None:
         return None
     outcome = evaluate(rule, criterion, readings, [], "known")
     return None if outcome.points is None else points(outcome.points)
+
+
+def score_leaf(plan: Plan, criterion: Criterion, day: dt.date, depth: int) -> NodeScore:
+    """One leaf as of ``day`` at ``depth`` (2: a criterion, 3 or more: a sub-criterion), from
+    its `par_cli.state.criterion_state`: what `score_plan` gives it."""
+    return _score_leaf(plan, criterion_state(plan, criterion, day), depth)
 
 
 def _score_leaf(plan: Plan, state: CriterionState, depth: int) -> NodeScore:
