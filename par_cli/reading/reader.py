@@ -156,7 +156,7 @@ def _bytes_problem(path: Path, data: bytes) -> Problem | None:
 
 # A plan's bytes are decoded this many at a time (to the next line break) when only what the
 # text holds is needed, not the text: see `text_facts`.
-_PIECE = 1 << 20
+_PIECE = 1 << 16
 
 
 def _pieces(data: bytes, start: int) -> Iterable[tuple[int, int]]:
@@ -246,7 +246,25 @@ def _load_paused(path: Path, data: bytes | None, keep_data: bool, keep_nodes: bo
         return LoadedPlan(path, problems=[Problem(path, 1, 1, "yaml.too_deep")])
     finally:
         if collecting:
+            _freeze_first_plan()
             gc.enable()
+
+
+_FROZEN = False
+
+
+def _freeze_first_plan() -> None:
+    """Move everything alive after a process's first reading out of the cyclic collector's
+    sight (`gc.freeze`). The loaded objects would otherwise enter its youngest generation all
+    at once, and be scanned again in every full collection while the plan is scored and
+    shown (10,000 criteria: a third of `par score`'s time after loading), to free nothing:
+    a plan's models hold no cycles, and are freed by their counts when dropped, frozen or not.
+    Only the first reading: a process that reads many plans (`par history`, the tests)
+    leaves the later ones, and the cycles made meanwhile, to the collector."""
+    global _FROZEN
+    if not _FROZEN:
+        _FROZEN = True
+        gc.freeze()
 
 
 def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, by_criterion: bool = False) -> LoadedPlan:
@@ -498,8 +516,8 @@ def _load_by_criterion(result: LoadedPlan, data: bytes, walk: bool) -> LoadedPla
 
 
 def criterion_from_data(mapping: dict[Any, Any]) -> Any:
-    """The `Criterion` model of one criterion's plain data, its field sets shared (see
-    `share_field_sets`); the data itself when the model refuses it."""
+    """The `Criterion` model of one criterion's plain data, made compact (see `compact`);
+    the data itself when the model refuses it."""
     from pydantic import ValidationError
 
     from par_cli.plan.model import Criterion
@@ -508,43 +526,116 @@ def criterion_from_data(mapping: dict[Any, Any]) -> Any:
         criterion = Criterion.model_validate(mapping)
     except (ValidationError, RecursionError):
         return mapping
-    share_field_sets(criterion)
+    compact(criterion)
     return criterion
 
 
-# One set of field names for every model that was given the same fields: see `share_field_sets`.
+class _EmptyList(list):  # type: ignore[type-arg]
+    """The one empty list every model's empty list field holds: it refuses to change,
+    so that no change to one model's list can reach another's."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("a model's empty list is shared by every model: copy it to change it")
+
+    append = extend = insert = pop = remove = clear = sort = reverse = _refuse
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+
+
+class _EmptyDict(dict):  # type: ignore[type-arg]
+    """The one empty mapping every model's empty mapping field holds (see `_EmptyList`)."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("a model's empty mapping is shared by every model: copy it to change it")
+
+    __setitem__ = __delitem__ = __ior__ = update = setdefault = pop = popitem = clear = _refuse
+
+
+_EMPTY_LIST = _EmptyList()
+_EMPTY_DICT = _EmptyDict()
+# One set of field names for every model that was given the same fields, and one model for
+# each kind a criterion holds by default when given nothing: see `compact`.
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}
+_GIVEN_NOTHING: dict[type, Any] = {}
 
 
-def share_field_sets(model: Any) -> None:
-    """Give every model in ``model``'s tree the one set of its given fields' names it shares
-    with every other model given the same fields.
+def compact(model: Any) -> None:
+    """Share, across ``model``'s tree, what pydantic makes anew for every model although it
+    is the same value: a third of a plan's model in memory.
 
-    pydantic keeps, on each model, a new set of the fields it was given: a third of a plan's
-    model in memory (10,000 criteria: 18 MB in 68,000 sets of about 50 kinds). The models are
-    frozen, so pydantic never adds to it (`model_copy` copies it first), and nothing in par
-    reads it; a shared set is the same value."""
-    from pydantic import BaseModel
+    - The set of the names of the fields a model was given (10,000 criteria: 18 MB in 68,000
+      sets of about 50 kinds): one set for each kind. The models are frozen, so pydantic never
+      adds to it (`model_copy` copies it first), and nothing in par reads it.
+    - Empty lists and mappings (4.6 MB in 84,000): one of each, which refuses to change.
+    - The baseline and progress of a criterion given none (a new model each, holding five
+      empty lists): one of each.
 
+    Every model keeps the same value; only ``is`` tells the difference."""
+    models, by_default, holders = _model_kinds()
     shared = _FIELD_SETS
+    given_nothing = _GIVEN_NOTHING
+    set_attribute = object.__setattr__
     stack = [model]
     while stack:
         node = stack.pop()
         names = node.__pydantic_fields_set__
         one = shared.setdefault(frozenset(names), names)
         if one is not names:
-            object.__setattr__(node, "__pydantic_fields_set__", one)
-        for value in node.__dict__.values():
+            set_attribute(node, "__pydantic_fields_set__", one)
+        fields = node.__dict__
+        for name in holders[type(node)]:
+            value = fields[name]
             kind = type(value)
             if kind is list:
-                stack.extend(item for item in value if isinstance(item, BaseModel))
+                if value:
+                    stack.extend(item for item in value if type(item) in models)
+                else:
+                    fields[name] = _EMPTY_LIST
             elif kind is dict:
-                stack.extend(item for item in value.values() if isinstance(item, BaseModel))
-            elif isinstance(value, BaseModel):
+                if value:
+                    stack.extend(item for item in value.values() if type(item) in models)
+                else:
+                    fields[name] = _EMPTY_DICT
+            elif kind in models:
+                if kind in by_default and not value.__pydantic_fields_set__:
+                    first = given_nothing.setdefault(kind, value)
+                    if first is not value:
+                        fields[name] = first
+                        continue
                 stack.append(value)
         extra = node.__pydantic_extra__
         if extra:
-            stack.extend(item for item in extra.values() if isinstance(item, BaseModel))
+            stack.extend(item for item in extra.values() if type(item) in models)
+
+
+@functools.cache
+def _model_kinds() -> tuple[frozenset[type], frozenset[type], dict[type, tuple[str, ...]]]:
+    """Every model class of a plan (a set: pydantic's classes answer `isinstance` slowly),
+    those a criterion holds by default when given none, and for each class the fields that
+    may hold a list, a mapping or a model (the others are not looked at by `compact`)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from par_cli.plan.model import Baseline, Progress, Strict
+
+    def holds(annotation: Any) -> bool:
+        origin = typing.get_origin(annotation)
+        if origin in (list, dict) or (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return True
+        return any(holds(argument) for argument in typing.get_args(annotation))
+
+    kinds: set[type] = set()
+    stack: list[type] = [Strict]
+    while stack:
+        kind = stack.pop()
+        kinds.add(kind)
+        stack.extend(kind.__subclasses__())
+    holders = {kind: tuple(name for name, info in kind.model_fields.items() if holds(info.annotation)) for kind in kinds}  # type: ignore[attr-defined]
+    return frozenset(kinds), frozenset({Baseline, Progress}), holders
 
 
 def needs_text_walk(text: str) -> bool:
@@ -858,7 +949,10 @@ def _construct(loader: Any, root: Any) -> Any:
             return [scalar(child) if type(child) is ScalarNode else build(child) for child in node.value]
         raise _Unusual
 
-    return build(root)
+    try:
+        return build(root)
+    finally:
+        del build  # it recurses, so it refers to itself: cut, for the collector may be paused
 
 
 def _data_from_events(text: str | bytes, on_criterion: Any = None) -> Any:
@@ -965,9 +1059,12 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None) -> Any:
         return None
     finally:
         loader.dispose()
-        # The loader refers to itself (as its own parser, composer and constructor): with
-        # the collector paused it would keep its copy of the text until the next collection.
+        # The loader refers to itself (as its own parser, composer and constructor), and
+        # `collection` to itself (it recurses), which holds the loader: with the collector
+        # paused either cycle would keep the loader, and the text it reads, until the next
+        # collection. Both are cut.
         loader.__dict__.clear()
+        del collection
 
 
 _ROOT, _DOMAINS, _DOMAIN, _CRITERIA, _CRITERION = range(1, 6)
