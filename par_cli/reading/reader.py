@@ -574,41 +574,43 @@ def compact(model: Any) -> None:
       empty lists): one of each.
 
     Every model keeps the same value; only ``is`` tells the difference."""
+    from pydantic import BaseModel
+
     models, by_default, holders = _model_kinds()
-    shared = _FIELD_SETS
-    given_nothing = _GIVEN_NOTHING
-    set_attribute = object.__setattr__
+    shared = _FIELD_SETS.setdefault
+    given_nothing = _GIVEN_NOTHING.setdefault
+    set_names = BaseModel.__dict__["__pydantic_fields_set__"].__set__
     stack = [model]
+    pop, push = stack.pop, stack.append
     while stack:
-        node = stack.pop()
+        node = pop()
         names = node.__pydantic_fields_set__
-        one = shared.setdefault(frozenset(names), names)
+        one = shared(frozenset(names), names)
         if one is not names:
-            set_attribute(node, "__pydantic_fields_set__", one)
+            set_names(node, one)
         fields = node.__dict__
         for name in holders[type(node)]:
             value = fields[name]
             kind = type(value)
+            # A model's list or mapping holds one kind of value (the schema says which).
             if kind is list:
-                if value:
-                    stack.extend(item for item in value if type(item) in models)
-                else:
+                if not value:
                     fields[name] = _EMPTY_LIST
+                elif type(value[0]) in models:
+                    stack += value
             elif kind is dict:
-                if value:
-                    stack.extend(item for item in value.values() if type(item) in models)
-                else:
+                if not value:
                     fields[name] = _EMPTY_DICT
+                elif type(next(iter(value.values()))) in models:
+                    stack += value.values()
             elif kind in models:
                 if kind in by_default and not value.__pydantic_fields_set__:
-                    first = given_nothing.setdefault(kind, value)
+                    first = given_nothing(kind, value)
                     if first is not value:
                         fields[name] = first
                         continue
-                stack.append(value)
-        extra = node.__pydantic_extra__
-        if extra:
-            stack.extend(item for item in extra.values() if type(item) in models)
+                push(value)
+        # What a model keeps beyond its fields (a measurement's readings) is plain data.
 
 
 @functools.cache
