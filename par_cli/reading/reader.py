@@ -246,25 +246,7 @@ def _load_paused(path: Path, data: bytes | None, keep_data: bool, keep_nodes: bo
         return LoadedPlan(path, problems=[Problem(path, 1, 1, "yaml.too_deep")])
     finally:
         if collecting:
-            _freeze_first_plan()
             gc.enable()
-
-
-_FROZEN = False
-
-
-def _freeze_first_plan() -> None:
-    """Move everything alive after a process's first reading out of the cyclic collector's
-    sight (`gc.freeze`). The loaded objects would otherwise enter its youngest generation all
-    at once, and be scanned again in every full collection while the plan is scored and
-    shown (10,000 criteria: a third of `par score`'s time after loading), to free nothing:
-    a plan's models hold no cycles, and are freed by their counts when dropped, frozen or not.
-    Only the first reading: a process that reads many plans (`par history`, the tests)
-    leaves the later ones, and the cycles made meanwhile, to the collector."""
-    global _FROZEN
-    if not _FROZEN:
-        _FROZEN = True
-        gc.freeze()
 
 
 def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, by_criterion: bool = False) -> LoadedPlan:
