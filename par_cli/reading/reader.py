@@ -512,21 +512,21 @@ def criterion_from_data(mapping: dict[Any, Any]) -> Any:
     return criterion
 
 
-class _EmptyList(list):  # type: ignore[type-arg]
-    """The one empty list every model's empty list field holds: it refuses to change,
-    so that no change to one model's list can reach another's."""
+class _SharedList(list):  # type: ignore[type-arg]
+    """A list of texts (or the empty list) that every model holding the same one holds: it
+    refuses to change, so that no change to one model's list can reach another's."""
 
     __slots__ = ()
 
     def _refuse(self, *args: Any, **kwargs: Any) -> Any:
-        raise TypeError("a model's empty list is shared by every model: copy it to change it")
+        raise TypeError("this list is shared by every model that holds the same one: copy it to change it")
 
     append = extend = insert = pop = remove = clear = sort = reverse = _refuse
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
 
 
 class _EmptyDict(dict):  # type: ignore[type-arg]
-    """The one empty mapping every model's empty mapping field holds (see `_EmptyList`)."""
+    """The one empty mapping every model's empty mapping field holds (see `_SharedList`)."""
 
     __slots__ = ()
 
@@ -536,8 +536,10 @@ class _EmptyDict(dict):  # type: ignore[type-arg]
     __setitem__ = __delitem__ = __ior__ = update = setdefault = pop = popitem = clear = _refuse
 
 
-_EMPTY_LIST = _EmptyList()
+_EMPTY_LIST = _SharedList()
 _EMPTY_DICT = _EmptyDict()
+# One list for each list of texts models hold (unit ids: ``lead: van-phong``), by its texts.
+_TEXT_LISTS: dict[tuple[str, ...], _SharedList] = {}
 # One set of field names for every model that was given the same fields, and one model for
 # each kind a criterion holds by default when given nothing: see `compact`.
 _FIELD_SETS: dict[frozenset[str], set[str]] = {}
@@ -551,7 +553,9 @@ def compact(model: Any) -> None:
     - The set of the names of the fields a model was given (10,000 criteria: 18 MB in 68,000
       sets of about 50 kinds): one set for each kind. The models are frozen, so pydantic never
       adds to it (`model_copy` copies it first), and nothing in par reads it.
-    - Empty lists and mappings (4.6 MB in 84,000): one of each, which refuses to change.
+    - Empty lists and mappings (4.6 MB in 84,000): one of each, and one list for each list
+      of texts (the lead and supporting units: 20,000 lists of a few kinds), which refuse
+      to change.
     - The baseline and progress of a criterion given none (a new model each, holding five
       empty lists): one of each.
 
@@ -561,6 +565,7 @@ def compact(model: Any) -> None:
     models, by_default, holders = _model_kinds()
     shared = _FIELD_SETS.setdefault
     given_nothing = _GIVEN_NOTHING.setdefault
+    text_lists = _TEXT_LISTS
     set_names = BaseModel.__dict__["__pydantic_fields_set__"].__set__
     stack = [model]
     pop, push = stack.pop, stack.append
@@ -580,6 +585,12 @@ def compact(model: Any) -> None:
                     fields[name] = _EMPTY_LIST
                 elif type(value[0]) in models:
                     stack += value
+                elif type(value[0]) is str:
+                    texts = tuple(value)
+                    one_list = text_lists.get(texts)
+                    if one_list is None:
+                        one_list = text_lists[texts] = _SharedList(texts)
+                    fields[name] = one_list
             elif kind is dict:
                 if not value:
                     fields[name] = _EMPTY_DICT
