@@ -4,9 +4,10 @@ The core (model, loading, checks, deadlines, scoring, reports) is importable wit
 command line::
 
     from par_cli.reading.reader import load_plan
+    from par_cli.render.problems import problem_line
     loaded = load_plan("plans/2024.yaml")
     for problem in loaded.problems:
-        print(problem.format("vi"))
+        print(problem_line(problem, "vi"))
 """
 
 __version__ = "0.1.0"

@@ -3,8 +3,13 @@
 `ParGroup.main` is where every run ends and its exit code is decided (see the table in
 `commands.common`): a command returns (0) or raises `Usage` (2) or `Findings` (1); typer's
 own usage errors are reworded in the user's language (2); a bug in par is one line on stderr
-and exit 3 (`main`). Before parsing, help texts (catalogue keys) are put into the language
-asked for, so ``par --help --lang en`` and ``PAR_LANG=en par score --help`` read English.
+and exit 3 (`main`). `par --help` and `par` alone are answered by `commands.help.top_level`
+(the console script asks it before importing typer; `ParGroup.main` asks it first too).
+
+Commands are built lazily: the group knows them from the registry `commands.help.COMMANDS`
+(name → module and function), and typer builds a command only when it is run or its help
+is asked for, from its module imported then. Help pages are written by `commands.help` in
+the user's language (``--lang``, ``PAR_LANG``), never by click's English formatter.
 
 Heavy modules (pydantic, ruamel.yaml, rich) are imported inside the commands that need them,
 so `par --help` and a command that fails early stay fast.
@@ -12,49 +17,23 @@ so `par --help` and a command that fails early stay fast.
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
-from par_cli.commands.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LangOption, language_of
-from par_cli.commands.diff import diff
-from par_cli.commands.due import due
-from par_cli.commands.new_year import new_year
-from par_cli.commands.gap import gap
-from par_cli.commands.import_ import import_
-from par_cli.commands.init import init
-from par_cli.commands.history import history
-from par_cli.commands.report import report
-from par_cli.commands.edit import done, evidence, justify, set_
-from par_cli.commands.schema import schema
-from par_cli.commands.score import score
-from par_cli.commands.sheet import sheet
-from par_cli.commands.units import units
-from par_cli.commands.validate import validate
-from par_cli.commands.workbook import collect, workbook
-from par_cli.i18n import MESSAGES, Lang, t
+from par_cli.commands.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Findings, Usage
+from par_cli.commands.help import COMMANDS, LANGS, command_help, language_of, top_help, top_level
+from par_cli.i18n import Lang, t
 
 try:  # typer ≥ 0.22 carries its own copy of click
     from typer._click import exceptions as click_errors
 except ImportError:  # pragma: no cover - older typer, click installed beside it
     from click import exceptions as click_errors  # type: ignore[no-redef]
-
-
-def localise(command: Any, lang: Lang) -> None:
-    """Replace help texts that are catalogue keys by their words in ``lang``, through the
-    whole command tree (a key stays recorded, so a second run in the other language works)."""
-    for owner in [command, *getattr(command, "params", [])]:
-        for attribute in ("help", "short_help"):
-            key = getattr(owner, f"_par_{attribute}", None) or getattr(owner, attribute, None)
-            if isinstance(key, str) and key in MESSAGES:
-                setattr(owner, f"_par_{attribute}", key)
-                setattr(owner, attribute, MESSAGES[key][lang])
-    for sub in getattr(command, "commands", {}).values():
-        localise(sub, lang)
 
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -65,7 +44,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:Value )?'?(?P<value>.*?)'? is not a valid int\.?$"), "usage.not_an_integer"),
     (re.compile(r"^(?P<value>.*?) is not in the range (?P<range>.*?)\.?$"), "usage.out_of_range"),
     (re.compile(r"^No such command '(?P<command>.*?)'\.?(?: Did you mean (?P<choices>.*)\?)?$"), "usage.no_such_command"),
-    (re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$"), "usage.extra_arguments"),
+    (re.compile(r"^Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)$"), "usage.extra_arguments"),
+    (re.compile(r"^Input should be a valid number.*$"), "usage.number_needed"),
 ]
 
 
@@ -112,30 +92,143 @@ def usage_message(error: Exception, lang: Lang) -> str:
     return _reword(getattr(error, "message", str(error)), lang)
 
 
+class ParCommand(TyperCommand):
+    """A command whose help page is written by `commands.help`, in the user's language."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:  # noqa: D102
+        root = ctx.find_root().command
+        formatter.write(command_help(self, ctx, getattr(root, "lang", None) or language_of([])))
+
+
+def build_command(name: str) -> Any:
+    """The typer command ``name``, built from its module (imported now) and nothing else."""
+    entry = COMMANDS[name]
+    function = getattr(importlib.import_module(entry.module), entry.function)
+    single = typer.Typer(add_completion=False, pretty_exceptions_enable=False, pretty_exceptions_show_locals=False, rich_markup_mode=None)
+    single.command(name, cls=ParCommand, help=entry.help_key, hidden=entry.hidden)(function)
+    return typer.main.get_command(single)
+
+
+class LazyCommands(MutableMapping[str, Any]):
+    """The group's commands: every name of the registry, each built when first looked up."""
+
+    def __init__(self) -> None:
+        self.built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in COMMANDS:
+            raise KeyError(name)
+        if name not in self.built:
+            self.built[name] = build_command(name)
+        return self.built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:  # typer adds none (the app registers none)
+        self.built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self.built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
 class ParGroup(TyperGroup):
+    lang: Lang | None = None
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = LazyCommands()
+        # `par --help` is read by `root_options` (typer would coerce the group's help flag
+        # through pydantic on every run, the 100 ms that `par score --help` need not pay).
+        self.add_help_option = False
+
+    def list_commands(self, ctx: Any) -> list[str]:  # noqa: D102 - without building them
+        return [name for name, entry in COMMANDS.items() if not entry.hidden]
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:  # noqa: D102 - from the registry alone
+        formatter.write(top_help(self.lang or language_of([])))
+
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:  # noqa: D102
         argv = list(sys.argv[1:] if args is None else args)
-        lang = language_of(argv)
-        localise(self, lang)
-        try:
-            code = super().main(argv, prog_name or "par", complete_var, standalone_mode=False, **extra)
-            code = code if isinstance(code, int) else EXIT_OK
-        except click_errors.NoArgsIsHelpError as error:
-            typer.echo(error.ctx.get_help() if error.ctx else "", err=False)
-            code = EXIT_USAGE
-        except click_errors.UsageError as error:
-            typer.echo(f"par: {usage_message(error, lang)}", err=True)
-            command = error.ctx.command_path if error.ctx is not None else "par"
-            typer.echo(t("usage.try_help", lang, command=command), err=True)
-            code = EXIT_USAGE
-        except click_errors.ClickException as error:  # Usage and Findings of commands.common
-            error.show()
-            code = error.exit_code
-        except typer.Abort:
-            code = 1
+        lang = self.lang = language_of(argv)
+        quick = top_level(argv)
+        if quick is not None:
+            text, code = quick
+            typer.echo(text, nl=False)
+        else:
+            code = self._run(argv, prog_name, complete_var, lang, **extra)
         if not standalone_mode:
             return code
         sys.exit(code)
+
+    def _run(self, argv: list[str], prog_name: str | None, complete_var: str | None, lang: Lang, **extra: Any) -> int:
+        try:
+            rest = root_options(argv, lang)
+            if rest is None:
+                typer.echo(top_help(lang), nl=False)
+                return EXIT_OK
+            code = super().main(rest, prog_name or "par", complete_var, standalone_mode=False, **extra)
+            return code if isinstance(code, int) else EXIT_OK
+        except click_errors.NoArgsIsHelpError as error:
+            typer.echo(error.ctx.get_help() if error.ctx else "", err=False)
+            return EXIT_USAGE
+        except click_errors.UsageError as error:
+            typer.echo(f"par: {usage_message(error, lang)}", err=True)
+            command = error.ctx.command_path if error.ctx is not None and error.ctx.parent is not None else _command_path(argv)
+            typer.echo(t("usage.try_help", lang, command=command), err=True)
+            return EXIT_USAGE
+        except RootUsage as error:
+            typer.echo(f"par: {error.message}", err=True)
+            typer.echo(t("usage.try_help", lang, command="par"), err=True)
+            return EXIT_USAGE
+        except (Usage, Findings) as error:  # a command's own end: said in our words already
+            error.show()
+            return error.exit_code
+        except click_errors.ClickException as error:  # click's own (a file it could not open)
+            typer.echo(f"par: {t('usage.error', lang, detail=_reword(error.format_message(), lang))}", err=True)
+            return error.exit_code
+        except typer.Abort:
+            return 1
+
+
+def _command_path(argv: list[str]) -> str:
+    """``par due`` for an error click raised without the command's context."""
+    named = [arg for index, arg in enumerate(argv) if not arg.startswith("-") and (index == 0 or argv[index - 1] != "--lang")]
+    return f"par {named[0]}" if named and named[0] in COMMANDS else "par"
+
+
+class RootUsage(Usage):
+    """A bad ``--lang`` before the command."""
+
+
+def root_options(argv: list[str], lang: Lang) -> list[str] | None:
+    """The command line without the options of `par` itself, given before the command:
+    ``--lang`` (its language is `ParGroup.lang`, read by `commands.common.lang_of`) and
+    ``--help`` (None: the help of `par` is asked for). The group has no typer option of its
+    own: typer coerces each option of the group through pydantic on every run, which would
+    cost `par score --help` the import of pydantic."""
+    kept: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--help":
+            return None
+        if arg == "--lang" or arg.startswith("--lang="):
+            if arg == "--lang" and index + 1 >= len(argv):
+                raise RootUsage(t("usage.needs_value", lang, option="--lang"))
+            value = arg.split("=", 1)[1] if "=" in arg else argv[index + 1]
+            if value not in LANGS:
+                raise RootUsage(t("usage.bad_lang", lang, value=value))
+            index += 1 if "=" in arg else 2
+            continue
+        if arg == "--" or not arg.startswith("-"):
+            return kept + argv[index:]
+        kept.append(arg)
+        index += 1
+    return kept
 
 
 app = typer.Typer(
@@ -151,32 +244,9 @@ app = typer.Typer(
 
 
 @app.callback()
-def _root(lang: LangOption = None) -> None:
-    """``par --lang en COMMAND``: the language for every command (see `commands.common.lang_of`)."""
-
-
-app.command("validate", help="help.cmd.validate")(validate)
-app.command("score", help="help.cmd.score")(score)
-app.command("gap", help="help.cmd.gap")(gap)
-app.command("due", help="help.cmd.due")(due)
-app.command("report", help="help.cmd.report")(report)
-app.command("history", help="help.cmd.history")(history)
-app.command("units", help="help.cmd.units")(units)
-app.command("set", help="help.cmd.set")(set_)
-app.command("done", help="help.cmd.done")(done)
-app.command("evidence", help="help.cmd.evidence")(evidence)
-justify_help = "help.cmd.justify"
-app.command("justify", help=justify_help)(justify)
-# The same command under its Vietnamese name, typed without diacritics.
-app.command("giai-trinh", help=justify_help, hidden=True)(justify)
-app.command("sheet", help="help.cmd.sheet")(sheet)
-app.command("schema", help="help.cmd.schema")(schema)
-app.command("import", help="help.cmd.import")(import_)
-app.command("new-year", help="help.cmd.new-year")(new_year)
-app.command("diff", help="help.cmd.diff")(diff)
-app.command("init", help="help.cmd.init")(init)
-app.command("workbook", help="help.cmd.workbook")(workbook)
-app.command("collect", help="help.cmd.collect")(collect)
+def _root() -> None:
+    """``par --lang en COMMAND``: the language for every command, read by `ParGroup` (see
+    `without_root_lang`)."""
 
 
 def main() -> None:

@@ -162,8 +162,11 @@ def test_rules_finer_than_a_day_are_refused(runner, tmp_path, rule):
     path = write_plan(tmp_path, 2024, f'{{id: x, what: "Nộp", by: {{rrule: "{rule}"}}}}')
     result = runner.invoke(app, ["due", "--today", "2024-01-01", "--plan", str(path)])
     assert result.exit_code == 1
-    assert "a deadline is a day" in result.output
+    assert "hạn là một ngày, hãy dùng FREQ=DAILY" in result.output  # Vietnamese by default, all of it
+    assert "a deadline is a day" not in result.output
     assert f"{path}:" in result.output
+    english = runner.invoke(app, ["due", "--today", "2024-01-01", "--plan", str(path), "--lang", "en"])
+    assert "a deadline is a day, use FREQ=DAILY or coarser" in english.output
 
 
 def test_one_off_deadline_stated_in_another_year_is_not_in_this_plan_year():

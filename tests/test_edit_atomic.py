@@ -13,6 +13,7 @@ import pytest
 
 from par_cli.editing.atomic import PlanChanged, lock_path_of, plan_lock, replace_atomically
 from par_cli.reading.reader import load_plan
+from par_cli.render.problems import problem_line
 from tests.edit_support import BUNDLED, par, par_executable, subprocess_env
 
 
@@ -25,7 +26,7 @@ def plan(tmp_path: Path) -> Path:
 
 def entries_of_1_4(plan: Path) -> list[tuple[str, int]]:
     loaded = load_plan(plan)
-    assert loaded.ok, [p.format("en") for p in loaded.problems]
+    assert loaded.ok, [problem_line(p, "en") for p in loaded.problems]
     criterion = loaded.plan.domains[0].criteria[3]
     assert criterion.id == "1.4"
     return sorted((m.date.isoformat(), m.values["initiatives"]) for m in criterion.progress.measurements)

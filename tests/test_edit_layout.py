@@ -294,3 +294,32 @@ def test_a_criterion_ending_in_an_alias_gets_its_progress_below_that_line(tmp_pa
     assert result.exit_code == 0, result.output
     expected = criteria + "        progress:\n          measurements:\n            - {date: 2024-02-01, n: 3}\n"
     assert plan.read_text(encoding="utf-8") == HEAD + expected
+
+
+def test_a_shape_the_splice_does_not_edit_is_said_in_the_readers_language(tmp_path: Path):
+    # 1.2 takes its title and maximum through a merge key (<<): the splice does not edit it,
+    # and says why in the language asked for, Vietnamese by default (no English inside).
+    criteria = """\
+      - id: "1.1"
+        title: "Sáng kiến"
+        max: 2
+        measures: &m
+          n: {kind: count, label: "N"}
+        rule: {kind: manual}
+        baseline: {points: unknown}
+      - id: "1.2"
+        <<: {title: "Sáng kiến 2", max: 1}
+        measures: *m
+        rule: {kind: manual}
+        baseline: {points: unknown}
+"""
+    plan = write(tmp_path, HEAD + criteria)
+    before = plan.read_bytes()
+
+    vietnamese = par(plan, "set", "1.2", "n=2", "--date", "2024-02-01")
+    english = par(plan, "set", "1.2", "n=2", "--date", "2024-02-01", "--lang", "en")
+
+    assert vietnamese.exit_code == english.exit_code == 1
+    assert "(khóa gộp (<<) không được sửa)" in vietnamese.stderr and "merge" not in vietnamese.stderr
+    assert "(merge keys (<<) are not edited)" in english.stderr
+    assert plan.read_bytes() == before

@@ -8,6 +8,7 @@ from tests.edit_support import problem_lines
 
 from par_cli.cli import app
 from par_cli.reading.reader import load_plan
+from par_cli.render.problems import problem_line, problem_text
 
 
 def test_an_integer_too_long_for_python_is_a_positioned_problem(tmp_path: Path, runner):
@@ -30,7 +31,7 @@ def test_the_long_integer_problem_reads_in_english(tmp_path: Path):
     problems = load_plan(plan).problems
 
     assert [(p.line, p.column, p.code) for p in problems] == [(1, 7, "yaml.number_too_long")]
-    assert problems[0].message("en") == "a number of 4401 digits is too long to read; check this value"
+    assert problem_text(problems[0], "en") == "a number of 4401 digits is too long to read; check this value"
 
 
 def _plan_with_rule(tmp_path: Path, rule: str) -> Path:
@@ -66,7 +67,7 @@ def test_a_daily_rule_with_a_moment_every_second_is_refused(tmp_path: Path):
     problems = load_plan(plan).problems
 
     assert [(p.line, p.code) for p in problems] == [(73, "check.rrule")]
-    assert "BYHOUR: a deadline is a day" in problems[0].message("en")
+    assert "BYHOUR: a deadline is a day" in problem_text(problems[0], "en")
 
 
 def test_a_daily_rule_still_gives_every_day_of_a_leap_year(tmp_path: Path):
@@ -74,7 +75,7 @@ def test_a_daily_rule_still_gives_every_day_of_a_leap_year(tmp_path: Path):
 
     loaded = load_plan(_plan_with_rule(tmp_path, "FREQ=DAILY"))
 
-    assert loaded.ok, [p.format("en") for p in loaded.problems]
+    assert loaded.ok, [problem_line(p, "en") for p in loaded.problems]
     criterion = loaded.plan.domains[0].criteria[1]
     # 2024 is a leap year: 366 days.
     assert len(stated_dates(criterion.deadlines[0], 2024)) == 366

@@ -3,6 +3,7 @@ a second, made-up framework of another department; what cannot be read, with its
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pytest
@@ -12,6 +13,7 @@ from par_cli.cli import app
 from par_cli.plan.tree import walk
 from par_cli.reading.framework_table import plain
 from par_cli.reading.reader import load_plan
+from par_cli.render.problems import problem_line
 from tests.edit_support import BUNDLED, par_executable, subprocess_env
 from tests.framework_support import seed_rows, write_docx, write_xlsx
 
@@ -35,7 +37,7 @@ def _deadlines(criterion):
 
 def _assert_like_bundled(draft_path):
     loaded = load_plan(draft_path)
-    assert loaded.ok, [p.format("en") for p in loaded.problems]
+    assert loaded.ok, [problem_line(p, "en") for p in loaded.problems]
     draft, bundled = loaded.plan, load_plan(BUNDLED).plan
     drafted = {node.criterion.id: node.criterion for node in walk(draft)}
     expected = {node.criterion.id: node.criterion for node in walk(bundled)}
@@ -140,6 +142,26 @@ def test_another_department_other_year_other_maximum(tmp_path):
     assert [p.code for p in loaded.problems] == ["check.children_sum"]
 
 
+def test_a_word_cell_is_placed_in_the_readers_words(tmp_path):
+    """The same unreadable maximum in a Word table: its place is a value (file, table, row,
+    column) worded when shown, "bảng 1, dòng 8, cột 5" by default, "table 1, row 8, column 5"
+    in English and in JSON (the same in both languages there). Row 8 as in the Excel case
+    above; the maximum is the fifth column of OTHER_HEADER."""
+    source = write_docx(tmp_path / "khung-2025.docx", OTHER_ROWS, header=OTHER_HEADER, preamble=[])
+    facts = ("--year", "2025", "--index-max", "100", "--issuer", "Sở Y tế")
+    vietnamese = _import(source, tmp_path / "vi.yaml", *facts)
+    english = _import(source, tmp_path / "en.yaml", *facts, "--lang", "en")
+    assert vietnamese.exit_code == english.exit_code == 1, vietnamese.output
+    assert any(line.startswith("khung-2025.docx: bảng 1, dòng 8, cột 5 ") for line in vietnamese.output.splitlines()), vietnamese.output
+    assert "table 1" not in vietnamese.output
+    assert any(line.startswith("khung-2025.docx: table 1, row 8, column 5 ") for line in english.output.splitlines()), english.output
+    places = []
+    for lang in ("vi", "en"):
+        done = _import(source, tmp_path / f"{lang}.json.yaml", *facts, "--format", "json", "--lang", lang)
+        places.append([item["where"] for item in json.loads(done.stdout)["unread"]])
+    assert places[0] == places[1] and "khung-2025.docx: table 1, row 8, column 5" in places[0]
+
+
 def test_another_department_imports_and_validates(tmp_path):
     rows = [row[:] for row in OTHER_ROWS]
     rows[-1][4] = "1"
@@ -148,7 +170,7 @@ def test_another_department_imports_and_validates(tmp_path):
     result = _import(source, tmp_path / "2025.yaml", "--year", "2025", "--index-max", "100", "--issuer", "Sở Y tế", "--previous", "88,5", "--rank", "4/19")
     assert result.exit_code == 0, result.output
     loaded = load_plan(tmp_path / "2025.yaml")
-    assert loaded.ok, [p.format("en") for p in loaded.problems]
+    assert loaded.ok, [problem_line(p, "en") for p in loaded.problems]
     plan = loaded.plan
     by_id = {node.criterion.id: node.criterion for node in walk(plan)}
     assert plan.year == 2025 and plan.index_max == 100

@@ -341,7 +341,9 @@ def test_12_a_hard_linked_plan_is_refused(tmp_path):
     before = plan.read_bytes()
     done = run_par("set", "1.2", "initiatives=1", "--date", "2024-03-03", "--plan", str(plan))
     assert done.returncode == 1
-    assert "hard links" in done.stderr
+    assert "tệp kế hoạch có 2 tên (liên kết cứng, hard link)" in done.stderr  # Vietnamese by default
+    english = run_par("set", "1.2", "initiatives=1", "--date", "2024-03-03", "--plan", str(plan), "--lang", "en")
+    assert english.returncode == 1 and "the plan has 2 hard links" in english.stderr
     assert plan.read_bytes() == before
 
 

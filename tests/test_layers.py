@@ -16,7 +16,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "par_cli"
 # Lower numbers sit lower; a module may import its own layer's package or any lower one.
 LAYERS = {
     "i18n": 0,
-    "messages_yearend": 0,  # part of the catalogue (issue 14's messages)
     "plan": 1,
     "deadlines": 2,
     "reading": 3,
@@ -87,9 +86,6 @@ def test_imports_point_down():
             there = layer(target)
             if there is None:
                 continue
-            # i18n and messages_yearend are one catalogue in two files.
-            if {here[0], there[0]} == {"i18n", "messages_yearend"}:
-                continue
             if there[1] > here[1] or (there[1] == here[1] and there[0] != here[0]):
                 wrong.append(f"{module} -> {target}")
     assert not wrong, "imports that point up or sideways:\n" + "\n".join(wrong)
@@ -140,38 +136,174 @@ def test_the_core_never_imports_typer_or_rich():
 # --- the message catalogue -----------------------------------------------------------------
 
 KEY = re.compile(r"^[a-z_]+(\.[a-z0-9_\-]+)+$")
-NOT_KEYS = {"report.html.j2", "report.md.j2"}  # template file names
-
-
-def used_keys() -> tuple[set[str], set[str]]:
-    """String constants that look like catalogue keys in calls (t(...), Finding(...), help=...)
-    and in Term(...), and the prefixes of keys built with f-strings (f"status.{...}")."""
-    keys: set[str] = set()
-    prefixes: set[str] = set()
-    for path in modules().values():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call):
-                for arg in [*node.args, *(kw.value for kw in node.keywords)]:
-                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and KEY.match(arg.value) and arg.value.split(".")[0] in PREFIXES:
-                        keys.add(arg.value)
-                    if isinstance(arg, ast.JoinedStr) and arg.values and isinstance(arg.values[0], ast.Constant):
-                        head = str(arg.values[0].value)
-                        if head.endswith(".") and head.split(".")[0] in PREFIXES:
-                            prefixes.add(head)
-    return keys, prefixes
-
-
+HEAD = re.compile(r"^[a-z_]+(\.[a-z0-9_]+)*\.$")  # the constant head of a composed key: "status."
+NOT_KEYS = {
+    "report.html.j2",  # template file names
+    "report.md.j2",
+    "usage.bound",  # cli.py: a pattern's tag, turned into usage.at_most or usage.at_least
+}
 PREFIXES = {key.split(".")[0] for key in MESSAGES}
 
 
+def _key_shaped(value: object) -> bool:
+    return isinstance(value, str) and bool(KEY.match(value)) and value.split(".")[0] in PREFIXES
+
+
+def used_keys() -> set[str]:
+    """Every string constant of the code that has the shape of a catalogue key: in calls
+    (t(...), Finding(...), Term(...), help=...) and anywhere else (a code returned in a tuple,
+    a mapping of states to keys). The catalogue itself is not scanned."""
+    keys: set[str] = set()
+    for module, path in modules().items():
+        if module == "par_cli.i18n":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and _key_shaped(node.value):
+                keys.add(node.value)
+    return keys
+
+
+def _head(node: ast.AST) -> tuple[str, ast.AST] | None:
+    """("status.", the expression after it) for f"status.{x}" and "status." + x."""
+    if isinstance(node, ast.JoinedStr) and len(node.values) == 2 and isinstance(node.values[0], ast.Constant) and isinstance(node.values[1], ast.FormattedValue):
+        head, tail = str(node.values[0].value), node.values[1].value
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
+        head, tail = node.left.value, node.right
+        if isinstance(tail, ast.Call) and isinstance(tail.func, ast.Name) and tail.func.id == "str" and tail.args:
+            tail = tail.args[0]
+    else:
+        return None
+    return (head, tail) if HEAD.match(head) and head.split(".")[0] in PREFIXES else None
+
+
+def _literal_values(node: ast.AST, scope: ast.AST) -> tuple[object, ...] | None:
+    """The values a loop variable takes when the code spells them out: a tuple or list of
+    constants (or of pairs, the first taken: ``for name, letter in ...`` is not this case),
+    ``range(a, b)``, or a name bound once in ``scope`` to such a tuple."""
+    if isinstance(node, (ast.Tuple, ast.List)) and all(isinstance(item, ast.Constant) for item in node.elts):
+        return tuple(item.value for item in node.elts)  # type: ignore[attr-defined]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range" and all(isinstance(arg, ast.Constant) for arg in node.args):
+        return tuple(range(*(arg.value for arg in node.args)))  # type: ignore[attr-defined]
+    if isinstance(node, ast.Name):
+        bound = [n.value for n in ast.walk(scope) if isinstance(n, ast.Assign) and any(isinstance(target, ast.Name) and target.id == node.id for target in n.targets)]
+        if len(bound) == 1:
+            return _literal_values(bound[0], scope)
+    return None
+
+
+def composed_keys() -> tuple[dict[str, set[str]], set[str]]:
+    """The keys the code builds (f"status.{x}", "why." + x): for each head, the keys whose
+    values the code spells out in the loop around it; and the heads whose values come from
+    data (a status, a kind), which the test must be told."""
+    resolved: dict[str, set[str]] = {}
+    from_data: set[str] = set()
+    for module, path in modules().items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        loops: list[tuple[ast.AST, ast.AST, ast.AST]] = []  # (target, iter, scope)
+        for scope in ast.walk(tree):
+            if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
+                for node in ast.walk(scope):
+                    if isinstance(node, ast.For):
+                        loops.append((node.target, node.iter, scope))
+                    elif isinstance(node, ast.comprehension):
+                        loops.append((node.target, node.iter, scope))
+        for node in ast.walk(tree):
+            found = _head(node)
+            if found is None:
+                continue
+            head, tail = found
+            values = None
+            if isinstance(tail, ast.Name):
+                for target, iterable, scope in loops:
+                    if isinstance(target, ast.Name) and target.id == tail.id:
+                        values = _literal_values(iterable, scope)
+                        if values is not None:
+                            break
+            if values is None:
+                from_data.add(head)
+            else:
+                resolved.setdefault(head, set()).update(f"{head}{value}" for value in values)
+    return resolved, from_data
+
+
+def _data_domains() -> dict[str, set[str]]:
+    """For each key composed from data, the values that data can hold, taken from the code's
+    own types (a Literal) or tables, so a new status or kind without its message fails here."""
+    from typing import get_args
+
+    from par_cli.editing.record import RecordKind
+    from par_cli.plan.compare import Kind as DifferenceKind
+    from par_cli.plan.model import Measure, StageName, Unit
+    from par_cli.reading import framework_plan
+    from par_cli.reading.workbook import COLUMNS as WORKBOOK_COLUMNS
+    from par_cli.render.workbook import SHEETS
+    from par_cli.scoring.evidence import Why
+    from par_cli.scoring.explain import InputKind, SourceKind
+    from par_cli.scoring.history import Action, RecordKind as TrailKind
+    from par_cli.scoring.scorer import Basis, Status
+    from par_cli.state.as_of import OccurrenceState
+
+    def literal(annotation: object) -> set[str]:
+        return {str(value) for value in get_args(annotation)}
+
+    stages = literal(StageName)
+    return {
+        "stage.": stages,
+        "sheet.stage.": stages,
+        "trail.stage.": stages,
+        "explain.input.score.": stages,  # a stage input is named by its stage
+        "edit.date_window.": literal(RecordKind),
+        "diff.": literal(DifferenceKind),
+        # A record or a stage says "recorded on DATE" (source.recorded); a child's source is
+        # never said (render/explain.input_text returns before it).
+        "source.": literal(SourceKind) - {"record", "stage", "score"},
+        "status.": literal(Status),
+        "rule.occurrence.": literal(OccurrenceState),
+        "explain.projection.": literal(Basis),
+        "basis.": literal(Basis),
+        # Inputs said by their own branch of render/explain.input_text: the rest by kind.
+        "explain.input.": literal(InputKind) - {"measure", "occurrence", "stage", "plan_share", "child"},
+        "fact.": set(framework_plan._FACT_WORDS),
+        "trail.action.": literal(Action),
+        "trail.kind.": literal(TrailKind),
+        "why.": literal(Why),
+        # Only a collective phrase has a footnote (render/views: `if load.collective`).
+        "units.footer.": literal(Unit.model_fields["kind"].annotation) - {"unit"},
+        "workbook.hint.": literal(Measure.model_fields["kind"].annotation),
+        "workbook.sheet.": set(SHEETS),
+        "workbook.about.": set(SHEETS),
+        "workbook.col.": {name for name, _ in WORKBOOK_COLUMNS},
+    }
+
+
 def test_every_key_used_exists_in_both_languages():
-    keys, prefixes = used_keys()
-    assert len(keys) > 200  # the scan finds the code's keys
-    missing = sorted(key for key in keys - NOT_KEYS if key not in MESSAGES)
+    keys = used_keys()
+    assert len(keys) > 400  # the scan finds the code's keys
+    missing = sorted(key for key in keys - NOT_KEYS if key not in MESSAGES and not any(other.startswith(key + ".") for other in MESSAGES))
     assert not missing, missing
-    for prefix in prefixes:
-        assert any(key.startswith(prefix) for key in MESSAGES), prefix
+
+
+def test_every_composed_key_exists_in_both_languages():
+    """A key built at run time (f"status.{status}") is checked for every value it can take:
+    spelled out in a loop around it, or taken from the type of the data it is built from."""
+    resolved, from_data = composed_keys()
+    domains = _data_domains()
+    unknown = from_data - set(domains)
+    assert not unknown, f"keys built from data this test does not know the values of: {sorted(unknown)}"
+    assert not set(domains) - from_data, "composed keys the code no longer builds"
+    built = set().union(*resolved.values()) | {head + value for head, values in domains.items() for value in values}
+    assert len(built) > 80
+    missing = sorted(key for key in built if key not in MESSAGES)
+    assert not missing, missing
+
+
+def test_the_catalogue_has_each_key_once():
+    """One literal holds the catalogue; a key written twice would silently keep the last."""
+    tree = ast.parse((PACKAGE / "i18n.py").read_text(encoding="utf-8"))
+    literal = next(node.value for node in tree.body if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) == "MESSAGES")
+    written = [key.value for key in literal.keys]  # type: ignore[union-attr]
+    assert len(written) == len(set(written)) == len(MESSAGES)
+    assert not [module for module in modules() if "messages" in module], "a second file of the catalogue"
 
 
 def test_every_message_has_both_languages_with_the_same_parameters():
@@ -185,7 +317,7 @@ def test_every_message_has_both_languages_with_the_same_parameters():
 def test_no_bilingual_literal_reaches_a_user():
     """"số / number" was a Vietnamese word and its English glued together in one string."""
     for module, path in modules().items():
-        if module in ("par_cli.i18n", "par_cli.messages_yearend"):
+        if module == "par_cli.i18n":
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             # One-line strings (messages, labels); a multi-line template of a file is plan text.
@@ -195,28 +327,96 @@ def test_no_bilingual_literal_reaches_a_user():
 
 # --- the core returns values, not words (issue 12 §3) -------------------------------------
 
-WORDING = {"t", "fmt_number", "fmt_date", "fmt_percent", "fmt_signed", "resolve_lang"}
+# What words a value: the catalogue's functions and its texts. The core may name a thing
+# with a catalogue key (a Finding's code, a Term, a Message: values), never say it.
+WORDING = {"t", "fmt_number", "fmt_date", "fmt_percent", "fmt_signed", "resolve_lang", "MESSAGES"}
+# All the core may take from the catalogue: the language's type and the values that name.
+VALUES = {"Lang", "LANGS", "Term", "Message"}
 CORE = ("plan", "deadlines", "reading", "state", "scoring", "editing")
-# The one place the core still words: a Problem (a catalogue key and its parameters) has the
-# methods that render it (`message`, `format`, `as_json`), and so has PlanFileError; every
-# command that reports problems calls them. They render only when a renderer asks, in the
-# language it passes; moving them into render/ is a change to those commands.
-WORDS_ALLOWED = {"par_cli.plan.problems"}
+LANGUAGE_PARAMETERS = {"lang", "language"}
+
+
+def wording_in(module: str, source: str) -> list[str]:
+    """Where ``source`` words: it imports or calls the catalogue's wording functions, reads
+    the catalogue's texts, or has a function that takes a language (a value that can say
+    itself in a language is a word, not a value). No module is exempt."""
+    wrong = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module == "par_cli.i18n":
+            wrong += [f"{module}:{node.lineno} imports {alias.name}" for alias in node.names if alias.name not in VALUES]
+        if isinstance(node, ast.ImportFrom) and node.module == "par_cli" and any(alias.name == "i18n" for alias in node.names):
+            wrong.append(f"{module}:{node.lineno} imports the catalogue module")
+        if isinstance(node, ast.Import) and any(alias.name == "par_cli.i18n" for alias in node.names):
+            wrong.append(f"{module}:{node.lineno} imports the catalogue module")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in WORDING:
+            wrong.append(f"{module}:{node.lineno} calls {node.func.id}()")
+        if isinstance(node, ast.Name) and node.id == "MESSAGES":
+            wrong.append(f"{module}:{node.lineno} reads MESSAGES")
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+            said = [argument.arg for argument in arguments if argument.arg in LANGUAGE_PARAMETERS or _annotated_lang(argument)]
+            wrong += [f"{module}:{node.lineno} {node.name}() takes a language ({name})" for name in said]
+    return wrong
+
+
+def _annotated_lang(argument: ast.arg) -> bool:
+    annotation = argument.annotation
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        return annotation.value == "Lang"
+    return isinstance(annotation, ast.Name) and annotation.id == "Lang"
 
 
 def test_the_core_does_not_word_its_values():
-    """No core module imports or calls the catalogue's wording functions: the core returns
-    numbers, dates, codes and catalogue keys with parameters, and render/ picks the words."""
+    """No core module words: the core returns numbers, dates, codes and catalogue keys with
+    parameters, and render/ picks the words (problems included: render/problems.py)."""
     wrong = []
     for module, path in modules().items():
-        if module.count(".") < 1 or module.split(".")[1] not in CORE or module in WORDS_ALLOWED:
+        if module.count(".") < 1 or module.split(".")[1] not in CORE:
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module == "par_cli.i18n":
-                wrong += [f"{module} imports {alias.name}" for alias in node.names if alias.name in WORDING]
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in WORDING:
-                wrong.append(f"{module}:{node.lineno} calls {node.func.id}()")
+        wrong += wording_in(module, path.read_text(encoding="utf-8"))
     assert not wrong, "\n".join(wrong)
+
+
+# The Problem of before issue 12 §3: it said itself. The check must see every way it did.
+_SELF_WORDING_PROBLEM = '''
+from par_cli.i18n import Lang, Message, t
+
+class Problem:
+    def message(self, lang: Lang) -> str:
+        return t(self.code, lang, **self.params)
+
+    def format(self, lang: "Lang") -> str:
+        return f"{self.path}: {self.message(lang)}"
+
+class PlanFileError(Exception):
+    def message(self, language) -> str:
+        return f"{self.path}: {t(self.code, language)}"
+'''
+
+
+def test_the_wording_check_sees_a_problem_that_words_itself():
+    found = wording_in("par_cli.plan.problems", _SELF_WORDING_PROBLEM)
+    assert "par_cli.plan.problems:2 imports t" in found
+    assert any("calls t()" in line for line in found)
+    assert sum("takes a language" in line for line in found) == 3
+    assert wording_in("par_cli.plan.model", "from par_cli.i18n import MESSAGES\nx = MESSAGES['a']['en']\n")
+    assert wording_in("par_cli.plan.x", "import par_cli.i18n\n") and wording_in("par_cli.plan.x", "from par_cli import i18n\n")
+    # Values the core may name things with are not words.
+    assert not wording_in("par_cli.editing.carry", "from par_cli.i18n import Message, Term\nMessage('edit.busy', {})\n")
+
+
+def test_problems_are_plain_values():
+    """A Problem and a PlanFileError hold what they are and nothing that words them."""
+    import dataclasses
+
+    from par_cli.plan.problems import PlanFileError, Problem
+
+    assert [f.name for f in dataclasses.fields(Problem)] == ["path", "line", "column", "code", "params", "criterion_id", "severity"]
+    own = {name for name, value in vars(Problem).items() if callable(value) and not name.startswith("__")}
+    assert not own, own
+    error = PlanFileError(Path("x.yaml"), "file.unreadable", reason="EACCES")
+    assert (error.path, error.code, error.params) == (Path("x.yaml"), "file.unreadable", {"reason": "EACCES"})
+    assert not {name for name, value in vars(PlanFileError).items() if callable(value) and name != "__init__"}
 
 
 def test_a_message_inside_a_message_is_worded_with_it():

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from par_cli.cli import app
 from par_cli.plan.tree import walk
 from par_cli.reading.reader import load_plan
+from par_cli.render.problems import problem_line
 from tests.edit_support import AFTER_1_1, AFTER_1_4, BUNDLED, par_executable, subprocess_env
 
 
@@ -47,7 +48,7 @@ def test_new_year_baselines_previous_and_deadlines(tmp_path):
     assert result.exit_code == 0, result.output
     new_path = tmp_path / "2025.yaml"
     loaded = load_plan(new_path)
-    assert loaded.ok, [p.format("en") for p in loaded.problems]
+    assert loaded.ok, [problem_line(p, "en") for p in loaded.problems]
     plan = loaded.plan
     by_id = {node.criterion.id: node.criterion for node in walk(plan)}
     assert plan.year == 2025 and plan.title.endswith("năm 2025")
@@ -161,7 +162,7 @@ def test_init_writes_a_skeleton_that_validates(tmp_path):
     result = run("init", "--year", "2026", "--output", target)
     assert result.exit_code == 0, result.output
     loaded = load_plan(target)
-    assert loaded.ok, [p.format("en") for p in loaded.problems]
+    assert loaded.ok, [problem_line(p, "en") for p in loaded.problems]
     text = target.read_text(encoding="utf-8")
     for field in ("implements", "previous", "target", "unknown_share", "part_of", "kind: all", "children", "measures", "projection", "deadlines", "stages", "outside_table", "rank_change"):
         assert field in text, field
@@ -188,7 +189,7 @@ def test_new_year_baseline_is_the_stage_par_score_counts(tmp_path):
     old = tmp_path / "2024.yaml"
     old.write_text(text, encoding="utf-8")
     before = load_plan(old)
-    assert before.ok, [p.format("en") for p in before.problems]
+    assert before.ok, [problem_line(p, "en") for p in before.problems]
     counted = {node.criterion.id: stage_that_counts(node.criterion, dt.date.max) for node in walk(before.plan)}
     assert (counted["1.1"].stage, counted["1.1"].points) == ("appraisal_1", 1.5)
     result = run("new-year", old)

@@ -15,6 +15,7 @@ import pytest
 
 from par_cli.cli import app
 from par_cli.reading.reader import load_plan
+from par_cli.render.problems import problem_text
 from tests.conftest import FIXTURES
 from tests.edit_support import par_executable, subprocess_env
 
@@ -97,7 +98,7 @@ def test_a_key_holding_a_hash_is_one_key_and_an_unknown_one(tmp_path):
     loaded = load_plan(path)
     assert not loaded.ok
     assert [p.line for p in loaded.problems] == [_line_of(path, "note#x")]
-    assert "note#x" in loaded.problems[0].message("en")
+    assert "note#x" in problem_text(loaded.problems[0], "en")
 
 
 def test_the_installed_par_reads_the_same(tmp_path):

@@ -325,11 +325,12 @@ def test_a_bonus_id_used_twice_is_an_error(plan):
 
 def test_new_year_leaves_the_year_end_items_behind(plan):
     from par_cli.reading.reader import load_plan
+    from par_cli.render.problems import problem_line
 
     result = CliRunner().invoke(app, ["new-year", str(plan)])
     assert result.exit_code == 0, result.output
     loaded = load_plan(plan.parent / "2025.yaml")
-    assert loaded.ok, [p.format("en") for p in loaded.problems]
+    assert loaded.ok, [problem_line(p, "en") for p in loaded.problems]
     adjustments, report = loaded.plan.adjustments, loaded.plan.report
     assert (adjustments.bonus, adjustments.penalty, adjustments.bonus_max, adjustments.penalty_max) == ([], [], 2, 1)
     assert (report.date, report.difficulties, report.parent, report.signer) == (None, [], "UBND TỈNH THỬ", "Nguyễn Văn A")

@@ -19,6 +19,7 @@ import pytest
 
 from par_cli.cli import app
 from par_cli.reading.reader import load_plan
+from par_cli.render.problems import problem_line
 from tests.conftest import BUNDLED, FIXTURES, ROOT
 from tests.edit_support import par_executable, problem_lines
 
@@ -238,7 +239,7 @@ def test_library_api_without_cli():
     assert not loaded.ok and loaded.plan is None
     [problem] = loaded.problems
     assert (problem.line, problem.column, problem.criterion_id) == (32, 15, "1.2")
-    assert problem.format("en").endswith("criterion 1.2: unit 'van-phonggg' is not declared under units")
+    assert problem_line(problem, "en").endswith("criterion 1.2: unit 'van-phonggg' is not declared under units")
     good = load_plan(BUNDLED)
     assert good.ok and good.plan.index_max == 95
     assert good.data["index_max"] == 95  # the plain data, which a writer checks an edit against

@@ -23,7 +23,6 @@ words of the language asked for (``--lang``, ``PAR_LANG``) before anything is pa
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from collections.abc import Iterable
 from enum import Enum
@@ -41,15 +40,17 @@ if TYPE_CHECKING:
     from par_cli.reading.reader import LoadedPlan
     from par_cli.render.formats import Output
 
-EXIT_OK = 0
+from par_cli.commands.help import EXIT_OK, EXIT_USAGE, language_of  # noqa: F401 - shared from there
+
 EXIT_FINDINGS = 1  # invalid plan, refused change, or findings a scheduled job should fail on
-EXIT_USAGE = 2
 EXIT_INTERNAL = 3  # a bug in par; see cli.main
 
 
 try:  # typer ≥ 0.22 carries its own copy of click
     from typer._click.exceptions import ClickException as _ClickException
+    from typer._click.globals import get_current_context as _current_context
 except ImportError:  # pragma: no cover - older typer, click installed beside it
+    from click import get_current_context as _current_context  # type: ignore[no-redef]
     from click.exceptions import ClickException as _ClickException  # type: ignore[no-redef]
 
 
@@ -86,23 +87,11 @@ class LangChoice(str, Enum):
     en = "en"
 
 
-def language_of(args: Iterable[str]) -> Lang:
-    """The language a command line asks for, before typer has parsed it: ``--lang en``,
-    ``--lang=en``, else ``PAR_LANG``, else Vietnamese. Help and usage errors need it first."""
-    args = list(args)
-    for index, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == "--lang" and index + 1 < len(args):
-            return "en" if args[index + 1].lower().startswith("en") else "vi"
-        if arg.startswith("--lang="):
-            return "en" if arg.split("=", 1)[1].lower().startswith("en") else "vi"
-    return "en" if os.environ.get("PAR_LANG", "").lower().startswith("en") else "vi"
-
-
 # --- the options shared by several commands -------------------------------------------------
 
 PlanArgument = Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", help="help.common.plan_argument", show_default=False)]
+# The plan before a command's other words (`par done [PLAN] ID`): see `plan_first`.
+PlanFirstArgument = Annotated[Optional[str], typer.Argument(metavar="[PLAN]", help="help.common.plan_first", show_default=False)]
 PlanOption = Annotated[Optional[Path], typer.Option("--plan", "-p", help="help.common.plan", show_default=False)]
 LangOption = Annotated[Optional[LangChoice], typer.Option("--lang", envvar="PAR_LANG", help="help.common.lang", show_default=False)]
 UnitOption = Annotated[Optional[str], typer.Option("--unit", "-u", metavar="ID", help="help.common.unit", show_default=False)]
@@ -115,11 +104,12 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="help.commo
 
 def lang_of(option: LangChoice | None) -> Lang:
     """A command's ``--lang``, else the one given before the command (``par --lang en
-    score``), else ``PAR_LANG`` (typer reads it into the option), else Vietnamese."""
+    score``, which `cli.ParGroup` reads itself), else ``PAR_LANG`` (typer reads it into the
+    option), else Vietnamese."""
     if option is None:
-        context = typer.get_current_context(silent=True) if hasattr(typer, "get_current_context") else None
-        root = context.find_root() if context is not None else None
-        option = root.params.get("lang") if root is not None else None
+        context = _current_context(silent=True)
+        root = context.find_root().command if context is not None else None
+        return getattr(root, "lang", None) or "vi"
     return "en" if option is LangChoice.en else "vi"
 
 
@@ -176,17 +166,33 @@ def plan_path(argument: Path | None, option: Path | None, lang: Lang) -> Path | 
     return argument if argument is not None else option
 
 
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def plan_first(words: "Iterable[str | None]", option: Path | None, lang: Lang) -> tuple[Path | None, list[str]]:
+    """A command whose plan comes before other words (``par set [PLAN] ID KEY=VALUE...``,
+    ``par collect [PLAN] FILE.xlsx...``): the first word is the plan when it ends in .yaml or
+    .yml, which a criterion id, a KEY=VALUE or a workbook never does; else the plan is
+    ``--plan`` (or found as usual). Returns the plan and the other words; the plan given
+    both ways is a usage error, as `plan_path` says."""
+    given = [word for word in words if word is not None]
+    if given and given[0].lower().endswith(PLAN_SUFFIXES):
+        return plan_path(Path(given[0]), option, lang), given[1:]
+    return option, given
+
+
 def report_problems(problems: "Iterable[Problem]", fmt: Format, lang: Lang, files: int = 1, summary: bool = True) -> None:
     """The one way a command shows the problems of a plan: JSON on stdout under
     ``--format json``, else one ``PATH:LINE:COL: message`` line each and a summary on stderr."""
     from par_cli.render.json import problems_payload, write_json
+    from par_cli.render.problems import problem_line
 
     problems = list(problems)
     if fmt is Format.json:
         write_json(problems_payload(problems, lang))
         return
     for problem in problems:
-        typer.echo(problem.format(lang), err=True)
+        typer.echo(problem_line(problem, lang), err=True)
     errors = sum(1 for problem in problems if getattr(problem, "severity", "error") == "error")
     if errors and summary:
         typer.echo(t("validate.summary", lang, problems=errors, files=files), err=True)
@@ -200,11 +206,12 @@ def load_or_exit(option: Path | None, lang: Lang, fmt: Format = Format.text) -> 
     from par_cli.plan.problems import PlanFileError
     from par_cli.reading.discovery import find_plan
     from par_cli.reading.reader import load_plan
+    from par_cli.render.problems import file_error_text
 
     try:
         loaded = load_plan(find_plan(option), keep_data=False)
     except PlanFileError as error:
-        fail_usage(error.message(lang))
+        fail_usage(file_error_text(error, lang))
     READING.append(loaded.path)
     if not loaded.ok:
         report_problems(loaded.problems, fmt, lang)

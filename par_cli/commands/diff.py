@@ -47,7 +47,7 @@ def diff(
     if carry:
         from par_cli.editing.carry import carry as carry_progress
         from par_cli.editing.record import EditRefused
-        from par_cli.plan.problems import one_line
+        from par_cli.render.problems import one_line
 
         try:
             result = carry_progress(old_plan, new, pairs)
@@ -65,8 +65,12 @@ def diff(
         output,
     )
     if result is not None and fmt is not Format.json:
+        from par_cli.render.diff import not_placed_what
+        from par_cli.render.problems import worded
+
         for item in result.not_placed:
-            typer.echo(t("diff.not_placed", language, id=item.old_id, what=f"{item.what}: {t(item.code, language, **item.params)}"), err=True)
+            what = not_placed_what(item, language)
+            typer.echo(t("diff.not_placed", language, id=item.old_id, what=f"{what}: {worded(item.code, item.params, language)}"), err=True)
         typer.echo(t("diff.carried", language, count=len(result.carried), path=new), err=True)
     if result is not None and result.not_placed:
         raise Findings()  # something recorded in OLD has nowhere to go in NEW: said, exit 1

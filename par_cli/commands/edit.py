@@ -1,7 +1,11 @@
-"""`par set`, `par done`, `par evidence`: record progress in the plan file.
+"""`par set`, `par done`, `par evidence`, `par justify`: record progress in the plan file.
 
 Thin: parse the words of the command, hand a builder to `editing.record`, say what happened
 in one line. Every refusal is one message and exit 1; a malformed command line is exit 2.
+
+Each takes the plan first, positionally, as every command does (``par done plans/2024.yaml
+1.4``), or with ``--plan``: a first word ending in .yaml or .yml is the plan
+(`common.plan_first`), which a criterion id (1.4, 3.4.1) never is.
 """
 
 import datetime as dt
@@ -15,11 +19,13 @@ from par_cli.commands.common import (
     Findings,
     FormatOption,
     LangOption,
+    PlanFirstArgument,
     PlanOption,
     check_format,
     fail_usage,
     lang_of,
     parse_day,
+    plan_first,
     report_problems,
     show,
     today_in_vietnam,
@@ -35,7 +41,9 @@ OFFERED = (Format.auto, Format.text, Format.json)
 # `par justify` with no id lists, as a table.
 LIST_OFFERED = TABLE_FORMATS
 
-CriterionArgument = Annotated[str, typer.Argument(metavar="ID", help="help.edit.id", show_default=False)]
+# Not required for click: with the plan in front, click would give the id to [PLAN]; the
+# words are sorted by `plan_first`, and a missing id is the usual usage error.
+CriterionArgument = Annotated[Optional[str], typer.Argument(metavar="ID", help="help.edit.id", show_default=False)]
 DateOption = Annotated[
     Optional[str],
     typer.Option("--date", help="help.edit.date", show_default=False),
@@ -55,15 +63,16 @@ DryRunOption = Annotated[
 
 
 def set_(
-    criterion_id: CriterionArgument,
+    first: PlanFirstArgument = None,
+    second: CriterionArgument = None,
     assignments: Annotated[
-        list[str],
+        Optional[list[str]],
         typer.Argument(
             metavar="KEY=VALUE...",
             help="help.edit.key_value",
             show_default=False,
         ),
-    ],
+    ] = None,
     date: DateOption = None,
     evidence: EvidenceOption = None,
     note: Annotated[str | None, typer.Option("--note", help="help.edit.note", show_default=False)] = None,
@@ -77,7 +86,13 @@ def set_(
     from par_cli.editing.record import measurement_change
 
     language = lang_of(lang)
-    pairs = [_split_assignment(item, language) for item in assignments]
+    plan, words = plan_first([first, second, *(assignments or [])], plan, language)
+    if not words or "=" in words[0]:
+        fail_usage(t("usage.missing", language, param="'ID'"))
+    if len(words) > 2 and "=" not in words[1] and "=" in words[2]:  # PLAN ID KEY=VALUE, PLAN misnamed
+        fail_usage(t("usage.plan_first", language, word=words[0]))
+    criterion_id = words[0]
+    pairs = [_split_assignment(item, language) for item in words[1:]]
     if not pairs:
         fail_usage(t("usage.nothing_to_set", language))
     day = parse_day(date, language) or today_in_vietnam()
@@ -85,7 +100,8 @@ def set_(
 
 
 def done(
-    criterion_id: CriterionArgument,
+    first: PlanFirstArgument = None,
+    second: CriterionArgument = None,
     deadline: Annotated[
         Optional[str],
         typer.Option("--deadline", help="help.edit.deadline", show_default=False),
@@ -109,6 +125,7 @@ def done(
     from par_cli.editing.record import completion_change
 
     language = lang_of(lang)
+    plan, (criterion_id,) = _words(plan_first([first, second], plan, language), 1, 1, language)
     day = parse_day(date, language) or today_in_vietnam()
     which = parse_day(occurrence, language)
     _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: completion_change(loaded, criterion_id, deadline, which, day, evidence))
@@ -119,7 +136,8 @@ def _text_option(name: str, help_key: str) -> Any:
 
 
 def evidence(
-    criterion_id: CriterionArgument,
+    first: PlanFirstArgument = None,
+    second: CriterionArgument = None,
     text: Annotated[
         Optional[str],
         typer.Argument(
@@ -153,6 +171,7 @@ def evidence(
     from par_cli.editing.record import evidence_change
 
     language = lang_of(lang)
+    plan, (criterion_id, text) = _words(plan_first([first, second, text], plan, language), 1, 2, language)
     day = parse_day(date, language) or today_in_vietnam()
     fields: dict[str, object] = {
         "text": text,
@@ -173,6 +192,7 @@ def evidence(
 
 
 def justify(
+    first: PlanFirstArgument = None,
     criterion_id: Annotated[
         Optional[str],
         typer.Argument(metavar="[ID]", help="help.justify.criterion-id", show_default=False),
@@ -195,6 +215,7 @@ def justify(
     from par_cli.editing.record import explanation_change
 
     language = lang_of(lang)
+    plan, (criterion_id, text) = _words(plan_first([first, criterion_id, text], plan, language), 0, 2, language)
     if criterion_id is None:
         _list_missing(plan, parse_day(as_of, language), fmt, language)
         return
@@ -223,6 +244,18 @@ def _list_missing(plan: Path | None, as_of: dt.date | None, fmt: Format, lang: L
     show(Output(json=lambda: justify_payload(missing), table=lambda lang, machine: justify_view(missing, titles, lang, machine)), fmt, lang)
 
 
+def _words(found: tuple[Path | None, list[str]], least: int, most: int, lang: Lang) -> tuple[Path | None, list[str | None]]:
+    """The plan and the command's other words (ID, TEXT), padded with None to ``most``: fewer
+    than ``least`` is a missing id; more than ``most`` means the first was meant as the plan
+    but does not end in .yaml or .yml."""
+    plan, words = found
+    if len(words) < least:
+        fail_usage(t("usage.missing", lang, param="'ID'"))
+    if len(words) > most:
+        fail_usage(t("usage.plan_first", lang, word=words[0]))
+    return plan, [*words, *[None] * (most - len(words))]
+
+
 def _split_assignment(item: str, lang: Lang) -> tuple[str, str]:
     key, equals, value = item.partition("=")
     if not equals or not key.strip() or not value.strip():
@@ -243,13 +276,14 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: Format, dry_run:
     from par_cli.reading.discovery import find_plan
     from par_cli.editing.record import EditRefused, record
     from par_cli.plan.problems import PlanFileError
+    from par_cli.render.problems import file_error_text
 
     check_format(fmt, OFFERED, lang)
     try:
         path = find_plan(plan)
         outcome = record(path, build, dry_run=dry_run, lock_wait=_lock_wait())
     except PlanFileError as error:
-        fail_usage(error.message(lang))
+        fail_usage(file_error_text(error, lang))
     except EditRefused as refusal:
         if refusal.problems:
             report_problems(refusal.problems, fmt, lang, summary=False)
@@ -269,7 +303,7 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: Format, dry_run:
     if fmt is Format.json:
         write_json({"path": str(path), "dry_run": dry_run, "written": outcome.written, "recorded": summary, "diff": outcome.diff})
         return
-    from par_cli.plan.problems import one_line
+    from par_cli.render.problems import one_line
 
     key = "edit.would_record" if dry_run else "edit.recorded"
     line = one_line(t(key, lang, id=outcome.change.criterion_id, what=_describe(summary, lang), path=path))
@@ -281,7 +315,7 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: Format, dry_run:
 
 
 def _refuse(message: str, where: str = "par") -> None:
-    from par_cli.plan.problems import one_line
+    from par_cli.render.problems import one_line
 
     typer.echo(f"{where}: {one_line(message)}", err=True)
     raise Findings()

@@ -28,7 +28,7 @@ UntilOption = _day_option("--until", "help.history.until")
 
 
 def history(
-    path: Annotated[Optional[Path], typer.Argument(help="help.history.path", show_default=False)] = None,
+    path: Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", help="help.history.path", show_default=False)] = None,
     plan: PlanOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -46,6 +46,7 @@ def history(
 ) -> None:
     """Lịch sử điểm và nhật ký ghi nhận theo git (the score history and audit trail)."""
     from par_cli.plan.problems import PlanFileError
+    from par_cli.render.problems import file_error_text
     from par_cli.reading.discovery import find_plan
     from par_cli.reading.git import GitError
     from par_cli.render.history import history_payload, history_view, trail_payload, trail_view
@@ -61,9 +62,9 @@ def history(
     try:
         file = find_plan(path or plan)
     except PlanFileError as error:
-        fail_usage(error.message(language))
+        fail_usage(file_error_text(error, language))
     if not file.is_file():
-        fail_usage(PlanFileError(file, "file.is_directory" if file.is_dir() else "file.not_found").message(language))
+        fail_usage(file_error_text(PlanFileError(file, "file.is_directory" if file.is_dir() else "file.not_found"), language))
     READING.append(file)  # --output may not name it (issue 13)
     try:
         found = read_history(file)

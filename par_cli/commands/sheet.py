@@ -24,7 +24,7 @@ OFFERED = (Format.md, Format.html, Format.docx, Format.xlsx)
 
 
 def sheet(
-    path: Annotated[Optional[Path], typer.Argument(help="help.sheet.path", show_default=False)] = None,
+    path: Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", help="help.sheet.path", show_default=False)] = None,
     plan: PlanOption = None,
     as_of: AsOfOption = None,
     stage: Annotated[

@@ -18,6 +18,7 @@ def validate(
     lang: LangOption = None,
 ) -> None:
     from par_cli.plan.problems import PlanFileError, exit_code
+    from par_cli.render.problems import file_error_text
     from par_cli.plan.tree import walk
     from par_cli.reading.discovery import find_plan, plans_in
     from par_cli.reading.reader import load_plan
@@ -31,7 +32,7 @@ def validate(
             files += plans_in(path) if path.is_dir() else [path]
         results = [load_plan(path, keep_data=False) for path in files]
     except PlanFileError as error:
-        fail_usage(error.message(language))
+        fail_usage(file_error_text(error, language))
     for result in results:
         if result.ok:
             result.problems += plan_warnings(result)

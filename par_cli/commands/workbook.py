@@ -16,12 +16,16 @@ import typer
 from par_cli.commands.common import (
     Findings,
     LangOption,
+    PlanArgument,
+    PlanFirstArgument,
     PlanOption,
     check_unit,
     fail_usage,
     lang_of,
     load_or_exit,
     parse_day,
+    plan_first,
+    plan_path,
     report_problems,
     today_in_vietnam,
     write_out,
@@ -42,6 +46,7 @@ def workbook(
             show_default=False,
         ),
     ],
+    given: PlanArgument = None,
     unit: Annotated[
         Optional[str],
         typer.Option("--unit", "-u", help="help.workbook.unit", show_default=False),
@@ -60,6 +65,7 @@ def workbook(
     language = lang_of(lang)
     if (unit is None) == (not all_units):
         fail_usage(t("workbook.unit_or_all", language))
+    plan = plan_path(given, plan, language)
     loaded = load_or_exit(plan, language)
     the_plan = loaded.plan
     path = find_plan(plan)
@@ -80,10 +86,11 @@ def workbook(
 
 
 def collect(
+    first: PlanFirstArgument = None,
     files: Annotated[
-        list[Path],
+        Optional[list[str]],
         typer.Argument(metavar="FILE.xlsx...", help="help.collect.files", show_default=False),
-    ],
+    ] = None,
     date: Annotated[
         Optional[str],
         typer.Option(
@@ -103,18 +110,22 @@ def collect(
     from par_cli.editing.atomic import PlanBusy, PlanChanged
     from par_cli.editing.collect import WorkbookRefused, collect_workbook
     from par_cli.editing.record import EditRefused
-    from par_cli.plan.problems import PlanFileError, one_line
+    from par_cli.plan.problems import PlanFileError
+    from par_cli.render.problems import file_error_text, one_line
     from par_cli.reading.discovery import find_plan
     from par_cli.reading.workbook import NotAWorkbook, read_workbook
 
     language = lang_of(lang)
+    plan, words = plan_first([first, *(files or [])], plan, language)
+    if not words:
+        fail_usage(t("usage.missing", language, param="'FILE.xlsx...'"))
     day = parse_day(date, language) or today_in_vietnam()
     try:
         path = find_plan(plan)
     except PlanFileError as error:
-        fail_usage(error.message(language))
+        fail_usage(file_error_text(error, language))
     failed = False
-    for file in files:
+    for file in map(Path, words):
         name = file.name
         try:
             filled = read_workbook(file)
@@ -124,7 +135,7 @@ def collect(
             failed = True
             continue
         except PlanFileError as error:
-            fail_usage(error.message(language))
+            fail_usage(file_error_text(error, language))
         except WorkbookRefused as refused:
             for refusal in refused.collected.refusals:
                 typer.echo(f"{name}!{refusal.ref}: {one_line(t(refusal.code, language, **refusal.params))}")

@@ -19,11 +19,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from par_cli.i18n import Message
 from par_cli.plan.model import Completion, Criterion, Deadline, Recurrence
 
 
 class RecurrenceError(ValueError):
-    """A recurrence rule that python-dateutil cannot read, or that is not a rule of days."""
+    """A recurrence rule that python-dateutil cannot read, or that is not a rule of days.
+    ``detail`` is why: a `Message` when the reason is ours, python-dateutil's own text when
+    it is its (the check reports it as ``check.rrule``)."""
+
+    def __init__(self, detail: "Message | str") -> None:
+        super().__init__(detail)
+        self.detail = detail
 
 
 @dataclass(frozen=True, order=True)
@@ -90,7 +97,7 @@ def _expand_rule(rule: str, year: int) -> tuple[dt.date, ...]:
 
     found = _SUB_DAILY.search(rule)
     if found:
-        raise RecurrenceError(f"{found.group(0).rstrip('= ')}: a deadline is a day, use FREQ=DAILY or coarser")
+        raise RecurrenceError(Message("rrule.finer_than_a_day", {"part": found.group(0).rstrip("= ")}))
     start = dt.datetime(year, 1, 1)
     end = dt.datetime(year, 12, 31, 23, 59, 59)
     try:
@@ -100,11 +107,12 @@ def _expand_rule(rule: str, year: int) -> tuple[dt.date, ...]:
             if moment > end:
                 break
             if count > MAX_MOMENTS:
-                raise RecurrenceError(f"more than {MAX_MOMENTS} moments before the end of {year}")
+                raise RecurrenceError(Message("rrule.too_many", {"limit": MAX_MOMENTS, "year": year}))
             if moment >= start and (not days or moment.date() != days[-1]):
                 days.append(moment.date())
         return tuple(days)
     except (ValueError, TypeError, OverflowError) as error:
+        # python-dateutil's own reason, in its words: the rule's text is what it quotes.
         raise RecurrenceError(str(error) or type(error).__name__) from None
 
 

@@ -35,6 +35,15 @@ class PlanChanged(Exception):
     """The plan's bytes changed between our reading and our writing (an editor saved it)."""
 
 
+class PlanHardLinked(OSError):
+    """The plan has other names (hard links): replacing one would split it in two. An
+    OSError (EMLINK) for whoever catches those; ``links`` says how many names it has."""
+
+    def __init__(self, links: int, path: Path) -> None:
+        super().__init__(errno.EMLINK, os.strerror(errno.EMLINK), str(path))
+        self.links = links
+
+
 def lock_path_of(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
@@ -126,7 +135,7 @@ def replace_atomically(path: Path, data: bytes, *, expected: bytes, check: Calla
     if status.st_nlink > 1:
         # Replacing one name of a hard-linked file would leave the other names on the old
         # text: the plan would silently split in two. Refused (README, "Bad input").
-        raise OSError(errno.EMLINK, f"the plan has {status.st_nlink} hard links; par writes only a plan with one", str(target))
+        raise PlanHardLinked(status.st_nlink, target)
     if not os.access(target, os.W_OK):
         # Renaming over a read-only file succeeds in a writable folder; the flag means "do not
         # change this file", so respect it.

@@ -19,8 +19,14 @@ from par_cli.plan.tree import walk
 
 @dataclass(frozen=True)
 class NotPlaced:
+    """Something recorded under ``old_id`` that has nowhere to go: the progress key it is
+    under (``done``, ``evidence``, ``self_assessed``…), the entry as recorded (dates as dates;
+    a number of points for ``self_assessed``/``appraised``), why (a catalogue key and its
+    parameters). `render.diff.not_placed_what` says which entry it is."""
+
     old_id: str
-    what: str
+    kind: str
+    entry: object
     code: str
     params: dict[str, object] = field(default_factory=dict)
 
@@ -31,25 +37,25 @@ class CarryResult:
     not_placed: list[NotPlaced] = field(default_factory=list)
 
 
-def _entries(criterion: Criterion) -> list[tuple[str, dict[str, Any], str]]:
-    """(list key, entry, a short description) for everything recorded under a criterion."""
+def _entries(criterion: Criterion) -> list[tuple[str, dict[str, Any]]]:
+    """(list key, entry) for everything recorded under a criterion."""
     progress = criterion.progress
-    found: list[tuple[str, dict[str, Any], str]] = []
+    found: list[tuple[str, dict[str, Any]]] = []
     for measurement in progress.measurements:
         entry = measurement.model_dump(exclude_none=True)
         if not entry.get("final"):
             entry.pop("final", None)  # written only where a reading is marked final
-        found.append(("measurements", entry, f"measurements {entry}"))
+        found.append(("measurements", entry))
     for completion in progress.done:
         entry = completion.model_dump(exclude_none=True)
-        found.append(("done", entry, f"done {completion.deadline} {completion.date}"))
+        found.append(("done", entry))
     for evidence in progress.evidence:
         entry = evidence.model_dump(exclude_defaults=True)
         entry = {"date": evidence.date, **{k: v for k, v in entry.items() if k != "date"}}
-        found.append(("evidence", entry, f"evidence {evidence.date}"))
+        found.append(("evidence", entry))
     for stage in progress.stages:
         entry = stage.model_dump(exclude_none=True)
-        found.append(("stages", entry, f"stages {stage.stage} {stage.date}"))
+        found.append(("stages", entry))
     return found
 
 
@@ -71,17 +77,17 @@ def carry(old: Plan, new_path: Path, mapping: dict[str, str] | None = None) -> C
             continue
         target_id = pairs.get(criterion.id)
         if target_id is None:
-            for _, _, what in entries:
-                result.not_placed.append(NotPlaced(criterion.id, what, "carry.no_match"))
+            for key, entry in entries:
+                result.not_placed.append(NotPlaced(criterion.id, key, entry, "carry.no_match"))
             for key, value in points:
-                result.not_placed.append(NotPlaced(criterion.id, f"{key} {value}", "carry.no_match"))
+                result.not_placed.append(NotPlaced(criterion.id, key, value, "carry.no_match"))
             continue
         target = find_criterion(loaded.plan, target_id)
         placeable: list[tuple[str, dict[str, Any]]] = []
-        for key, entry, what in entries:
+        for key, entry in entries:
             problem = _misfit(key, entry, target.criterion)
             if problem is not None:
-                result.not_placed.append(NotPlaced(criterion.id, what, problem[0], {"target": target_id, **problem[1]}))
+                result.not_placed.append(NotPlaced(criterion.id, key, entry, problem[0], {"target": target_id, **problem[1]}))
             else:
                 placeable.append((key, entry))
         if not placeable and not points:
@@ -94,17 +100,18 @@ def carry(old: Plan, new_path: Path, mapping: dict[str, str] | None = None) -> C
         try:
             record(new_path, build)
         except EditRefused as refusal:
-            from par_cli.i18n import MESSAGES, Message
+            from par_cli.i18n import Message
 
-            # Words are the renderer's: the refusal and its problems travel as messages.
-            reason: object = Message(refusal.code, refusal.params) if refusal.code in MESSAGES else refusal.code
-            problems = tuple(problem.as_message() for problem in refusal.problems[:3])
+            # Words are the renderer's: the refusal travels as a message, its problems as
+            # the values they are (`render.problems.worded` says them).
+            reason = Message(refusal.code, refusal.params)
+            problems = tuple(refusal.problems[:3])
             for key, entry in placeable:
                 params = {"target": target_id, "reason": reason}
                 if problems:
-                    result.not_placed.append(NotPlaced(criterion.id, f"{key} {entry}", "carry.refused_problems", {**params, "problems": problems}))
+                    result.not_placed.append(NotPlaced(criterion.id, key, entry, "carry.refused_problems", {**params, "problems": problems}))
                 else:
-                    result.not_placed.append(NotPlaced(criterion.id, f"{key} {entry}", "carry.refused", params))
+                    result.not_placed.append(NotPlaced(criterion.id, key, entry, "carry.refused", params))
             continue
         result.carried.append((criterion.id, target_id))
     return result

@@ -548,7 +548,7 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
     import codecs
     import tempfile
 
-    from par_cli.editing.atomic import replace_atomically
+    from par_cli.editing.atomic import PlanHardLinked, replace_atomically
     from par_cli.reading.reader import load_plan
 
     original = _read_bytes(path)
@@ -584,7 +584,10 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
             candidate.write_bytes(new_bytes)
             check(candidate)
         return BatchOutcome(changes, path, text, new_text, written=False)
-    replace_atomically(path, new_bytes, expected=original, check=check)
+    try:
+        replace_atomically(path, new_bytes, expected=original, check=check)
+    except PlanHardLinked as linked:
+        raise EditRefused("edit.hard_links", links=linked.links) from None
     return BatchOutcome(changes, path, text, new_text, written=True)
 
 
@@ -594,7 +597,9 @@ def _splice_or_refuse(text: str, root: Any, changes: Sequence[Change]) -> str:
     try:
         return edited_text_all(text, root, changes)
     except SpliceError as error:
-        raise EditRefused("edit.layout_detail", detail=str(error)) from None
+        from par_cli.i18n import Message
+
+        raise EditRefused("edit.layout_detail", detail=Message(error.code, error.params)) from None
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -27,7 +27,13 @@ _IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class SpliceError(Exception):
-    """The text has a shape this module does not edit (a merge key, a list ending in an alias)."""
+    """The text has a shape this module does not edit (a merge key, a list ending in an alias):
+    which shape, as a catalogue key (``splice.*``) and its parameters."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ def _dump_one_line(node: Any) -> str:
     yaml.dump(node, buffer)
     line = buffer.getvalue().rstrip("\n")
     if "\n" in line:
-        raise SpliceError("the entry does not fit on one line")
+        raise SpliceError("splice.one_line")
     return line
 
 
@@ -162,7 +168,7 @@ def _put(text: str, root: Any, host_loc: Loc, keys: Sequence[str], action: tuple
     parent_key: Any = None  # the key node whose value ``node`` is, when its mapping is block style
     for depth, key in enumerate(keys):
         if not _is_mapping(node):
-            raise SpliceError(f"not a mapping at {key!r}")
+            raise SpliceError("splice.not_mapping", key=str(key))
         if parent_key is not None and node.flow_style and not node.value:
             return _open_empty(text, parent_key, node, keys[depth:], action, style)
         child_key, child = _child(node, key)
@@ -174,10 +180,10 @@ def _put(text: str, root: Any, host_loc: Loc, keys: Sequence[str], action: tuple
     verb, rendered = action
     if verb == "set":
         if not _is_scalar(node) or node.end_mark.index <= node.start_mark.index:
-            raise SpliceError("the value to replace is not a written scalar")
+            raise SpliceError("splice.not_scalar")
         return text[: node.start_mark.index] + rendered + text[node.end_mark.index :]
     if not _is_sequence(node):
-        raise SpliceError("not a list")
+        raise SpliceError("splice.not_list")
     if node.flow_style and not node.value and parent_key is not None:
         return _open_empty(text, parent_key, node, (), action, style)
     if node.flow_style:
@@ -249,7 +255,7 @@ def _where_key_goes(text: str, mapping: Any, key: str, order: Sequence[str]) -> 
 def _insert_in_flow(text: str, node: Any, item: str, closer: str) -> str:
     close = node.end_mark.index - 1
     if text[close] != closer:
-        raise SpliceError(f"expected {closer!r} at offset {close}")
+        raise SpliceError("splice.closer", closer=closer, offset=close)
     before = text[node.start_mark.index + 1 : close].rstrip()
     if not node.value:
         separator = ""
@@ -290,7 +296,7 @@ def _content_end(text: str, node: Any) -> int:
             node = value
         else:
             if last.start_mark.index < node.start_mark.index:
-                raise SpliceError("a list ending in an alias (- *name)")
+                raise SpliceError("splice.alias_end")
             node = last
     end = node.end_mark.index
     if _is_scalar(node) and node.style in ("|", ">"):
@@ -343,12 +349,12 @@ def _at(root: Any, loc: Loc) -> Any:
     for part in loc:
         if isinstance(part, int):
             if not _is_sequence(node) or not 0 <= part < len(node.value):
-                raise SpliceError(f"no item {part}")
+                raise SpliceError("splice.no_item", index=part)
             node = node.value[part]
         else:
             child = _child(node, part)[1] if _is_mapping(node) else None
             if child is None:
-                raise SpliceError(f"no key {part!r}")
+                raise SpliceError("splice.no_key", key=str(part))
             node = child
     return node
 
@@ -356,7 +362,7 @@ def _at(root: Any, loc: Loc) -> Any:
 def _child(mapping: Any, key: str) -> tuple[Any, Any]:
     for key_node, value in mapping.value:
         if key_node.tag.endswith(":merge"):
-            raise SpliceError("merge keys (<<) are not edited")
+            raise SpliceError("splice.merge_key")
         if _is_scalar(key_node) and key_node.value == key:
             return key_node, value
     return None, None

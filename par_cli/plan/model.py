@@ -18,13 +18,14 @@ from typing import Annotated, Literal, Union
 from pydantic_core import PydanticCustomError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from par_cli.i18n import MESSAGES
 from par_cli.plan.text import nfc
 
 
 def invalid(key: str) -> PydanticCustomError:
-    """A model-level error under a catalogue key, so the reporter can say it in Vietnamese."""
-    return PydanticCustomError(key, MESSAGES[key]["en"])
+    """A model-level error under a catalogue key (its type; ``model.*``), so the reporter
+    words it in the reader's language. The model says no words of its own: the key is also
+    the error's text."""
+    return PydanticCustomError(key, key)
 
 Points = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]

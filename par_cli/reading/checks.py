@@ -302,7 +302,7 @@ def _check_deadlines(plan: Plan, criterion: Criterion, loc: Loc) -> Iterator[Fin
         try:
             dates = stated_dates(deadline, plan.year)
         except RecurrenceError as error:
-            yield Finding((*here, key, "rrule"), "check.rrule", {"detail": str(error)})
+            yield Finding((*here, key, "rrule"), "check.rrule", {"detail": error.detail})
             continue
         if not dates:
             yield Finding((*here, key), "check.no_occurrence", {"year": plan.year})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from par_cli.reading.framework_table import Cell, FrameworkFileError, SourceTable, cell_text
+from par_cli.reading.framework_table import Cell, FrameworkFileError, SourceTable, TablePlace, cell_text
 
 
 def read_docx(path: Path) -> list[SourceTable]:
@@ -35,7 +35,7 @@ def read_docx(path: Path) -> list[SourceTable]:
         elif tag == "tbl":
             number = len(tables) + 1
             table = Table(element, document)
-            tables.append(SourceTable(f"{path.name}: table {number}", _rows(table, path.name, number), paragraphs))
+            tables.append(SourceTable(TablePlace(path.name, number), _rows(table, path.name, number), paragraphs))
             paragraphs = []
     return tables
 
@@ -48,11 +48,11 @@ def _rows(table, name: str, number: int) -> list[list[Cell]]:
         cells: list[Cell] = []
         for tc in tr.tc_lst:
             column = len(cells) + 1
-            where = f"{name}: table {number}, row {r_index}, column {column}"
+            where = TablePlace(name, number, r_index, column)
             continued = tc.vMerge == "continue"
             text = "" if continued else "\n".join(p.text for p in _Cell(tc, table).paragraphs)
             cells.append(Cell(text, where, continued))
             for extra in range(1, tc.grid_span):
-                cells.append(Cell("", f"{name}: table {number}, row {r_index}, column {column + extra}", continued))
+                cells.append(Cell("", TablePlace(name, number, r_index, column + extra), continued))
         rows.append(cells)
     return rows

@@ -22,7 +22,7 @@ from par_cli.reading.framework_notes import (
     read_deadlines,
     read_scale,
 )
-from par_cli.reading.framework_table import Cell, FrameworkFileError, SourceTable, cell_text, find_header, plain
+from par_cli.reading.framework_table import Cell, FrameworkFileError, Place, SourceTable, cell_text, find_header, plain
 
 _ID = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
 _MAX = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -38,7 +38,7 @@ IMPORTED = "Đọc từ bảng khi nhập (par import)"
 class Unread:
     """Something in the source the importer could not read: where, and a catalogue key."""
 
-    where: str
+    where: Place
     code: str
     params: dict[str, object] = field(default_factory=dict)
 
@@ -69,7 +69,7 @@ class Draft:
 @dataclass
 class _Row:
     id: str
-    where: str
+    where: Place
     parts: dict[str, list[Cell]]
 
     def text(self, column: str) -> str:
@@ -83,7 +83,7 @@ class _Row:
         cells = self.parts.get(column, [])
         return bool(cells) and cells[0].continued
 
-    def where_of(self, column: str) -> str:
+    def where_of(self, column: str) -> Place:
         cells = self.parts.get(column, [])
         return cells[0].where if cells else self.where
 

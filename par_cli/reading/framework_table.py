@@ -4,7 +4,9 @@ A province issues its PAR-index framework (the criteria, their maxima, who leads
 supports) as a table in a Word document or an Excel sheet. The readers (framework_docx.py,
 framework_xlsx.py) turn either into the same plain `SourceTable`; one builder
 (framework_plan.py) turns that into a draft plan, whatever the file was. Every cell keeps the
-words a user needs to find it again ("table 1, row 7, column 3", "Sheet1!C7").
+place a user needs to find it again: an Excel cell in Excel's own notation ("Sheet1!C7"), a
+Word cell as a `TablePlace` (file, table, row, column) that the renderer words ("bảng 1,
+dòng 7, cột 3").
 """
 
 from __future__ import annotations
@@ -18,12 +20,28 @@ from par_cli.plan.text import nfc
 
 
 @dataclass(frozen=True)
+class TablePlace:
+    """Where a Word table or one of its cells is: the file, the table's number in the file,
+    and for a cell its row and column, counted from 1."""
+
+    file: str
+    table: int
+    row: int | None = None
+    column: int | None = None
+
+
+# Where something is in a framework file: "khung.xlsx!Khung!C8" (Excel's notation, the same in
+# every language) or a place in a Word table.
+Place = str | TablePlace
+
+
+@dataclass(frozen=True)
 class Cell:
     """One cell's text (NFC, as written) and where it is. ``continued`` marks a cell merged
     with the one above it (Word's vMerge, an Excel merged range): it repeats that cell."""
 
     text: str
-    where: str
+    where: Place
     continued: bool = False
 
 
@@ -32,7 +50,7 @@ class SourceTable:
     """A table of one file: its rows of cells, and the paragraphs written before it (where a
     Word appendix says "Kèm theo Kế hoạch số … ngày …")."""
 
-    where: str
+    where: Place
     rows: list[list[Cell]]
     preamble: list[str] = field(default_factory=list)
 

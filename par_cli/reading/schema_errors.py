@@ -10,7 +10,7 @@ from __future__ import annotations
 import reprlib
 from typing import Any
 
-from par_cli.i18n import MESSAGES, Term
+from par_cli.i18n import Term
 from par_cli.plan.problems import Finding
 
 _EXPECTED = {
@@ -40,7 +40,7 @@ def _finding(item: dict[str, Any]) -> Finding:
     loc = tuple(item["loc"])
     ctx = item.get("ctx") or {}
     value = _show(item.get("input"))
-    if kind in MESSAGES:
+    if kind.startswith("model."):  # the model's own errors carry their catalogue key (model.invalid)
         return Finding(loc, kind)
     if kind == "missing":
         return Finding(loc, "schema.missing", {"field": _last_name(loc)})

@@ -7,6 +7,7 @@ terminal the detail wraps and the title goes first (see `render.table.fit`).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,37 @@ from par_cli.i18n import Lang, fmt_date, fmt_number, t
 from par_cli.render.table import Column, TableView
 
 if TYPE_CHECKING:
+    from par_cli.editing.carry import NotPlaced
     from par_cli.plan.compare import DeadlineTerm, Difference
+
+
+def not_placed_what(item: "NotPlaced", lang: Lang | None) -> str:
+    """Which entry could not be carried, as the plan names it: its progress key, then what
+    tells it apart (``done q1 31/03/2024``, ``measurements 30/06/2024: training_done_pct=95``,
+    ``self_assessed 1,5``). ``lang`` None gives the machine form of ``--format json``: ISO
+    dates and plain numbers, the same in both languages."""
+
+    def shown(value: object) -> str:
+        if isinstance(value, dt.date):
+            return value.isoformat() if lang is None else fmt_date(value, lang)
+        if isinstance(value, float) and lang is not None:
+            return fmt_number(value, lang)
+        return str(value)
+
+    entry = item.entry
+    if not isinstance(entry, dict):  # self_assessed / appraised: a number of points
+        return f"{item.kind} {shown(entry)}"
+    day = shown(entry["date"]) if "date" in entry else ""
+    if item.kind == "done":
+        parts = [str(entry.get("deadline", "")), day]
+    elif item.kind == "stages":
+        parts = [str(entry.get("stage", "")), day]
+    elif item.kind == "measurements":
+        readings = ", ".join(f"{name}={shown(value)}" for name, value in entry.items() if name not in ("date", "evidence", "final"))
+        parts = [f"{day}: {readings}" if readings else day]
+    else:
+        parts = [day]
+    return " ".join([item.kind, *(part for part in parts if part)])
 
 
 def deadline_text(terms: "tuple[DeadlineTerm, ...]", lang: Lang) -> str:

@@ -11,9 +11,22 @@ from par_cli.i18n import Lang, t
 from par_cli.render.table import Column, TableView
 
 
+def place_text(where: object, lang: Lang) -> str:
+    """Where something is in the framework file: an Excel cell as Excel writes it
+    (``khung.xlsx!Khung!E8``), a Word cell in the reader's words (``phu-luc.docx: bảng 1,
+    dòng 7, cột 3``)."""
+    from par_cli.reading.framework_table import TablePlace
+
+    if isinstance(where, TablePlace):
+        if where.row is None or where.column is None:
+            return t("import.place_table", lang, file=where.file, table=where.table)
+        return t("import.place_cell", lang, file=where.file, table=where.table, row=where.row, column=where.column)
+    return str(where)
+
+
 def import_view(output: Path, counts: dict[str, int], problems: list[Any], draft: Any, lang: Lang, machine: bool = False) -> TableView:
     columns = [Column("where", t("import.col.where", lang), "id"), Column("message", t("import.col.message", lang), max_width=90)]
-    rows = [{"where": item.where, "message": item.code if machine else t(item.code, lang, **item.params)} for item in draft.unread]
+    rows = [{"where": place_text(item.where, lang), "message": item.code if machine else t(item.code, lang, **item.params)} for item in draft.unread]
     footer = [t("import.written", lang, path=output, **counts), t("import.invalid", lang, count=len(problems)) if problems else t("import.valid", lang)]
     if draft.unread:
         footer.append(t("import.unread_summary", lang, count=len(draft.unread)))

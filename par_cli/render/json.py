@@ -19,6 +19,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from par_cli.i18n import Lang
+from par_cli.render.problems import problem_json, worded
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -72,7 +73,7 @@ def problems_payload(problems: "Iterable[Problem]", lang: Lang) -> dict[str, obj
     """An invalid plan under ``--format json``, whichever command read it."""
     problems = list(problems)
     errors = [problem for problem in problems if getattr(problem, "severity", "error") == "error"]
-    return {"valid": not errors, "warnings": len(problems) - len(errors), "problems": [problem.as_json(lang) for problem in problems]}
+    return {"valid": not errors, "warnings": len(problems) - len(errors), "problems": [problem_json(problem, lang) for problem in problems]}
 
 
 def plan_json(path: "Path", plan: "Plan") -> dict[str, object]:
@@ -180,7 +181,7 @@ def adjusted_json(result: "PlanScore") -> dict[str, object] | None:
 
 
 def folder_payload(as_of: dt.date | None, rows: list[dict[str, object]], problems: "list[Problem]", lang: Lang) -> dict[str, object]:
-    return {"as_of": as_of, "plans": rows, "problems": [problem.as_json(lang) for problem in problems]}
+    return {"as_of": as_of, "plans": rows, "problems": [problem_json(problem, lang) for problem in problems]}
 
 
 def gap_payload(path: "Path", plan: "Plan", report: "GapReport") -> dict[str, object]:
@@ -291,7 +292,7 @@ def diff_payload(old: "Path", new: "Path", differences: list[Any], carried: Any 
     """``par diff --format json``: each difference with its kind's code; a deadline change
     gives each side's terms (id, exclusive, ISO date or recurrence); with ``--carry``, what
     was carried and what could not be placed (with the reason in ``lang``)."""
-    from par_cli.i18n import t
+    from par_cli.render.diff import not_placed_what
 
     def side(value: Any) -> Any:
         if isinstance(value, tuple):
@@ -307,7 +308,7 @@ def diff_payload(old: "Path", new: "Path", differences: list[Any], carried: Any 
     }
     if carried is not None:
         payload["carried"] = [{"old_id": a, "new_id": b} for a, b in carried.carried]
-        payload["not_placed"] = [{"old_id": n.old_id, "what": n.what, "reason": t(n.code, lang, **n.params)} for n in carried.not_placed]
+        payload["not_placed"] = [{"old_id": n.old_id, "what": not_placed_what(n, None), "reason": worded(n.code, n.params, lang)} for n in carried.not_placed]
     return payload
 
 
@@ -328,12 +329,15 @@ def import_payload(output: "Path", valid: bool, counts: dict[str, int], problems
     """``par import --format json``: the draft written, its counts, its problems, what could
     not be read (place, code, message in ``lang``) and the facts the table does not hold."""
     from par_cli.i18n import t
+    from par_cli.render.framework import place_text
 
     return {
         "output": output,
         "valid": valid,
         **counts,
-        "problems": [problem.as_json(lang) for problem in problems],
-        "unread": [{"where": item.where, "code": item.code, "message": t(item.code, lang, **item.params)} for item in draft.unread],
+        "problems": [problem_json(problem, lang) for problem in problems],
+        # A Word cell's place in the README's documented form ("table 1, row 7, column 3"),
+        # the same in every language, like the rest of the JSON.
+        "unread": [{"where": place_text(item.where, "en"), "code": item.code, "message": t(item.code, lang, **item.params)} for item in draft.unread],
         "missing": draft.missing,
     }
