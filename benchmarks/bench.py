@@ -33,8 +33,15 @@ timed on the same files, side by side.
 To measure a change, time the old source beside the new one in the same run, alternating
 run by run so that both see the same machine:
 
-    git archive HEAD~1 par_cli | tar -x -C /tmp/before
+    mkdir /tmp/before && git archive HEAD~1 par_cli | tar -x -C /tmp/before
     .venv/bin/python benchmarks/bench.py --before /tmp/before --sizes 1000,10000 --plans 0
+
+The before tree runs through a launcher in the work folder: the console script's own text
+with the tree put first on ``sys.path`` and any editable-install import hook (setuptools'
+``__editable__`` finders) taken off ``sys.meta_path``, so neither the order of ``PYTHONPATH``
+against the install's ``.pth`` nor a hook decides which tree runs (an earlier session timed the
+current tree twice through ``PYTHONPATH``). Before measuring, both sides are asked which
+``par_cli`` they import; the report names both, and the run stops if they are the same.
 """
 
 from __future__ import annotations
@@ -104,6 +111,7 @@ class Case:
     peer: bool = False
     result: Result | None = None
     before: Result | None = None
+    before_argv: list[str] | None = None  # with --before: the same command on the before tree
     # medians of the baselines run in the same rounds, by key: python, imports, floor
     paired: dict[str, float] | None = None
     instructions: int | None = None  # callgrind's count for one run, with --instructions
@@ -139,13 +147,45 @@ def run_once(argv: Sequence[str], env: dict[str, str], timeout: float | None) ->
     return elapsed, int(lines[-1]) if lines and lines[-1].isdigit() else 0, code, timed_out
 
 
-def child_env(extra_path: Path | None = None) -> dict[str, str]:
+def child_env() -> dict[str, str]:
     """The environment of a user's shell. PYTHONDONTWRITEBYTECODE is dropped: with it every
-    run recompiles par's own modules, which no installed copy does."""
-    env = {name: value for name, value in os.environ.items() if name not in ("PYTHONDONTWRITEBYTECODE", "PAR_PLAN", "PAR_LANG")}
-    if extra_path is not None:
-        env["PYTHONPATH"] = str(extra_path)
-    return env
+    run recompiles par's own modules, which no installed copy does; PYTHONPATH too, so that
+    nothing but the installed `par` (or the before launcher) decides which par_cli runs."""
+    return {name: value for name, value in os.environ.items() if name not in ("PYTHONDONTWRITEBYTECODE", "PAR_PLAN", "PAR_LANG", "PYTHONPATH")}
+
+
+# The console script's own text (pip's), with the before tree put first and the editable
+# install's finder removed from sys.meta_path; ``--bench-where`` prints the par_cli it imports.
+LAUNCHER = """\
+import re
+import sys
+sys.meta_path[:] = [finder for finder in sys.meta_path if not type(finder).__module__.startswith("__editable__")]
+sys.path.insert(0, {tree!r})
+if sys.argv[1:] == ["--bench-where"]:
+    import par_cli
+    print(par_cli.__file__)
+    sys.exit(0)
+from par_cli.console import main
+if __name__ == '__main__':
+    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])
+    sys.exit(main())
+"""
+
+
+def write_before_launcher(tree: Path, work: Path) -> Path:
+    if not (tree / "par_cli" / "__init__.py").is_file():
+        sys.exit(f"bench: --before {tree}: no par_cli/__init__.py there (git archive REV par_cli | tar -x -C {tree})")
+    launcher = work / "par-before"
+    launcher.write_text(LAUNCHER.format(tree=str(tree)), encoding="utf-8")
+    return launcher
+
+
+def where_par_cli(argv: list[str], env: dict[str, str], work: Path) -> str:
+    """The par_cli file a command line imports (run from the work folder, where no par_cli is)."""
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=work)
+    if done.returncode != 0:
+        sys.exit(f"bench: {' '.join(argv)} failed: {done.stderr.strip()[-500:]}")
+    return str(Path(done.stdout.strip()).resolve().parent)
 
 
 def par_command() -> str:
@@ -293,7 +333,7 @@ def record(result: Result, argv: Sequence[str], env: dict[str, str], timeout: fl
     result.timed_out = timed_out
 
 
-def measure(cases: list[Case], args: argparse.Namespace, env: dict[str, str], before_env: dict[str, str] | None) -> None:
+def measure(cases: list[Case], args: argparse.Namespace, env: dict[str, str]) -> None:
     """Run each group of cases (one file, or `par --help`) round by round: in every round each
     command of the group runs once, beside one run of each baseline. A busy machine slows
     everything measured in the same minutes alike, so a command's ratio to the baselines run
@@ -313,25 +353,40 @@ def measure(cases: list[Case], args: argparse.Namespace, env: dict[str, str], be
         for case in members:
             case.result = Result()
             runs.append((case, "result", env, args.peer_timeout if case.peer else None))
-            if before_env is not None and not case.peer:
+            if case.before_argv is not None:
                 case.before = Result()
-                runs.append((case, "before", before_env, None))
+                runs.append((case, "before", env, None))
         if not large:
-            for case, _, variant_env, timeout in runs:
-                run_once(case.argv, variant_env, timeout)  # warm the file cache and bytecode
+            for case, attribute, _, timeout in runs:
+                run_once(argv_of(case, attribute), env, timeout)  # warm the file cache and bytecode
         for _ in range(repeats):
             for baseline in baselines:
                 record(paired[baseline.key], baseline.argv, env, None)
             for case, attribute, variant_env, timeout in runs:
                 result: Result = getattr(case, attribute)
                 if not result.timed_out:
-                    record(result, case.argv, variant_env, timeout)
+                    record(result, argv_of(case, attribute), variant_env, timeout)
         for baseline in baselines:
             for name in ("seconds", "peak_kib", "codes"):
                 getattr(baseline.result, name).extend(getattr(paired[baseline.key], name))
         for case in members:
             case.paired = {key: result.median for key, result in paired.items()}
             print(f"bench: {case.label}: {cell(case.result)} s (imports beside it: {case.paired['imports']:.3f} s)", file=sys.stderr)
+
+
+def argv_of(case: Case, attribute: str) -> list[str]:
+    argv = case.before_argv if attribute == "before" else case.argv
+    assert argv is not None
+    return argv
+
+
+def pair_with_before(cases: list[Case], launcher: Path) -> None:
+    """Every `par` case gets the same command on the before tree (the peers and baselines do
+    not depend on par's source)."""
+    par = par_command()
+    for case in cases:
+        if case.argv is not None and not case.peer and case.group != "baseline" and case.argv[0] == par:
+            case.before_argv = [sys.executable, str(launcher), *case.argv[1:]]
 
 
 # --- reporting -------------------------------------------------------------------------------
@@ -379,7 +434,7 @@ def cell(result: Result | None) -> str:
     return text
 
 
-def report(cases: list[Case], args: argparse.Namespace, started: dt.datetime, load_start: str, importtime: str) -> str:
+def report(cases: list[Case], args: argparse.Namespace, started: dt.datetime, load_start: str, importtime: str, sources: tuple[str, str] | None = None) -> str:
     by_key = {case.key: case for case in cases}
     imports = by_key["imports"].result
     assert imports is not None
@@ -398,6 +453,7 @@ def report(cases: list[Case], args: argparse.Namespace, started: dt.datetime, lo
         f"| system | {info['system']} |",
         f"| load average (1, 5, 15 min) | {load_start} at the start, {info['load']} at the end |",
         f"| par source | {source()} |",
+        *([f"| par_cli timed | `{sources[0]}` |", f"| before: par_cli timed | `{sources[1]}` (`--before`) |"] if sources else []),
         f"| repeats | {args.repeats} per command, {args.large_repeats} for plans of 10,000 criteria or more; median reported |",
         "",
         "Wall-clock medians of whole-process runs; peak = the largest resident set of the runs"
@@ -634,20 +690,31 @@ def main(argv: list[str] | None = None) -> int:
     started = dt.datetime.now()
     load_start = machine()["load"]
     env = child_env()
-    before_env = child_env(args.before.resolve()) if args.before else None
     work = args.keep or Path(tempfile.mkdtemp(prefix="par-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    sources = None
     try:
+        if args.before:
+            tree = args.before.resolve()
+            launcher = write_before_launcher(tree, work)
+            here = where_par_cli([sys.executable, "-c", "import par_cli; print(par_cli.__file__)"], env, work)
+            there = where_par_cli([sys.executable, str(launcher), "--bench-where"], env, work)
+            if here == there or not there.startswith(str(tree) + os.sep):
+                sys.exit(f"bench: the before run imports {there}, the current one {here}: they would time the same code")
+            sources = (here, there)
+            print(f"bench: current par_cli {here}; before {there}", file=sys.stderr)
         cases = build_cases(args, work, env)
+        if args.before:
+            pair_with_before(cases, launcher)
         problems = sanity_check(cases, env)
         if problems:
             print("bench: a synthetic plan is not valid; timing it would time the error path:", file=sys.stderr)
             print("\n".join(problems), file=sys.stderr)
             return 1
-        measure(cases, args, env, before_env)
+        measure(cases, args, env)
         if args.instructions:
             count_instructions(cases, env)
-        text = report(cases, args, started, load_start, import_profile(env, work))
+        text = report(cases, args, started, load_start, import_profile(env, work), sources)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

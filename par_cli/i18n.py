@@ -896,6 +896,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "the plan has {links} hard links: writing one name would split the plan in two; par writes only a plan with one, nothing written",
     },
     "edit.cannot_write": {"vi": "không ghi được tệp: {reason}; tệp kế hoạch không thay đổi", "en": "cannot write the file: {reason}; the plan is unchanged"},
+    "edit.lock_symlink": {
+        "vi": "tệp khóa {lock} là một liên kết tượng trưng (symlink); par không bao giờ ghi theo liên kết này",
+        "en": "the lock {lock} is a symbolic link, which par never follows",
+    },
+    "edit.lock_not_a_file": {"vi": "tệp khóa {lock} không phải tệp thường", "en": "the lock {lock} is not a regular file"},
     "edit.recorded": {"vi": "Đã ghi cho tiêu chí {id}: {what} ({path})", "en": "Recorded for criterion {id}: {what} ({path})"},
     "edit.would_record": {
         "vi": "Chạy thử, chưa ghi gì: tiêu chí {id}: {what} ({path})",
@@ -1176,8 +1181,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "import.place_cell": {"vi": "{file}: bảng {table}, dòng {row}, cột {column}", "en": "{file}: table {table}, row {row}, column {column}"},
     "import.col.message": {"vi": "Vì sao", "en": "Why"},
     "import.valid": {"vi": "Bản nháp hợp lệ (par validate).", "en": "The draft validates (par validate)."},
-    "import.invalid": {"vi": "Bản nháp có {count} lỗi (ở trên); hãy sửa trong tệp.", "en": "The draft has {count} problem(s) (above); fix them in the file."},
-    "import.unread_summary": {"vi": "{count} chỗ không đọc được (ở trên).", "en": "{count} place(s) could not be read (above)."},
+    "import.invalid": {
+        "vi": "Bản nháp có {count} lỗi, mỗi lỗi một dòng {path}:DÒNG:CỘT trên stderr (par validate {path} liệt kê lại); hãy sửa trong tệp.",
+        "en": "The draft has {count} problem(s), one {path}:LINE:COLUMN line each on stderr (par validate {path} lists them again); fix them in the file.",
+    },
+    "import.unread_summary": {"vi": "{count} chỗ không đọc được (bảng trên).", "en": "{count} place(s) could not be read (the table above)."},
     "import.missing": {"vi": "Bảng không có, cần điền trong tệp hoặc qua tùy chọn: {facts}", "en": "Not in the table; fill in the file or pass options: {facts}"},
     "fact.year": {"vi": "năm (--year)", "en": "the year (--year)"},
     "fact.number": {"vi": "số kế hoạch (--number)", "en": "the plan number (--number)"},

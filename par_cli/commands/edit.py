@@ -298,7 +298,10 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: Format, dry_run:
     except PlanChanged:
         _refuse(t("edit.changed_while_writing", lang))
     except OSError as error:
-        _refuse(t("edit.cannot_write", lang, reason=error.strerror or str(error)))
+        from par_cli.editing.atomic import PlanNotWritable
+
+        reason = t(error.code, lang, **error.params) if isinstance(error, PlanNotWritable) else error.strerror or str(error)
+        _refuse(t("edit.cannot_write", lang, reason=reason))
     summary = outcome.change.summary
     if fmt is Format.json:
         write_json({"path": str(path), "dry_run": dry_run, "written": outcome.written, "recorded": summary, "diff": outcome.diff})

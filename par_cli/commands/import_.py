@@ -1,5 +1,6 @@
 """`par import FILE --output PLAN`: a draft plan from a framework table in Word or Excel."""
 
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -75,8 +76,8 @@ def import_(
     write_new_plan(text, output, language)
     problems = _validate(output)
     counts = _counts(draft.data)
-    if fmt is not Format.json:
-        report_problems(problems, fmt, language, summary=False)
+    # The account first (stdout), then the draft's problems (stderr), flushed in that order so
+    # that `2>&1` keeps it: the account's footer announces them. JSON holds them inside.
     show(
         Output(
             json=lambda: import_payload(output, not problems, counts, problems, draft, language),
@@ -85,6 +86,9 @@ def import_(
         fmt,
         language,
     )
+    if fmt is not Format.json:
+        sys.stdout.flush()
+        report_problems(problems, fmt, language, summary=False)
     if problems or draft.unread:
         raise Findings()
 

@@ -156,7 +156,10 @@ def collect(
             failed = True
             continue
         except OSError as error:
-            typer.echo(f"{file}: {t('edit.cannot_write', language, reason=error.strerror or str(error))}", err=True)
+            from par_cli.editing.atomic import PlanNotWritable
+
+            reason = t(error.code, language, **error.params) if isinstance(error, PlanNotWritable) else error.strerror or str(error)
+            typer.echo(f"{file}: {t('edit.cannot_write', language, reason=reason)}", err=True)
             failed = True
             continue
         collected = outcome.collected

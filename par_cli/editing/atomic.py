@@ -5,7 +5,10 @@ is flushed and fsynced, checked, given the plan's permission bits and renamed ov
 a crash at any moment leaves either the old file or the new one, never a mix. Writers take
 an exclusive lock on ``<plan>.lock`` first and read the plan only once they hold it, so two
 `par set` runs at once apply one after the other instead of the second overwriting the first.
-The lock is the kernel's (``flock``), so a killed `par` cannot leave a stale lock behind.
+The lock is the kernel's (``flock``), so a killed `par` cannot leave a stale lock behind: its
+file stays, holding nothing. The file is made for the plan, not for whoever made it (the plan's
+owner and group, writable by those who may write the plan), so every user who may write the
+plan can take turns on it, whatever their umask and whoever came first.
 """
 
 from __future__ import annotations
@@ -29,6 +32,17 @@ class PlanBusy(Exception):
     def __init__(self, lock_path: Path) -> None:
         super().__init__(str(lock_path))
         self.lock_path = lock_path
+
+
+class PlanNotWritable(OSError):
+    """A write par refuses for a reason of its own rather than the system's (a symlink at the
+    lock's path): an OSError (``number``) for whoever catches those, and ``code``, the message
+    key the command words it with (``params`` fill it in)."""
+
+    def __init__(self, code: str, number: int, path: Path, **params: object) -> None:
+        super().__init__(number, os.strerror(number), str(path))
+        self.code = code
+        self.params = params
 
 
 class PlanChanged(Exception):
@@ -59,7 +73,7 @@ def plan_lock(path: Path, wait: float) -> Iterator[None]:
     lock_path = lock_path_of(path)
     deadline = time.monotonic() + wait
     while True:
-        handle = _open_lock(lock_path)
+        handle = _open_lock(lock_path, path)
         if _try_lock(handle):
             try:
                 current = os.stat(lock_path).st_ino
@@ -80,20 +94,107 @@ def plan_lock(path: Path, wait: float) -> Iterator[None]:
         os.close(handle)
 
 
-def _open_lock(lock_path: Path) -> int:
+LOCK_TEMP_SUFFIX = ".par-lock"
+
+
+def _open_lock(lock_path: Path, plan: Path) -> int:
     """The lock file, created if need be, never through a symlink (a link planted at the
-    lock's path would make par create or truncate any file it points to). A lock left by
-    another user (a killed par leaves its file behind, unlocked) is opened read-only: a lock
-    needs no write access, so the second user waits for the first instead of being refused."""
+    lock's path would make par create or truncate any file it points to).
+
+    Everyone who may write the plan must be able to lock it, whoever created the lock and
+    whatever their umask, or a second user is refused at once and a lock left by a killed
+    `par` of another user blocks everyone. So a new lock is made whole before it appears
+    (`_create_lock`: the plan's owner and group, read-write for each class that may write
+    the plan), and an existing one is opened read-only if it is not writable to us (a lock
+    made by an older `par`): a lock needs no write access."""
     no_follow = getattr(os, "O_NOFOLLOW", 0)
-    try:
-        handle = os.open(lock_path, os.O_RDWR | os.O_CREAT | no_follow, 0o666)
-    except PermissionError:
-        handle = os.open(lock_path, os.O_RDONLY | no_follow)
+    while True:
+        try:
+            try:
+                handle = os.open(lock_path, os.O_RDWR | no_follow)
+            except FileNotFoundError:
+                created = _create_lock(lock_path, plan)
+                if created is None:  # another writer made it meanwhile: open theirs
+                    continue
+                handle = created
+            except PermissionError:
+                handle = os.open(lock_path, os.O_RDONLY | no_follow)
+        except OSError as error:
+            if error.errno == errno.ELOOP or os.path.islink(lock_path):
+                raise PlanNotWritable("edit.lock_symlink", errno.ELOOP, lock_path, lock=lock_path) from None
+            raise
+        break
     if not stat.S_ISREG(os.fstat(handle).st_mode):
         os.close(handle)
-        raise OSError(errno.EINVAL, "the lock's path is not a regular file", str(lock_path))
+        raise PlanNotWritable("edit.lock_not_a_file", errno.EINVAL, lock_path, lock=lock_path)
     return handle
+
+
+def _lock_mode(plan: Path) -> tuple[int, os.stat_result | None]:
+    """The new lock's permission bits and the plan's status (whose owner and group the lock
+    takes): read-write for its owner and for the group and others where they may write the
+    plan. Only those who may write the plan may open the lock, so a user who may only read
+    it cannot hold the lock and block the writers."""
+    try:
+        status = os.stat(plan)
+    except OSError:
+        return 0o666 & ~_umask(), None
+    writers = stat.S_IMODE(status.st_mode) & 0o022
+    return 0o600 | writers | writers << 1, status
+
+
+def _create_lock(lock_path: Path, plan: Path) -> int | None:
+    """A new lock file at ``lock_path``, or None when one appeared there first.
+
+    The file is made beside the lock, given its owner, group and mode, and only then linked
+    to the lock's name: no other user ever sees it with the creator's umask and group (the
+    window in which they would be refused). ``link`` fails if anything is at the name already,
+    a symlink included (it never writes through one). Where the file system has no hard links, the lock is
+    created in place, exclusively, and given its mode at once."""
+    mode, status = _lock_mode(plan)
+    handle, name = tempfile.mkstemp(dir=lock_path.parent, prefix=f".{lock_path.name}.", suffix=LOCK_TEMP_SUFFIX)
+    try:
+        _give_lock(handle, mode, status)
+        try:
+            os.link(name, lock_path)
+        except FileExistsError:
+            os.close(handle)
+            return None
+        except (OSError, NotImplementedError):
+            os.close(handle)
+            return _create_lock_in_place(lock_path, mode, status)
+        return handle
+    except BaseException:
+        with suppress(OSError):
+            os.close(handle)
+        raise
+    finally:
+        with suppress(OSError):
+            os.unlink(name)
+
+
+def _create_lock_in_place(lock_path: Path, mode: int, status: os.stat_result | None) -> int | None:
+    no_follow = getattr(os, "O_NOFOLLOW", 0)
+    try:
+        handle = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_EXCL | no_follow, mode)
+    except FileExistsError:
+        return None
+    _give_lock(handle, mode, status)
+    return handle
+
+
+def _give_lock(handle: int, mode: int, status: os.stat_result | None) -> None:
+    """The plan's owner and group where the process may give them (root may; anyone may
+    give a file a group they belong to), then ``mode`` (after the owner: a change of owner
+    may clear bits)."""
+    if status is not None and hasattr(os, "fchown"):
+        try:
+            os.fchown(handle, status.st_uid, status.st_gid)
+        except OSError:
+            with suppress(OSError):
+                os.fchown(handle, -1, status.st_gid)
+    if hasattr(os, "fchmod"):
+        os.fchmod(handle, mode)
 
 
 def _try_lock(handle: int) -> bool:
@@ -120,6 +221,12 @@ def _remove_stale_temporaries(path: Path) -> None:
     for orphan in path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}"):
         with suppress(OSError):
             orphan.unlink()
+    # A lock file being made lives for microseconds before its link; one a minute old was
+    # left by a process killed in between.
+    for orphan in path.parent.glob(f".{lock_path_of(path).name}.*{LOCK_TEMP_SUFFIX}"):
+        with suppress(OSError):
+            if time.time() - orphan.lstat().st_mtime > 60:
+                orphan.unlink()
 
 
 def replace_atomically(path: Path, data: bytes, *, expected: bytes, check: Callable[[Path], None] | None = None) -> None:

@@ -90,41 +90,36 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
 
     Raises `PlanFileError` when the file cannot be read at all: that is a usage error.
     """
+    data, problem = read_plan_bytes(path)
+    if data is None:
+        return None, problem
+    return decode_text(path, data)
+
+
+def read_plan_bytes(path: Path) -> tuple[bytes | None, Problem | None]:
+    """A plan file's bytes, or the problem of a file past the stated input limit (refused
+    from its size alone, before a byte is read). Raises `PlanFileError` when the file cannot
+    be read at all: that is a usage error."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES and path.is_file():
             return None, Problem(path, 1, 1, "file.too_large", {"size": size // 2**20, "limit": MAX_FILE_BYTES // 2**20})
-        data = read_regular_file(path, MAX_FILE_BYTES + 1)
+        return read_regular_file(path, MAX_FILE_BYTES + 1), None
     except FileNotFoundError:
         raise PlanFileError(path, "file.not_found") from None
     except PlanFileError:
         raise
     except OSError as error:
         raise PlanFileError(path, "file.unreadable", reason=error.strerror or str(error)) from None
-    return decode_text(path, data)
 
 
 def decode_text(path: Path, data: bytes) -> tuple[str | None, Problem | None]:
     """A plan's bytes as text, or the problem with them; ``path`` names them in messages."""
-    if len(data) > MAX_FILE_BYTES:
-        return None, Problem(path, 1, 1, "file.too_large", {"size": len(data) // 2**20, "limit": MAX_FILE_BYTES // 2**20})
-    for bom, encoding in (
-        (codecs.BOM_UTF32_LE, "UTF-32"),
-        (codecs.BOM_UTF32_BE, "UTF-32"),
-        (codecs.BOM_UTF16_LE, "UTF-16"),
-        (codecs.BOM_UTF16_BE, "UTF-16"),
-    ):
-        if data.startswith(bom):
-            return None, Problem(path, 1, 1, "file.utf16", {"encoding": encoding})
-    if len(data) >= 2 and (data[0] == 0) != (data[1] == 0):
-        # ASCII text saved as UTF-16 without a BOM: every other byte is NUL.
-        return None, Problem(path, 1, 1, "file.utf16", {"encoding": "UTF-16"})
+    problem = _bytes_problem(path, data)
+    if problem is not None:
+        return None, problem
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
-    nul = data.find(b"\0")
-    if nul >= 0:
-        line, column = _byte_position(data, nul)
-        return None, Problem(path, line, column, "file.binary")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -133,6 +128,84 @@ def decode_text(path: Path, data: bytes) -> tuple[str | None, Problem | None]:
     if not text.strip():
         return None, Problem(path, 1, 1, "file.empty")
     return text, None
+
+
+def _bytes_problem(path: Path, data: bytes) -> Problem | None:
+    """What is wrong with a plan's bytes before they are decoded: too many, UTF-16 or
+    UTF-32, binary (a NUL byte)."""
+    if len(data) > MAX_FILE_BYTES:
+        return Problem(path, 1, 1, "file.too_large", {"size": len(data) // 2**20, "limit": MAX_FILE_BYTES // 2**20})
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if data.startswith(bom):
+            return Problem(path, 1, 1, "file.utf16", {"encoding": encoding})
+    if len(data) >= 2 and (data[0] == 0) != (data[1] == 0):
+        # ASCII text saved as UTF-16 without a BOM: every other byte is NUL.
+        return Problem(path, 1, 1, "file.utf16", {"encoding": "UTF-16"})
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    nul = data.find(b"\0", start)
+    if nul >= 0:
+        line, column = _byte_position(data[start:], nul - start)
+        return Problem(path, line, column, "file.binary")
+    return None
+
+
+# A plan's bytes are decoded this many at a time (to the next line break) when only what the
+# text holds is needed, not the text: see `text_facts`.
+_PIECE = 1 << 16
+
+
+def _pieces(data: bytes, start: int) -> Iterable[tuple[int, int]]:
+    """``data`` from ``start`` as consecutive spans of about `_PIECE` bytes, each ending just
+    after a line feed (or at the end): no UTF-8 sequence, quoted span on one line, comment
+    or NFC composition crosses one."""
+    size = len(data)
+    while start < size:
+        end = start + _PIECE
+        if end >= size:
+            end = size
+        else:
+            line_feed = data.find(b"\n", end)
+            end = size if line_feed < 0 else line_feed + 1
+        yield start, end
+        start = end
+
+
+def text_facts(path: Path, data: bytes) -> tuple[tuple[int, bool] | None, Problem | None]:
+    """What reading ``data`` as a plan needs of its text, without keeping the text (on a
+    Vietnamese plan it takes twice the bytes or more: every accented letter is two bytes of a
+    Python string): the problem `decode_text` would give, or a flow nesting past
+    MAX_FLOW_DEPTH as `flow_too_deep` finds it; else `nesting_bound` of it and whether it
+    may hold a forbidden character or keys equal after NFC (`needs_text_walk`). The bytes are
+    decoded a piece at a time, each piece dropped before the next."""
+    problem = _bytes_problem(path, data)
+    if problem is not None:
+        return None, problem
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    empty, walk = True, False
+    for begin, end in _pieces(data, start):
+        try:
+            piece = data[begin:end].decode("utf-8")
+        except UnicodeDecodeError as error:
+            offset = begin + error.start
+            line, column = _byte_position(data[start:], offset - start)
+            return None, Problem(path, line, column, "file.not_utf8", {"byte": f"0x{data[offset]:02X}"})
+        if empty and piece.strip():
+            empty = False
+        if not walk and needs_text_walk(piece):
+            walk = True
+    if empty:
+        return None, Problem(path, 1, 1, "file.empty")
+    if data.count(b"[") + data.count(b"{") > MAX_FLOW_DEPTH:
+        if _flow_maybe_too_deep((data[begin:end] for begin, end in _pieces(data, start)), MAX_FLOW_DEPTH):
+            deep = _flow_too_deep(data[start:].decode("utf-8"), MAX_FLOW_DEPTH)
+            if deep is not None:
+                return None, Problem(path, *deep, "yaml.too_deep")
+    return (nesting_bound(data, start), walk), None
 
 
 def load_plan(path: Path | str, *, keep_data: bool = True, keep_nodes: bool = False) -> LoadedPlan:
@@ -165,7 +238,8 @@ def _load_paused(path: Path, data: bytes | None, keep_data: bool, keep_nodes: bo
     collecting = gc.isenabled()
     gc.disable()
     try:
-        loaded = _load(path, data, keep_nodes=keep_nodes, validate=validate)
+        by_criterion = not keep_data and not keep_nodes and validate is None
+        loaded = _load(path, data, keep_nodes=keep_nodes, by_criterion=by_criterion, validate=validate)
         if not keep_data:
             loaded.data = None
         return loaded
@@ -177,13 +251,17 @@ def _load_paused(path: Path, data: bytes | None, keep_data: bool, keep_nodes: bo
             gc.enable()
 
 
-def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, validate: Any = None) -> LoadedPlan:
+def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, by_criterion: bool = False, validate: Any = None) -> LoadedPlan:
+    """Read one plan. ``by_criterion`` (the caller keeps neither the data nor the nodes):
+    build the model criterion by criterion as the parser reads the bytes, and keep no text
+    meanwhile (see `_load_by_criterion`). A caller's own ``validate`` (`par history`'s
+    reuse of earlier versions' models) takes the whole-document path, which it replaces."""
     result = LoadedPlan(path)
-    text, problem = read_text(path) if data is None else decode_text(path, data)
-    if problem is not None:
-        result.problems.append(problem)
-        return result
-    assert text is not None
+    if data is None:
+        data, problem = read_plan_bytes(path)
+        if data is None:
+            result.problems.append(problem)  # type: ignore[arg-type]
+            return result
     with warnings.catch_warnings():
         # ruamel.yaml warns about YAML 1.1 spellings ("1e999" without a dot); what is wrong
         # with a value is for the checks to say, on one line, not for a warning on stderr.
@@ -191,6 +269,19 @@ def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, va
         import ruamel.yaml.error  # noqa: F401
 
         warnings.simplefilter("ignore")
+        if by_criterion:
+            facts, problem = text_facts(path, data)
+            if problem is not None:
+                result.problems.append(problem)
+                return result
+            assert facts is not None
+            levels, walk = facts
+            return on_stack_for(levels, _load_by_criterion, result, data, walk)
+        text, problem = decode_text(path, data)
+        if problem is not None:
+            result.problems.append(problem)
+            return result
+        assert text is not None
         deep = flow_too_deep(text)
         if deep is not None:
             result.problems.append(Problem(path, *deep, "yaml.too_deep"))
@@ -226,19 +317,32 @@ def flow_too_deep(text: str, limit: int = MAX_FLOW_DEPTH) -> tuple[int, int] | N
     passes ``limit``, or a quote is left open on its line (a quoted scalar over several
     lines), does the exact scan run, character by character, to confirm and say where.
     """
-    opening = text.count("[") + text.count("{")
-    if opening <= limit:
+    if text.count("[") + text.count("{") <= limit:
         return None
     # Bytes: a bracket or a quote is never part of a longer UTF-8 sequence.
-    outside = _QUOTED_SPAN.sub(b"", text.encode("utf-8"))
-    if _LONE_QUOTE.search(outside):
+    if _flow_maybe_too_deep([text.encode("utf-8")], limit):
         return _flow_too_deep(text, limit)
-    # Brackets in quoted text or comments are left out, and every opening one among them is
-    # counted as if it were never closed.
-    quoted = opening - outside.count(b"[") - outside.count(b"{")
-    brackets = outside.translate(_PARENTHESES, _NOT_BRACKETS).decode("ascii")
+    return None
+
+
+def _flow_maybe_too_deep(chunks: Iterable[bytes], limit: int) -> bool:
+    """`flow_too_deep`'s fast bound over a text's UTF-8 bytes, given in pieces that each end
+    at a line break (no quoted span or comment the bound leaves out crosses one): whether
+    the exact scan must run."""
+    opening = 0
+    parts: list[str] = []
+    for chunk in chunks:
+        opening += chunk.count(b"[") + chunk.count(b"{")
+        outside = _QUOTED_SPAN.sub(b"", chunk)
+        if _LONE_QUOTE.search(outside):
+            return True
+        # Brackets in quoted text or comments are left out, and every opening one among them
+        # is counted as if it were never closed.
+        opening -= outside.count(b"[") + outside.count(b"{")
+        parts.append(outside.translate(_PARENTHESES, _NOT_BRACKETS).decode("ascii"))
+    brackets = "".join(parts)
     # Take away matched pairs, innermost first: each round is one level of depth.
-    depth = quoted
+    depth = opening
     while depth <= limit:
         shorter = brackets.replace("()", "")
         if shorter == brackets:
@@ -246,28 +350,30 @@ def flow_too_deep(text: str, limit: int = MAX_FLOW_DEPTH) -> tuple[int, int] | N
         brackets, depth = shorter, depth + 1
     # What is left is closing brackets before any opening one (brackets in plain text) and
     # opening ones never closed.
-    if depth + brackets.count("(") > limit:
-        return _flow_too_deep(text, limit)
-    return None
+    return depth + brackets.count("(") > limit
 
 
-def nesting_bound(text: str) -> int:
-    """At least the deepest nesting the YAML in ``text`` can hold once its flow nesting is
-    known to be at most MAX_FLOW_DEPTH: every other level is opened by a block entry ``- ``,
-    an explicit key ``?``, or one more column of indentation. A few milliseconds on 7 MB."""
-    opened = MAX_FLOW_DEPTH + text.count("?")
-    opened += text.count("- ") + text.count("-\n") + text.count("-\t") + text.count("-\r")
+def nesting_bound(text: str | bytes, start: int = 0) -> int:
+    """At least the deepest nesting the YAML in ``text`` (from ``start``, past a byte order
+    mark) can hold once its flow nesting is known to be at most MAX_FLOW_DEPTH: every other
+    level is opened by a block entry ``- ``, an explicit key ``?``, or one more column of
+    indentation. A few milliseconds on 7 MB. ``text`` may be the UTF-8 bytes: every
+    character counted is ASCII."""
+    signs = ("?", "-", "\n", " ", "\t", "\r") if isinstance(text, str) else (b"?", b"-", b"\n", b" ", b"\t", b"\r")
+    question, dash, break_, space, tab, carriage = signs  # type: ignore[misc]
+    opened = MAX_FLOW_DEPTH + text.count(question)
+    opened += sum(text.count(dash + after) for after in (space, break_, tab, carriage))  # type: ignore[operator]
     if opened > _LARGEST_STACK // _STACK_PER_LEVEL:
         return opened
     # The deepest indentation, by halving: a line break followed by k spaces occurs for every
     # k up to the deepest.
     high = 64
-    while high < len(text) and "\n" + " " * high in text:
+    while high < len(text) and break_ + space * high in text:
         high *= 2
     low, high = 0, min(high, len(text))
     while low < high:
         middle = (low + high + 1) // 2
-        if "\n" + " " * middle in text or text.startswith(" " * middle):
+        if break_ + space * middle in text or text.startswith(space * middle, start):
             low = middle
         else:
             high = middle - 1
@@ -278,9 +384,14 @@ def on_deep_enough_stack(text: str, function: Any, *args: Any, levels: int | Non
     """``function(*args)``, on a thread whose C stack holds as many levels as ``text`` can
     nest (or ``levels``, when the caller knows its bound) when the main thread's may not;
     its exception is raised here."""
+    return on_stack_for(nesting_bound(text) if levels is None else levels, function, *args)
+
+
+def on_stack_for(levels: int, function: Any, *args: Any) -> Any:
+    """``function(*args)``, on a thread whose C stack holds ``levels`` levels of nesting (see
+    `nesting_bound`) when the main thread's may not; its exception is raised here."""
     import threading
 
-    levels = nesting_bound(text) if levels is None else levels
     if levels <= _MAIN_THREAD_LEVELS:
         return function(*args)
     size = levels * _STACK_PER_LEVEL + (4 << 20)
@@ -347,15 +458,211 @@ def _load_with_ruamel(result: LoadedPlan, text: str, keep_nodes: bool = False, v
     return result
 
 
+def _load_by_criterion(result: LoadedPlan, data: bytes, walk: bool) -> LoadedPlan:
+    """`_load_with_ruamel` for a caller that keeps neither the data nor the nodes, in a third
+    of the memory at most, as fast.
+
+    The parser reads the bytes (its events give the same text as the decoded string's), and
+    each criterion of a domain becomes its model as soon as its last event is read, so the
+    plain data of only one criterion exists at a time instead of all of it beside the model
+    (on 10,000 criteria: 22 MB of data, the text 14 MB, the model 51 MB). A criterion the
+    model refuses stays plain data, and the plan's validation reports it where it stands, as
+    before. Anything but a plain document (`_data_from_events` gives None) goes the reference
+    way, with the text decoded again; so does a plan with problems, only to place them.
+    ``walk``: the text may hold forbidden characters or keys equal after NFC (see
+    `needs_text_walk`), so each criterion's data is looked through before it is dropped."""
+    path = result.path
+
+    def text() -> str:
+        decoded, _ = decode_text(path, data)
+        assert decoded is not None  # decoded once already
+        return decoded
+
+    def criterion_model(mapping: dict[Any, Any]) -> Any:
+        if walk and (_forbidden_in(mapping) or _keys_equal_after_nfc_in(mapping)):
+            return mapping  # found again, with the plan's place, by the walk over the data
+        return criterion_from_data(mapping)
+
+    built = _data_from_events(data, on_criterion=criterion_model)
+    if built is None:
+        return _load_with_ruamel(result, text())
+    if b"*" in data and _expanded_size(built, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
+        result.problems.append(Problem(path, 1, 1, "yaml.alias_bomb", {"limit": float(MAX_EXPANDED_NODES)}))
+        return result
+    result.data = built
+    result.plan, findings = validate_data(built)
+    if walk:
+        findings = _forbidden_in(built) + _keys_equal_after_nfc_in(built) + findings
+    if not findings:
+        return result
+    result.problems = locate(path, _compose_here(text()), findings)
+    if result.problems:
+        result.plan = None
+    return result
+
+
+def criterion_from_data(mapping: dict[Any, Any]) -> Any:
+    """The `Criterion` model of one criterion's plain data, made compact (see `compact`);
+    the data itself when the model refuses it."""
+    from pydantic import ValidationError
+
+    from par_cli.plan.model import Criterion
+
+    try:
+        criterion = Criterion.model_validate(mapping)
+    except (ValidationError, RecursionError):
+        return mapping
+    compact(criterion)
+    return criterion
+
+
+class _SharedList(list):  # type: ignore[type-arg]
+    """A list of texts (or the empty list) that every model holding the same one holds: it
+    refuses to change, so that no change to one model's list can reach another's."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("this list is shared by every model that holds the same one: copy it to change it")
+
+    append = extend = insert = pop = remove = clear = sort = reverse = _refuse
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+
+
+class _EmptyDict(dict):  # type: ignore[type-arg]
+    """The one empty mapping every model's empty mapping field holds (see `_SharedList`)."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("a model's empty mapping is shared by every model: copy it to change it")
+
+    __setitem__ = __delitem__ = __ior__ = update = setdefault = pop = popitem = clear = _refuse
+
+
+_EMPTY_LIST = _SharedList()
+_EMPTY_DICT = _EmptyDict()
+# One list for each list of texts models hold (unit ids: ``lead: van-phong``), by its texts.
+_TEXT_LISTS: dict[tuple[str, ...], _SharedList] = {}
+# One set of field names for every model that was given the same fields, and one model for
+# each kind a criterion holds by default when given nothing: see `compact`.
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+_GIVEN_NOTHING: dict[type, Any] = {}
+
+
+def compact(model: Any) -> None:
+    """Share, across ``model``'s tree, what pydantic makes anew for every model although it
+    is the same value: a third of a plan's model in memory.
+
+    - The set of the names of the fields a model was given (10,000 criteria: 18 MB in 68,000
+      sets of about 50 kinds): one set for each kind. The models are frozen, so pydantic never
+      adds to it (`model_copy` copies it first), and nothing in par reads it.
+    - Empty lists and mappings (4.6 MB in 84,000): one of each, and one list for each list
+      of texts (the lead and supporting units: 20,000 lists of a few kinds), which refuse
+      to change.
+    - The baseline and progress of a criterion given none (a new model each, holding five
+      empty lists): one of each.
+
+    Every model keeps the same value; only ``is`` tells the difference."""
+    from pydantic import BaseModel
+
+    models, by_default, holders = _model_kinds()
+    shared = _FIELD_SETS.setdefault
+    given_nothing = _GIVEN_NOTHING.setdefault
+    text_lists = _TEXT_LISTS
+    set_names = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+    stack = [model]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
+        names = node.__pydantic_fields_set__
+        one = shared(frozenset(names), names)
+        if one is not names:
+            set_names(node, one)
+        fields = node.__dict__
+        for name in holders[type(node)]:
+            value = fields[name]
+            kind = type(value)
+            # A model's list or mapping holds one kind of value (the schema says which).
+            if kind is list:
+                if not value:
+                    fields[name] = _EMPTY_LIST
+                elif type(value[0]) in models:
+                    stack += value
+                elif type(value[0]) is str:
+                    texts = tuple(value)
+                    one_list = text_lists.get(texts)
+                    if one_list is None:
+                        one_list = text_lists[texts] = _SharedList(texts)
+                    fields[name] = one_list
+            elif kind is dict:
+                if not value:
+                    fields[name] = _EMPTY_DICT
+                elif type(next(iter(value.values()))) in models:
+                    stack += value.values()
+            elif kind in models:
+                if kind in by_default and not value.__pydantic_fields_set__:
+                    first = given_nothing(kind, value)
+                    if first is not value:
+                        fields[name] = first
+                        continue
+                push(value)
+        # What a model keeps beyond its fields (a measurement's readings) is plain data.
+
+
+@functools.cache
+def _model_kinds() -> tuple[frozenset[type], frozenset[type], dict[type, tuple[str, ...]]]:
+    """Every model class of a plan (a set: pydantic's classes answer `isinstance` slowly),
+    those a criterion holds by default when given none, and for each class the fields that
+    may hold a list, a mapping or a model (the others are not looked at by `compact`)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from par_cli.plan.model import Baseline, Progress, Strict
+
+    def holds(annotation: Any) -> bool:
+        origin = typing.get_origin(annotation)
+        if origin in (list, dict) or (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return True
+        return any(holds(argument) for argument in typing.get_args(annotation))
+
+    kinds: set[type] = set()
+    stack: list[type] = [Strict]
+    while stack:
+        kind = stack.pop()
+        kinds.add(kind)
+        stack.extend(kind.__subclasses__())
+    holders = {kind: tuple(name for name, info in kind.model_fields.items() if holds(info.annotation)) for kind in kinds}  # type: ignore[attr-defined]
+    return frozenset(kinds), frozenset({Baseline, Progress}), holders
+
+
+def needs_text_walk(text: str) -> bool:
+    """Whether ``text`` may hold a forbidden character (`forbidden_text`) or two keys equal
+    after NFC (`keys_equal_after_nfc`), so that the data must be looked through for them."""
+    import unicodedata
+
+    from par_cli.plan.text import FORBIDDEN
+
+    return "\\" in text or FORBIDDEN.search(text) is not None or not unicodedata.is_normalized("NFC", text)
+
+
 def forbidden_text(data: Any, text: str) -> list[Finding]:
     """A finding for each key or text value holding a character plan text may not hold
     (par_cli.plan.text.FORBIDDEN: terminal escapes, a lone carriage return, bidi overrides).
     Such a character reaches the data only written raw or as a double-quoted escape, so a
     text with neither (nearly every plan) is not walked."""
-    from par_cli.plan.text import FORBIDDEN, codepoint
+    from par_cli.plan.text import FORBIDDEN
 
     if "\\" not in text and not FORBIDDEN.search(text):
         return []
+    return _forbidden_in(data)
+
+
+def _forbidden_in(data: Any) -> list[Finding]:
+    """`forbidden_text`'s walk over the data (models in it are not looked into)."""
+    from par_cli.plan.text import FORBIDDEN, codepoint
+
     findings: list[Finding] = []
     stack: list[tuple[Loc, Any]] = [((), data)]
     while stack:
@@ -382,6 +689,13 @@ def keys_equal_after_nfc(data: Any, text: str) -> list[Finding]:
 
     if unicodedata.is_normalized("NFC", text):
         return []
+    return _keys_equal_after_nfc_in(data)
+
+
+def _keys_equal_after_nfc_in(data: Any) -> list[Finding]:
+    """`keys_equal_after_nfc`'s walk over the data (models in it are not looked into)."""
+    import unicodedata
+
     findings: list[Finding] = []
     stack: list[tuple[Loc, Any]] = [((), data)]
     while stack:
@@ -634,18 +948,28 @@ def _construct(loader: Any, root: Any) -> Any:
             return [scalar(child) if type(child) is ScalarNode else build(child) for child in node.value]
         raise _Unusual
 
-    return build(root)
+    try:
+        return build(root)
+    finally:
+        del build  # it recurses, so it refers to itself: cut, for the collector may be paused
 
 
-def _data_from_events(text: str) -> Any:
-    """The plain data of ``text`` built straight from the C parser's events, without
-    composing nodes: equal to what `_construct` builds from the composed document, in about
-    two thirds of the time, and without the nodes, seven times the data's size in memory.
+def _data_from_events(text: str | bytes, on_criterion: Any = None) -> Any:
+    """The plain data of ``text`` (or of its UTF-8 bytes) built straight from the C parser's
+    events, without composing nodes: equal to what `_construct` builds from the composed
+    document, in about two thirds of the time, and without the nodes, seven times the data's
+    size in memory.
 
     Only for the documents plans are (one document of mappings, sequences and core-schema
     scalars, no anchor, alias or explicit tag, no key given twice); anything else, and any
     error, gives None, and the caller composes the document, which builds it or reports it
-    with its place."""
+    with its place.
+
+    Each text is kept once: a key, a unit id or a measure name read again is the string read
+    first (a plan repeats its keys in every criterion: on 10,000 criteria 216,000 keys,
+    11 MB, of a few dozen texts). ``on_criterion``, when given, is called with the data of
+    each criterion of a domain (``domains[i].criteria[j]``) once it is read, and what it
+    returns stands in the data instead."""
     from ruamel.yaml.events import DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
     from ruamel.yaml.nodes import ScalarNode
 
@@ -661,19 +985,25 @@ def _data_from_events(text: str) -> Any:
     }
     text_tag = f"{_CORE}str"
     built = _BUILT_SCALARS
+    texts: dict[str, str] = {}
+    keep_once = texts.setdefault
+    # Where a collection stands, for `on_criterion`: the root, the domains, a domain, its
+    # criteria, a criterion; 0 anywhere else.
+    inside = {(_ROOT, "domains"): _DOMAINS, (_DOMAIN, "criteria"): _CRITERIA}
+    item_of = {_DOMAINS: _DOMAIN, _CRITERIA: _CRITERION}
 
     def scalar(event: Any) -> Any:
         if event.anchor is not None or event.tag is not None:
             raise _Unusual
         value = event.value
         if not event.implicit[0]:
-            return value  # quoted: text
+            return keep_once(value, value)  # quoted: text
         tag = resolve(ScalarNode, value, event.implicit)
         if tag.handle is not None:
             raise _Unusual
         suffix = tag.suffix
         if suffix == text_tag:
-            return value
+            return keep_once(value, value)
         made = built.get((suffix, value), _MISSING)
         if made is _MISSING:
             method = scalars.get(suffix)
@@ -682,7 +1012,7 @@ def _data_from_events(text: str) -> Any:
             made = built[suffix, value] = method(ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
         return made
 
-    def collection(event: Any) -> Any:
+    def collection(event: Any, where: int = 0) -> Any:
         if event.anchor is not None or event.tag is not None:
             raise _Unusual
         kind = type(event)
@@ -691,6 +1021,8 @@ def _data_from_events(text: str) -> Any:
             while True:
                 key_event = next_event()
                 if type(key_event) is MappingEndEvent:
+                    if where == _CRITERION:
+                        return on_criterion(mapping)
                     return mapping
                 if type(key_event) is not ScalarEvent:
                     raise _Unusual
@@ -698,14 +1030,18 @@ def _data_from_events(text: str) -> Any:
                 if key in mapping:
                     raise _Unusual
                 value_event = next_event()
-                mapping[key] = scalar(value_event) if type(value_event) is ScalarEvent else collection(value_event)
+                if type(value_event) is ScalarEvent:
+                    mapping[key] = scalar(value_event)
+                else:
+                    mapping[key] = collection(value_event, inside.get((where, key), 0) if where else 0)
         if kind is SequenceStartEvent:
             items: list[Any] = []
+            item_where = item_of.get(where, 0) if where else 0
             while True:
                 item_event = next_event()
                 if type(item_event) is SequenceEndEvent:
                     return items
-                items.append(scalar(item_event) if type(item_event) is ScalarEvent else collection(item_event))
+                items.append(scalar(item_event) if type(item_event) is ScalarEvent else collection(item_event, item_where))
         raise _Unusual  # an alias
 
     try:
@@ -713,7 +1049,7 @@ def _data_from_events(text: str) -> Any:
         if type(next_event()) is not DocumentStartEvent:
             return None
         first = next_event()
-        data = scalar(first) if type(first) is ScalarEvent else collection(first)
+        data = scalar(first) if type(first) is ScalarEvent else collection(first, _ROOT if on_criterion is not None else 0)
         next_event()  # the document's end
         if type(next_event()) is not StreamEndEvent:
             return None  # a second document: composing says so
@@ -722,8 +1058,15 @@ def _data_from_events(text: str) -> Any:
         return None
     finally:
         loader.dispose()
+        # The loader refers to itself (as its own parser, composer and constructor), and
+        # `collection` to itself (it recurses), which holds the loader: with the collector
+        # paused either cycle would keep the loader, and the text it reads, until the next
+        # collection. Both are cut.
+        loader.__dict__.clear()
+        del collection
 
 
+_ROOT, _DOMAINS, _DOMAIN, _CRITERIA, _CRITERION = range(1, 6)
 _MISSING = object()
 # Scalars other than text as built, by (tag, spelling): see `_construct`.
 _BUILT_SCALARS: dict[tuple[str, str], Any] = {}

@@ -1,6 +1,8 @@
 """`par import`: what could not be read from the framework table, as a table, and what was
 written. The draft plan itself is the file `par import` wrote; this is the account of it.
-The place (``khung.xlsx!Khung!E8``) is never cut; the message wraps."""
+The place (``khung.xlsx!Khung!E8``) is never cut; the message wraps. The draft's problems
+are not in this account: they go to stderr, after it, as every command's do, so the footer
+names them by where they are, not by "above" (piped, they are not above anything)."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ def place_text(where: object, lang: Lang) -> str:
 def import_view(output: Path, counts: dict[str, int], problems: list[Any], draft: Any, lang: Lang, machine: bool = False) -> TableView:
     columns = [Column("where", t("import.col.where", lang), "id"), Column("message", t("import.col.message", lang), max_width=90)]
     rows = [{"where": place_text(item.where, lang), "message": item.code if machine else t(item.code, lang, **item.params)} for item in draft.unread]
-    footer = [t("import.written", lang, path=output, **counts), t("import.invalid", lang, count=len(problems)) if problems else t("import.valid", lang)]
+    footer = [t("import.written", lang, path=output, **counts), t("import.invalid", lang, count=len(problems), path=output) if problems else t("import.valid", lang)]
     if draft.unread:
         footer.append(t("import.unread_summary", lang, count=len(draft.unread)))
     if draft.missing:

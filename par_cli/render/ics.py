@@ -17,14 +17,25 @@ Updates without duplicates, statelessly: a client replaces an event it already h
 the UID is the same and the SEQUENCE is higher. par keeps no state between exports; when the
 calendar is written over an earlier export (``--output`` naming an existing file), that file
 is the state: each event keeps the SEQUENCE it had there while its content (dates, summary,
-description, alarms) is the same, and gets that SEQUENCE + 1 when the content changed. An
-event the earlier file did not hold starts at 0.
+description, alarms, status) is the same, and gets that SEQUENCE + 1 when the content changed.
+An event the earlier file did not hold starts at 0.
+
+Events that leave the calendar: an occurrence done (the default calendar holds the work not
+done), a deadline removed, a date moved (its UID changes), another unit. A client that imported
+the earlier file keeps such an event forever unless told, and a calendar that simply lacks it
+tells nothing. So an event of the earlier export that this one does not hold is published
+again as cancelled (STATUS:CANCELLED, no alarms, its dates and text as they were, SEQUENCE + 1),
+and kept so in later exports over the same file (same SEQUENCE while unchanged), so a client
+that missed one export still learns it. An event that comes back is an ordinary event again
+with a higher SEQUENCE. Without an earlier export (the calendar on stdout) there is nothing to
+cancel: that is why the calendar is meant to be written over the same file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from par_cli.deadlines.occurrences import PlanOccurrence
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
@@ -91,6 +102,7 @@ def calendar(
     cal.add_component(Timezone.from_tzid(ZONE, first_date=dt.date(plan.year - 1, 1, 1), last_date=dt.date(plan.year + 2, 1, 1)))
     stamp = now.astimezone(dt.timezone.utc)
     before = previous_events(previous)
+    held: set[str] = set()
     for item in items:
         event = Event()
         event.add("uid", uid(plan, item))
@@ -104,8 +116,34 @@ def calendar(
             for days in remind:
                 event.add_component(alarm(item, days, lang))
         event.add("sequence", sequence(event, before.get(str(event["uid"]))))
+        held.add(str(event["uid"]))
         cal.add_component(event)
+    for key, earlier in before.items():
+        if key not in held:
+            cal.add_component(cancelled(key, earlier, stamp))
     return cal.to_ical().decode("utf-8")
+
+
+def cancelled(key: str, earlier: "Earlier", stamp: dt.datetime) -> object:
+    """The earlier export's event ``key`` as cancelled: its dates and words as they were (a
+    client shows what was called off), no alarm, STATUS:CANCELLED, and the SEQUENCE that makes
+    a client take it (+ 1, unless it was cancelled already in the same form)."""
+    from icalendar import Event
+
+    old = earlier.event
+    event = Event()
+    event.add("uid", key)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", old.decoded("DTSTART"))
+    if "DTEND" in old:
+        event.add("dtend", old.decoded("DTEND"))
+    event.add("summary", ics_text(str(old.get("SUMMARY", ""))))
+    if "DESCRIPTION" in old:
+        event.add("description", ics_text(str(old["DESCRIPTION"])))
+    event.add("transp", "TRANSPARENT")
+    event.add("status", "CANCELLED")
+    event.add("sequence", sequence(event, (earlier.sequence, earlier.seen)))
+    return event
 
 
 REMIND_AT = dt.timedelta(hours=8)  # the alarm rings at 08:00, when an office opens
@@ -136,12 +174,24 @@ def fingerprint(event: object) -> tuple[object, ...]:
         str(parsed.get("SUMMARY", "")),
         str(parsed.get("DESCRIPTION", "")),
         alarms,
+        str(parsed.get("STATUS", "")),  # "" for a live event, as exports before STATUS had
     )
 
 
-def previous_events(previous: bytes | None) -> dict[str, tuple[int, tuple[object, ...]]]:
-    """UID → (SEQUENCE, fingerprint) of an earlier export; nothing when there is none or it
-    does not parse (then every event starts again at 0, which a client still accepts as new)."""
+@dataclass(frozen=True)
+class Earlier:
+    """An event of the earlier export: its SEQUENCE, what a person saw of it, and itself
+    (to be published as cancelled if this export no longer holds it)."""
+
+    sequence: int
+    seen: tuple[object, ...]
+    event: object
+
+
+def previous_events(previous: bytes | None) -> dict[str, Earlier]:
+    """UID → the event of an earlier export, in its order; nothing when there is none or it
+    does not parse (then every event starts again at 0, which a client still accepts as new,
+    and nothing can be cancelled)."""
     if not previous:
         return {}
     from icalendar import Calendar
@@ -150,17 +200,18 @@ def previous_events(previous: bytes | None) -> dict[str, tuple[int, tuple[object
         old = Calendar.from_ical(previous)
     except ValueError:
         return {}
-    found: dict[str, tuple[int, tuple[object, ...]]] = {}
+    found: dict[str, Earlier] = {}
     for event in old.walk("VEVENT"):
         try:
-            found[str(event["UID"])] = (int(event.get("SEQUENCE", 0)), fingerprint(event))
-        except (KeyError, ValueError):
+            event.decoded("DTSTART")
+            found[str(event["UID"])] = Earlier(int(event.get("SEQUENCE", 0)), fingerprint(event), event)
+        except (KeyError, ValueError, TypeError):
             continue
     return found
 
 
-def sequence(event: object, before: tuple[int, tuple[object, ...]] | None) -> int:
+def sequence(event: object, before: "Earlier | tuple[int, tuple[object, ...]] | None") -> int:
     if before is None:
         return 0
-    number, seen = before
+    number, seen = (before.sequence, before.seen) if isinstance(before, Earlier) else before
     return number if fingerprint(event) == seen else number + 1

@@ -89,8 +89,12 @@ _MD_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 def md_text(text: str) -> str:
     """Plan text inside Markdown, shown exactly as text: no line break, nothing Markdown
     would read as structure. Space at either end is dropped: the text often sits inside
-    emphasis (``**…**``), which CommonMark does not open or close next to a space."""
+    emphasis (``**…**``), which CommonMark does not open or close next to a space. Text of
+    blanks only becomes a dash: nothing inside ``**…**`` would be ``****``, a rule."""
+    blank = bool(text) and not text.strip()
     text = " ".join(_LINE_BREAK.split(visible(text))).strip()
+    if blank and not text:
+        return "—"
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _MD_LINE_START.sub(r"\1\\\2", text, count=1)
     return _MD_LIST_NUMBER.sub(r"\1\\\2", text, count=1)

@@ -39,7 +39,7 @@ Policy = Literal["known", "fail", "pass"]
 COMPARISONS = {"at_least": "≥", "above": ">", "at_most": "≤", "below": "<", "equals": "="}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Check:
     """One comparison of a rule as it was decided; ``reading`` is None when nothing is recorded."""
 
@@ -50,7 +50,7 @@ class Check:
     holds: bool | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """Points a rule gives (None: not decided yet) and what decided them, for ``--explain``."""
 

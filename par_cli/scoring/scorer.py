@@ -65,7 +65,7 @@ CLAIMED: tuple[Basis, ...] = ("appraised", "recorded", "self_assessed")
 
 
 
-@dataclass
+@dataclass(slots=True)
 class LeafDetail:
     """What a leaf's points were computed from, kept for ``--explain``."""
 
@@ -79,7 +79,7 @@ class LeafDetail:
     state: CriterionState | None = None  # everything recorded by the day
 
 
-@dataclass
+@dataclass(slots=True)
 class NodeScore:
     """One node of the scored tree. ``projected`` is None for a leaf whose expectation is
     unknown (it counts 0 in every sum); ``baseline`` is None where the previous year's points
@@ -265,7 +265,7 @@ def _score(
     if not children:
         return None
     node = _sum_node(criterion.id, _level(depth), criterion.title, children, own_baseline=criterion.baseline.known)
-    node.lead = list(criterion.lead)
+    node.lead = criterion.lead
     node.criterion = criterion
     return node
 
@@ -377,7 +377,7 @@ def _score_leaf(plan: Plan, state: CriterionState, depth: int) -> NodeScore:
         assumed=account == "assumed",
         basis=basis,
         status=status,
-        lead=list(criterion.lead),
+        lead=criterion.lead,  # read only: the model's own list, not a copy of it
         self_assessed=claimed,
         appraised=appraised.points if appraised is not None else None,
         computed=known.points,

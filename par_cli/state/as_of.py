@@ -44,7 +44,7 @@ LEGACY_STAGES: dict[str, StageName] = {"self_assessed": "self_assessment", "appr
 """How the undated values of older plans are read."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """The latest value of one measure as of the day, with the line it came from.
 
@@ -78,7 +78,7 @@ class DayOccurrence(PlanOccurrence):
         return super().days_left(self.day if today is None else today)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CountingStage:
     """A score stage as it counts: ``date`` is None for an undated value of an older plan."""
 
@@ -97,7 +97,7 @@ class CountingStage:
         return self.stage in APPRAISALS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CriterionState:
     """Everything recorded for one criterion up to ``day``."""
 
