@@ -73,11 +73,22 @@ class Change:
 
 @dataclass(frozen=True)
 class Outcome:
+    """What `record` did. The plan's text before and after is kept as the file's bytes and
+    decoded only when asked for (two more copies of a 35 MB plan as Python text otherwise)."""
+
     change: Change
     path: Path
-    before: str = field(repr=False)
-    after: str = field(repr=False)
+    before_bytes: bytes = field(repr=False)
+    after_bytes: bytes = field(repr=False)
     written: bool = False
+
+    @property
+    def before(self) -> str:
+        return _text_of(self.before_bytes)
+
+    @property
+    def after(self) -> str:
+        return _text_of(self.after_bytes)
 
     @property
     def diff(self) -> str:
@@ -85,6 +96,12 @@ class Outcome:
         ``--format json``): difflib grows faster than the plan, and a write on 50,000
         criteria spent minutes in it (issue 13)."""
         return unified_diff(self.path, self.before, self.after)
+
+
+def _text_of(data: bytes) -> str:
+    import codecs
+
+    return data.decode("utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8")
 
 
 # --- building a change from the command's words --------------------------------------------
@@ -506,16 +523,24 @@ def record(path: Path, build: Callable[[Any], Change], *, dry_run: bool = False,
     is taken, on the file as it is then, so two writers never work from the same old text.
     """
     outcome = record_all(path, lambda plan: (build(plan),), dry_run=dry_run, lock_wait=lock_wait)
-    return Outcome(outcome.changes[0], outcome.path, outcome.before, outcome.after, outcome.written)
+    return Outcome(outcome.changes[0], outcome.path, outcome.before_bytes, outcome.after_bytes, outcome.written)
 
 
 @dataclass(frozen=True)
 class BatchOutcome:
     changes: tuple[Change, ...]
     path: Path
-    before: str = field(repr=False)
-    after: str = field(repr=False)
+    before_bytes: bytes = field(repr=False)
+    after_bytes: bytes = field(repr=False)
     written: bool = False
+
+    @property
+    def before(self) -> str:
+        return _text_of(self.before_bytes)
+
+    @property
+    def after(self) -> str:
+        return _text_of(self.after_bytes)
 
     @property
     def diff(self) -> str:
@@ -545,50 +570,234 @@ def record_all(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_run:
 
 
 def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_run: bool) -> BatchOutcome:
+    """Read, build, splice, check, then write: see `record`.
+
+    A plan in the YAML plans are written in is read once from the parser's events, keeping
+    only where each criterion starts and ends (`reader.read_for_edit`); only the criteria
+    changed are composed into nodes to splice by. The result is read whole again and
+    compared, event by event, with the data it must hold, and its model is the old one with
+    the changed progress validated anew (`_plan_with`), checked whole by `check_plan`. Any
+    other plan (anchors, aliases, problems to place) goes the reference way: composed whole
+    by `load_plan`, the result read by `load_plan` too."""
     import codecs
-    import tempfile
 
     from par_cli.editing.atomic import PlanHardLinked, replace_atomically
-    from par_cli.reading.reader import load_plan
+    from par_cli.reading.reader import compose_nodes, load_plan, read_for_edit
 
     original = _read_bytes(path)
-    loaded = load_plan(path, keep_nodes=True)
-    if not loaded.ok:
-        raise EditRefused("edit.invalid_plan", loaded.problems, count=len(loaded.problems))
-    if _read_bytes(path) != original:
-        raise EditRefused("edit.changed_while_reading")
     bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
-    text = original[len(bom) :].decode("utf-8")
+    reading = read_for_edit(path, original)
+    if reading is not None:
+        loaded, text = reading.loaded, reading.text
+        reading.text = ""
+    else:
+        loaded = load_plan(path, keep_nodes=True)
+        if not loaded.ok:
+            raise EditRefused("edit.invalid_plan", loaded.problems, count=len(loaded.problems))
+        if _read_bytes(path) != original:
+            raise EditRefused("edit.changed_while_reading")
+        text = original[len(bom) :].decode("utf-8")
     changes = tuple(build(loaded.plan))
     if not changes:
-        return BatchOutcome(changes, path, text, text, written=False)
-    new_text = _splice_or_refuse(text, loaded.nodes, changes)
-    # Only the plain data is needed from here: the nodes and the model go before the spliced
-    # text is read again (on 50,000 criteria they are most of a gigabyte).
+        return BatchOutcome(changes, path, original, original, written=False)
     wanted = loaded.data
-    del loaded
     for change in changes:
         wanted = expected_data(wanted, change)
-    new_bytes = bom + new_text.encode("utf-8")
-
-    def check(candidate: Path) -> None:
-        reloaded = load_plan(candidate)
-        if not reloaded.ok:
-            raise EditRefused("edit.result_invalid", [replace(p, path=path) for p in reloaded.problems], count=len(reloaded.problems))
-        if reloaded.data != wanted:
+    new_text = _splice_by_spans(text, reading, changes) if reading is not None else None
+    layout_holds = False
+    if new_text is not None:
+        del text  # the original is in ``original``; the plan as Python text is twice its size
+        new_bytes = bom + new_text.encode("utf-8")
+        del new_text
+        layout_holds = _check_result(path, original, new_bytes, wanted, loaded.plan, changes, reading)
+    if not layout_holds:
+        # The criterion alone misread, or a plan the events are not read for: splice by the
+        # whole composed document, as before.
+        text = original[len(bom) :].decode("utf-8")
+        root = loaded.nodes if loaded.nodes is not None else compose_nodes(text)
+        loaded.nodes = None
+        new_text = _splice_or_refuse(text, root, changes)
+        del root, text
+        new_bytes = bom + new_text.encode("utf-8")
+        del new_text
+        if not _check_result(path, original, new_bytes, wanted, loaded.plan, changes, reading):
             raise EditRefused("edit.layout")
-
+    del loaded, reading, wanted
     if dry_run:
-        with tempfile.TemporaryDirectory(prefix="par-") as folder:
-            candidate = Path(folder) / path.name
-            candidate.write_bytes(new_bytes)
-            check(candidate)
-        return BatchOutcome(changes, path, text, new_text, written=False)
+        return BatchOutcome(changes, path, original, new_bytes, written=False)
     try:
-        replace_atomically(path, new_bytes, expected=original, check=check)
+        replace_atomically(path, new_bytes, expected=original, check=lambda candidate: _written_as(candidate, new_bytes))
     except PlanHardLinked as linked:
         raise EditRefused("edit.hard_links", links=linked.links) from None
-    return BatchOutcome(changes, path, text, new_text, written=True)
+    return BatchOutcome(changes, path, original, new_bytes, written=True)
+
+
+def _check_result(path: Path, original: bytes, new_bytes: bytes, wanted: Any, plan: Any, changes: Sequence[Change], reading: Any) -> bool:
+    """Whether the edited plan ``new_bytes`` reads to exactly ``wanted``; `EditRefused` with
+    its problems when it does but is not a valid plan. Read as `load_plan` would read the
+    file: parsed whole and compared with ``wanted`` as the parser's events come
+    (`text_holds`), its model the old ``plan`` with the changed progress validated again,
+    checked whole by `check_plan`; where any of that cannot say, by `load_plan`'s own reading
+    of the bytes, which places every problem.
+
+    With ``reading`` (the plan was read by `read_for_edit`) what `load_plan` finds from the
+    text before parsing it is known from the original and the edit: the parser refuses bytes
+    that are not UTF-8 or hold a NUL or another control character itself; the text's nesting
+    grows by at most the characters added, and its flow nesting by the brackets added (each
+    placeholder ``{}`` or ``[]`` opened into lines takes two away); and the text of the
+    original data was checked, so only the changed criteria's is looked at again."""
+    from par_cli.reading.checks import check_plan
+    from par_cli.reading.reader import FLOW_MARGIN, MAX_FILE_BYTES, decode_text, flow_too_deep, forbidden_text, keys_equal_after_nfc, nesting_bound, text_holds
+
+    holds = None
+    added = len(new_bytes) - len(original)
+    if reading is not None and len(new_bytes) <= MAX_FILE_BYTES and new_bytes[:4] == original[:4]:
+        grown = sum(new_bytes.count(b) - original.count(b) for b in (b"[", b"{")) + 2 * len(changes)
+        if not reading.flow_margin or grown > FLOW_MARGIN:
+            text, _ = decode_text(path, new_bytes)
+            if text is None or flow_too_deep(text) is not None:
+                return _check_by_reading(path, new_bytes, wanted)
+            del text
+        holds = text_holds(new_bytes, wanted, levels=reading.levels + max(added, 0) + 1024 * len(changes))
+        findings = [] if not holds else _text_findings(wanted, changes)
+    else:
+        text, _ = decode_text(path, new_bytes)
+        if text is not None and flow_too_deep(text) is None:
+            findings = forbidden_text(wanted, text) + keys_equal_after_nfc(wanted, text)
+            levels = nesting_bound(text)
+            del text  # the parser reads the bytes; the text is twice their size
+            holds = text_holds(new_bytes, wanted, levels=levels)
+    if holds is False:
+        return False
+    if holds and not findings:
+        new_plan = _plan_with(plan, wanted, changes)
+        if new_plan is not None and not check_plan(new_plan):
+            return True
+    return _check_by_reading(path, new_bytes, wanted)
+
+
+def _check_by_reading(path: Path, new_bytes: bytes, wanted: Any) -> bool:
+    """`_check_result` by the reference reader: it places every problem, and reads what the
+    parser's events are not read for."""
+    from dataclasses import replace as replaced
+
+    from par_cli.reading.reader import load_edited_bytes
+
+    reloaded = load_edited_bytes(new_bytes, path)
+    if not reloaded.ok:
+        raise EditRefused("edit.result_invalid", [replaced(p, path=path) for p in reloaded.problems], count=len(reloaded.problems))
+    return bool(reloaded.data == wanted)
+
+
+# Text that makes the reader's text checks look at all of the data they are given (their text
+# only tells them when nothing can be found): a backslash, and a letter not in NFC.
+_LOOK_AT_ALL = "\\e\u0301"
+
+
+def _text_findings(wanted: Any, changes: Sequence[Change]) -> list[Any]:
+    """`reader.forbidden_text` and `reader.keys_equal_after_nfc` on the changed criteria of
+    ``wanted``: the rest is the original's data, whose text was checked when it was read."""
+    from par_cli.reading.reader import forbidden_text, keys_equal_after_nfc
+
+    findings: list[Any] = []
+    for loc in dict.fromkeys(change.criterion_loc for change in changes):
+        node = _data_at(wanted, loc)
+        findings += forbidden_text(node, _LOOK_AT_ALL) + keys_equal_after_nfc(node, _LOOK_AT_ALL)
+    return findings
+
+
+def _plan_with(plan: Any, wanted: Any, changes: Sequence[Change]) -> Any:
+    """The model of ``wanted``, the old ``plan`` with the progress of each changed criterion
+    validated again from ``wanted`` and put in its place: nothing above a progress checks
+    it, so this is what `Plan.model_validate(wanted)` builds, without validating 10,000
+    criteria again. None when a progress does not validate (the reference reading then
+    says where)."""
+    from pydantic import ValidationError
+
+    from par_cli.plan.model import Progress
+
+    result = plan
+    for loc in dict.fromkeys(change.criterion_loc for change in changes):
+        node = _data_at(wanted, loc)
+        try:
+            progress = Progress.model_validate(node["progress"])
+        except (ValidationError, KeyError, TypeError):
+            return None
+        result = _with_progress(result, loc, progress)
+    return result
+
+
+def _with_progress(model: Any, loc: Loc, progress: Any) -> Any:
+    if not loc:
+        return model.model_copy(update={"progress": progress})
+    name, index, rest = loc[0], loc[1], loc[2:]
+    items = list(getattr(model, name))
+    items[index] = _with_progress(items[index], rest, progress)
+    return model.model_copy(update={name: items})
+
+
+def _data_at(data: Any, loc: Loc) -> Any:
+    node = data
+    for part in loc:
+        node = node[part]
+    return node
+
+
+def _splice_by_spans(text: str, reading: Any, changes: Sequence[Change]) -> str | None:
+    """`edited_text_all` by the spans of `reader.read_for_edit`: each changed criterion
+    composed alone from its span, the spans moved by the edits made after them. None when a
+    span is missing or the criterion alone does not splice: the caller composes the whole."""
+    from par_cli.editing import splice
+    from par_cli.reading.reader import compose_span
+
+    orders = (criterion_order(), PROGRESS_ORDER)
+    style = splice.style_from_counts(reading.indents, reading.offsets)
+    edits: list[tuple[tuple[int, int], int, str, str, str]] = []
+    for number, change in enumerate(changes):
+        try:
+            span = reading.spans.get(id(_data_at(reading.loaded.data, change.criterion_loc)))
+        except (KeyError, IndexError, TypeError):
+            span = None
+        if span is None:
+            return None
+        edits += [(span, number, "append", key, splice.render_flow(entry)) for key, entry in change.appends]
+        edits += [(span, number, "set", key, splice.render_scalar(value)) for key, value in change.points]
+    # Later criteria first; within one criterion, in the order the change lists them.
+    edits.sort(key=lambda edit: (-edit[0][0], edit[1]))
+    moves: list[tuple[int, int]] = []  # (where an edit made so far changed the text, by how much)
+    for (start, end), _, verb, key, rendered in edits:
+        start += sum(delta for at, delta in moves if at < start)
+        end += sum(delta for at, delta in moves if at <= end)
+        try:
+            host = compose_span(text, start, end)
+            if host is None:
+                return None
+            put = splice.append_in if verb == "append" else splice.set_in
+            changed = put(text, host, ("progress", key), rendered, orders, style)
+        except Exception:  # noqa: BLE001 - a SpliceError, or a part that does not read alone: the whole is composed
+            return None
+        moves.append((splice.first_difference(text, changed), len(changed) - len(text)))
+        text = changed
+    return text
+
+
+def _written_as(candidate: Path, data: bytes) -> None:
+    """The file written reads back as the bytes checked, or the write is abandoned (an
+    input/output error, in the system's words)."""
+    import errno
+
+    view = memoryview(data)
+    at = 0
+    with open(candidate, "rb") as stream:
+        while True:
+            chunk = stream.read(1 << 20)
+            if not chunk:
+                break
+            if view[at : at + len(chunk)] != chunk:
+                raise OSError(errno.EIO, os.strerror(errno.EIO), str(candidate))
+            at += len(chunk)
+    if at != len(data):
+        raise OSError(errno.EIO, os.strerror(errno.EIO), str(candidate))
 
 
 def _splice_or_refuse(text: str, root: Any, changes: Sequence[Change]) -> str:

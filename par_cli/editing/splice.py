@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,6 +95,13 @@ def detect_style(root: Any) -> Style:
             mappings[value.value[0][0].start_mark.column - key.start_mark.column] += 1
         elif _is_sequence(value) and not value.flow_style and value.value:
             offsets[value.start_mark.column - key.start_mark.column] += 1
+    return style_from_counts(mappings, offsets)
+
+
+def style_from_counts(mappings: Mapping[int, int], offsets: Mapping[int, int]) -> Style:
+    """The style of a file whose block mappings nest keys ``mappings`` columns right of their
+    key and put block lists' dashes ``offsets`` columns right (column → how often): the
+    most common of each, the bundled plan's (2, 2) when the file shows none."""
     default = Style()
     return Style(
         mapping=_most_common(mappings, default.mapping, minimum=1),
@@ -125,7 +132,7 @@ class DetectedStyle:
         return self._detected().offset
 
 
-def _most_common(counts: Counter[int], default: int, minimum: int) -> int:
+def _most_common(counts: Mapping[int, int], default: int, minimum: int) -> int:
     usable = [(count, value) for value, count in counts.items() if value >= minimum]
     return max(usable)[1] if usable else default
 
@@ -163,8 +170,22 @@ def set_scalar(text: str, root: Any, host: Loc, keys: Sequence[str], value: str,
     return _put(text, root, host, keys, ("set", value), orders, style)
 
 
+def append_in(text: str, host: Any, keys: Sequence[str], entry: str, orders: Orders, style: Style) -> str:
+    """`append_to_list` below the composed node ``host`` itself (a criterion composed alone,
+    `reader.compose_span`) instead of a place in the whole document."""
+    return _put_in(text, host, keys, ("append", entry), orders, style)
+
+
+def set_in(text: str, host: Any, keys: Sequence[str], value: str, orders: Orders, style: Style) -> str:
+    """`set_scalar` below the composed node ``host`` itself."""
+    return _put_in(text, host, keys, ("set", value), orders, style)
+
+
 def _put(text: str, root: Any, host_loc: Loc, keys: Sequence[str], action: tuple[str, str], orders: Orders, style: Style) -> str:
-    node = _at(root, host_loc)
+    return _put_in(text, _at(root, host_loc), keys, action, orders, style)
+
+
+def _put_in(text: str, node: Any, keys: Sequence[str], action: tuple[str, str], orders: Orders, style: Style) -> str:
     parent_key: Any = None  # the key node whose value ``node`` is, when its mapping is block style
     for depth, key in enumerate(keys):
         if not _is_mapping(node):

@@ -380,10 +380,11 @@ def nesting_bound(text: str | bytes, start: int = 0) -> int:
     return opened + low + 2
 
 
-def on_deep_enough_stack(text: str, function: Any, *args: Any) -> Any:
+def on_deep_enough_stack(text: str, function: Any, *args: Any, levels: int | None = None) -> Any:
     """``function(*args)``, on a thread whose C stack holds as many levels as ``text`` can
-    nest when the main thread's may not; its exception is raised here."""
-    return on_stack_for(nesting_bound(text), function, *args)
+    nest (or ``levels``, when the caller knows its bound) when the main thread's may not;
+    its exception is raised here."""
+    return on_stack_for(nesting_bound(text) if levels is None else levels, function, *args)
 
 
 def on_stack_for(levels: int, function: Any, *args: Any) -> Any:
@@ -1365,3 +1366,408 @@ def _kind_of(value: Any) -> str:
     if isinstance(value, list):
         return "[…]"
     return repr(value)[:40]
+
+
+# --- reading for a writer ------------------------------------------------------------------
+#
+# A write reads the plan, splices the change into its text and reads the result again. The
+# reference reader would compose every node of the plan to give the splice its places (on
+# 10,000 criteria 165 MB of nodes, seven times the data) and then build the whole data and
+# model of the result. These functions read both texts from the parser's events instead:
+# the first keeps only where each criterion starts and ends, and how the file indents; the
+# second compares the result's events with the data it must hold, without building it.
+
+
+@dataclass
+class EditReading:
+    """A valid plan read for a writer (`read_for_edit`): the loaded plan with its data, its
+    text, and the places the splice needs. ``spans`` maps ``id()`` of each criterion's
+    mapping in ``loaded.data`` to the offsets where the criterion starts and ends in
+    ``text`` (those of its composed node); ``indents`` and ``offsets`` count, over the
+    file's block mappings, the columns a nested block mapping's keys and a block list's
+    dash stand right of their key (what `splice.detect_style` counts on composed nodes)."""
+
+    loaded: LoadedPlan
+    text: str = field(repr=False)
+    spans: dict[int, tuple[int, int]] = field(repr=False)
+    indents: dict[int, int] = field(repr=False)
+    offsets: dict[int, int] = field(repr=False)
+    levels: int = 0  # `nesting_bound` of the text
+    flow_margin: bool = False  # its flow nesting is at most MAX_FLOW_DEPTH - FLOW_MARGIN
+
+
+# How much deeper than a plan's own flow nesting a writer may nest without counting it again.
+FLOW_MARGIN = 16
+
+
+def read_for_edit(path: Path, data: bytes) -> EditReading | None:
+    """The plan in ``data`` (the bytes of ``path``) read as `load_plan` reads it, for a plan
+    that is valid and written in the YAML plans use (no anchor, alias or explicit tag);
+    None for any other, which the caller reads with `load_plan` to place its problems.
+
+    The data comes from the parser's events, as on `load_plan`'s valid path, and no node is
+    composed: a writer composes only the criteria it changes (`compose_span`)."""
+    text, problem = decode_text(path, data)
+    if text is None:
+        return None
+    try:
+        with warnings.catch_warnings():
+            import ruamel.yaml.error  # noqa: F401 - its import sets a filter of its own first
+
+            warnings.simplefilter("ignore")
+            flow_margin = flow_too_deep(text, MAX_FLOW_DEPTH - FLOW_MARGIN) is None
+            if not flow_margin and flow_too_deep(text) is not None:
+                return None
+            levels = nesting_bound(text)
+            read = on_deep_enough_stack(text, _data_and_spans_from_events, text, levels=levels)
+    except RecursionError:
+        return None
+    if read is None:
+        return None
+    plain, spans, indents, offsets = read
+    plan, findings = validate_data(plain)
+    if plan is None or findings or forbidden_text(plain, text) or keys_equal_after_nfc(plain, text):
+        return None
+    return EditReading(LoadedPlan(path, plan, [], plain), text, spans, indents, offsets, levels, flow_margin)
+
+
+_CRITERIA_KEYS = frozenset({"criteria", "children"})
+
+
+def _data_and_spans_from_events(text: str) -> tuple[Any, dict[int, tuple[int, int]], dict[int, int], dict[int, int]] | None:
+    """`_data_from_events` that also notes each criterion's span and the file's indentation
+    (see `EditReading`); None where `_data_from_events` gives None."""
+    from ruamel.yaml.events import DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
+
+    loader = _loader_class()(text)
+    next_event = loader.get_event
+    scalar = _event_scalar_builder(loader)
+    plain = _PLAIN_BUILT
+    missing = _MISSING
+    spans: dict[int, tuple[int, int]] = {}
+    indents: dict[int, int] = {}
+    offsets: dict[int, int] = {}
+
+    def mapping(event: Any, criterion: bool) -> dict[Any, Any]:
+        if event.anchor is not None or event.ctag is not None:
+            raise _Unusual
+        built: dict[Any, Any] = {}
+        block = not event.flow_style
+        while True:
+            key_event = next_event()
+            if type(key_event) is not ScalarEvent:
+                if type(key_event) is MappingEndEvent:
+                    if criterion:
+                        spans[id(built)] = (event.start_mark.index, key_event.end_mark.index)
+                    return built
+                raise _Unusual
+            key = plain.get(key_event.value, missing) if key_event.implicit[0] and key_event.anchor is None and key_event.ctag is None else missing
+            if key is missing:
+                key = scalar(key_event)
+            if key in built:
+                raise _Unusual
+            value_event = next_event()
+            kind = type(value_event)
+            if kind is ScalarEvent:
+                if value_event.anchor is not None or value_event.ctag is not None:
+                    raise _Unusual
+                value = value_event.value
+                if value_event.implicit[0]:
+                    value = plain.get(value, missing)
+                    if value is missing:
+                        value = scalar(value_event)
+                built[key] = value
+                continue
+            if block and not value_event.flow_style:
+                counts = indents if kind is MappingStartEvent else offsets
+                column = value_event.start_mark.column - key_event.start_mark.column
+                counts[column] = counts.get(column, 0) + 1
+            if kind is MappingStartEvent:
+                built[key] = mapping(value_event, False)
+            elif kind is SequenceStartEvent:
+                built[key] = sequence(value_event, key in _CRITERIA_KEYS)
+            else:
+                raise _Unusual  # an alias
+
+    def sequence(event: Any, criteria: bool) -> list[Any]:
+        if event.anchor is not None or event.ctag is not None:
+            raise _Unusual
+        items: list[Any] = []
+        append = items.append
+        while True:
+            item_event = next_event()
+            kind = type(item_event)
+            if kind is ScalarEvent:
+                append(scalar(item_event))
+            elif kind is MappingStartEvent:
+                append(mapping(item_event, criteria))
+            elif kind is SequenceEndEvent:
+                return items
+            elif kind is SequenceStartEvent:
+                append(sequence(item_event, False))
+            else:
+                raise _Unusual
+
+    try:
+        next_event()  # the stream's start
+        if type(next_event()) is not DocumentStartEvent:
+            return None
+        first = next_event()
+        kind = type(first)
+        if kind is MappingStartEvent:
+            data: Any = mapping(first, False)
+        elif kind is SequenceStartEvent:
+            data = sequence(first, False)
+        else:
+            data = scalar(first)
+        next_event()  # the document's end
+        if type(next_event()) is not StreamEndEvent:
+            return None
+        return data, spans, indents, offsets
+    except Exception:  # noqa: BLE001 - as in _data_from_events: the reference reader says what it is
+        return None
+    finally:
+        loader.dispose()
+
+
+# Plain scalars as built, by their spelling, for the process: what a plain scalar reads as
+# depends on its spelling alone (the C loader's resolver has no path resolvers and reads
+# every document as YAML 1.2), and a plan repeats its keys, dates and numbers thousands of
+# times. Text is kept as the text itself.
+_PLAIN_BUILT: dict[str, Any] = {}
+
+
+def _event_scalar_builder(loader: Any) -> Any:
+    """The value of a scalar event, built as `_data_from_events` builds it (text as written,
+    every other scalar once per spelling for the process, in `_BUILT_SCALARS`); plain ones
+    are remembered in `_PLAIN_BUILT`. `_Unusual` for an anchor, a tag or a scalar outside
+    the core schema."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    resolve = loader.resolve
+    methods = {
+        f"{_CORE}null": loader.construct_yaml_null,
+        f"{_CORE}bool": loader.construct_yaml_bool,
+        f"{_CORE}int": loader.construct_yaml_int,
+        f"{_CORE}float": loader.construct_yaml_float,
+        f"{_CORE}timestamp": loader.construct_yaml_timestamp,
+    }
+    text_tag = f"{_CORE}str"
+    built = _BUILT_SCALARS
+    plain = _PLAIN_BUILT
+
+    def scalar(event: Any) -> Any:
+        if event.anchor is not None or event.ctag is not None:
+            raise _Unusual
+        value = event.value
+        implicit = event.implicit
+        if not implicit[0]:
+            return value  # quoted: text
+        made = plain.get(value, _MISSING)
+        if made is not _MISSING:
+            return made
+        tag = resolve(ScalarNode, value, implicit)
+        if tag.handle is not None:
+            raise _Unusual
+        suffix = tag.suffix
+        if suffix == text_tag:
+            plain[value] = value
+            return value
+        made = built.get((suffix, value), _MISSING)
+        if made is _MISSING:
+            method = methods.get(suffix)
+            if method is None:
+                raise _Unusual
+            made = built[suffix, value] = method(ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
+        plain[value] = made
+        return made
+
+    return scalar
+
+
+class _Differs(Exception):
+    """The text read so far already differs from the data it must hold."""
+
+
+def text_holds(source: str | bytes, expected: Any, *, levels: int | None = None) -> bool | None:
+    """Whether the YAML ``source`` reads to exactly ``expected``: the same keys and items,
+    each value of the same type and equal (``1`` is not ``1.0`` nor ``True``, which ``==``
+    would let pass), read as `load_plan` reads a plan, on a stack deep enough for it. None
+    when it is not a document the parser's events are read for (an anchor, an alias, a tag,
+    a key twice, a key that is not text, a YAML error): the caller reads it with the
+    reference reader. Nothing of its data is built, only compared as it is read.
+
+    ``source`` may be the UTF-8 bytes of a text already decoded by `decode_text` (the
+    parser reads them as they are, a BOM included, without a copy); ``levels`` is then
+    `nesting_bound` of that text."""
+    if levels is None:
+        assert isinstance(source, str), "bytes come with the nesting bound of their text"
+        levels = nesting_bound(source)
+    try:
+        with warnings.catch_warnings():
+            import ruamel.yaml.error  # noqa: F401
+
+            warnings.simplefilter("ignore")
+            return on_deep_enough_stack("", _text_holds_here, source, expected, levels=levels)
+    except RecursionError:
+        return None
+
+
+def _text_holds_here(text: str | bytes, expected: Any) -> bool | None:
+    from ruamel.yaml.events import DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
+
+    loader = _loader_class()(text)
+    next_event = loader.get_event
+    scalar = _event_scalar_builder(loader)
+    plain = _PLAIN_BUILT
+    missing = _MISSING
+
+    def same_scalar(event: Any, wanted: Any) -> None:
+        if event.anchor is not None or event.ctag is not None:
+            raise _Unusual
+        value = event.value
+        if event.implicit[0]:
+            value = plain.get(value, missing)
+            if value is missing:
+                value = scalar(event)
+        if value is not wanted and (type(value) is not type(wanted) or value != wanted):
+            raise _Differs
+
+    def same(event: Any, wanted: Any) -> None:
+        kind = type(event)
+        if event.anchor is not None or event.ctag is not None:
+            raise _Unusual
+        if kind is MappingStartEvent:
+            if type(wanted) is not dict:
+                raise _Differs
+            # Keys come in the order of ``wanted`` but where the edit added one: matched in
+            # order while they do, by a set of the keys seen once they do not.
+            pairs = iter(wanted.items())
+            seen: set[str] | None = None
+            count = 0
+            while True:
+                key_event = next_event()
+                if type(key_event) is not ScalarEvent:
+                    if type(key_event) is MappingEndEvent:
+                        if count != len(wanted):
+                            raise _Differs
+                        return
+                    raise _Unusual
+                key = plain.get(key_event.value, missing) if key_event.implicit[0] and key_event.anchor is None and key_event.ctag is None else missing
+                if key is missing:
+                    key = scalar(key_event)
+                if type(key) is not str:
+                    raise _Unusual
+                if seen is None:
+                    pair = next(pairs, None)
+                    if pair is not None and pair[0] == key:
+                        value = pair[1]
+                    else:
+                        seen = set(list(wanted)[:count])
+                if seen is not None:
+                    if key in seen:
+                        raise _Unusual  # a key twice: the reference reader says where
+                    seen.add(key)
+                    value = wanted.get(key, missing)
+                    if value is missing:
+                        raise _Differs
+                count += 1
+                value_event = next_event()
+                if type(value_event) is ScalarEvent:
+                    if value_event.anchor is not None or value_event.ctag is not None:
+                        raise _Unusual
+                    made = value_event.value
+                    if value_event.implicit[0]:
+                        made = plain.get(made, missing)
+                        if made is missing:
+                            made = scalar(value_event)
+                    if made is not value and (type(made) is not type(value) or made != value):
+                        raise _Differs
+                else:
+                    same(value_event, value)
+        if kind is SequenceStartEvent:
+            if type(wanted) is not list:
+                raise _Differs
+            for item in wanted:
+                item_event = next_event()
+                item_kind = type(item_event)
+                if item_kind is ScalarEvent:
+                    same_scalar(item_event, item)
+                elif item_kind is SequenceEndEvent:
+                    raise _Differs
+                else:
+                    same(item_event, item)
+            if type(next_event()) is not SequenceEndEvent:
+                raise _Differs
+            return
+        if kind is ScalarEvent:
+            same_scalar(event, wanted)
+            return
+        raise _Unusual  # an alias
+
+    try:
+        next_event()  # the stream's start
+        if type(next_event()) is not DocumentStartEvent:
+            return None
+        same(next_event(), expected)
+        next_event()  # the document's end
+        if type(next_event()) is not StreamEndEvent:
+            return None
+        return True
+    except _Differs:
+        return False
+    except Exception:  # noqa: BLE001 - a YAML error or an unusual document: the reference reader says
+        return None
+    finally:
+        loader.dispose()
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A node's place in the whole text (ruamel's marks hold the place in the slice)."""
+
+    index: int
+    line: int
+    column: int
+
+
+def compose_span(text: str, start: int, end: int) -> Any:
+    """The composed YAML node of the part of ``text`` from ``start`` to ``end`` (a
+    criterion's span from `read_for_edit`), its marks giving places in the whole ``text``:
+    the part is read alone, its first line moved to its own column, so a writer composes
+    the criterion it changes and not the 10,000 around it. What is spliced by it is read
+    again whole and compared, so a part this misreads is refused, never written."""
+    line_start = text.rfind("\n", 0, start) + 1
+    column = start - line_start
+    piece = " " * column + text[start:end]
+    loader = _loader_class()(piece)
+    try:
+        root = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if root is None:
+        return None
+    shift = start - column
+    first_line = text.count("\n", 0, start)
+    stack = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        for name in ("start_mark", "end_mark"):
+            mark = getattr(node, name)
+            setattr(node, name, _Place(mark.index + shift, mark.line + first_line, mark.column))
+        value = node.value
+        if isinstance(value, list):
+            for item in value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
+    return root
+
+
+def load_edited_bytes(data: bytes, path: Path | str) -> LoadedPlan:
+    """`load_plan_bytes` keeping the plain data: the reference reading of a writer's result
+    when `text_holds` cannot say (YAML a plan rarely uses) or the result has problems to
+    place. ``path`` names the plan in messages."""
+    return _load_paused(Path(path), data, keep_data=True)
