@@ -403,14 +403,14 @@ class FlowGuard:
         return None
 
 
-def fits_main_stack(text: str | bytes, start: int = 0) -> bool:
-    """Whether `nesting_bound(text, start)` is at most what the main thread's stack holds
-    (`_MAIN_THREAD_LEVELS`), in three scans of the text instead of a dozen: every ``?`` and
+def fits_main_stack(text: str | bytes, start: int = 0, levels: int | None = None) -> bool:
+    """Whether `nesting_bound(text, start)` is at most ``levels``, by default what the main
+    thread's stack holds (`_MAIN_THREAD_LEVELS`), in three scans of the text instead of a dozen: every ``?`` and
     ``-`` counted (at least the opened levels `nesting_bound` counts), and no line break
     followed by more spaces than the levels left (so the deepest indentation it finds, at
     most the deepest there is, is within them)."""
     question, dash, space = ("?", "-", " ") if isinstance(text, str) else (b"?", b"-", b" ")
-    room = _MAIN_THREAD_LEVELS - 2 - MAX_FLOW_DEPTH - text.count(question) - text.count(dash)  # type: ignore[arg-type]
+    room = (_MAIN_THREAD_LEVELS if levels is None else levels) - 2 - MAX_FLOW_DEPTH - text.count(question) - text.count(dash)  # type: ignore[arg-type]
     if room < 0:
         return False
     indent = space * (room + 1)
