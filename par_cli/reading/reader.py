@@ -1058,13 +1058,22 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None) -> Any:
     inside = {(_ROOT, "domains"): _DOMAINS, (_DOMAIN, "criteria"): _CRITERIA}
     item_of = {_DOMAINS: _DOMAIN, _CRITERIA: _CRITERION}
 
+    # The resolver's answers for this document's YAML version, by spelling (see
+    # `_loader_class`): looked up here, the resolver asked only for a spelling not met yet.
+    tags: dict[str, Any] = {}
+
     def scalar(event: Any) -> Any:
+        nonlocal tags
         if event.anchor is not None or event.tag is not None:
             raise _Unusual
         value = event.value
         if not event.implicit[0]:
             return keep_once(value, value)  # quoted: text
-        tag = resolve(ScalarNode, value, event.implicit)
+        tag = tags.get(value)
+        if tag is None:
+            tag = resolve(ScalarNode, value, event.implicit)
+            if loader.plain_tags is not None and not loader.yaml_path_resolvers:
+                tags = loader.plain_tags  # what `resolve` fills and answers from
         if tag.handle is not None:
             raise _Unusual
         suffix = tag.suffix
