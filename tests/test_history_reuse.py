@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 
 from par_cli.cli import app
 from par_cli.plan.tree import walk
+from par_cli.reading import reader
 from par_cli.reading.reader import load_plan_bytes
 from par_cli.scoring.history import records_of
 from par_cli.scoring.reuse import Reuse, compared_dates
@@ -139,3 +140,64 @@ def test_scripted_plans_are_the_bundled_plan_with_progress() -> None:
     assert loaded.ok, loaded.problems
     assert text.count("progress:") == 2 and len(text) > len(BASE)
     assert EDGES[0] == dt.date(2024, 1, 4)
+
+
+# --- the reader's guards over many versions (par_cli/reading/reader.py) ----------------------
+
+_GUARD_PIECES = st.sampled_from(["[", "]", "{", "}", '"', "'", "#", "\\", "\n", " ", "a", ":", ",", "- ", "ộ", "\r"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_GUARD_PIECES, max_size=200), min_size=1, max_size=6), st.data())
+def test_the_flow_guard_answers_as_flow_too_deep_version_by_version(texts: list[list[str]], data: st.DataObject) -> None:
+    """One `FlowGuard` over a run of texts, each the one before with a few pieces inserted or
+    removed (or a new one), gives each text `flow_too_deep`'s own answer (limit 20, so the
+    bound, the exact scan and the kept lines all come into play)."""
+    guard = reader.FlowGuard()
+    text = "".join(texts[0])
+    for pieces in texts:
+        if data.draw(st.booleans()):
+            at = data.draw(st.integers(0, len(text)))
+            cut = data.draw(st.integers(0, 3))
+            text = text[:at] + "".join(pieces[:8]) + text[at + cut :]
+        else:
+            text = "".join(pieces)
+        assert guard(text, 20) == reader.flow_too_deep(text, 20), text
+
+
+def test_the_flow_guard_on_the_bundled_plan_growing() -> None:
+    """The bundled plan (more than 250 brackets: the bound runs) with 3.4.1's readings
+    growing, and one version whose quote is left open (the exact scan runs)."""
+    guard = reader.FlowGuard()
+    readings: list[str] = []
+    for day in range(1, 150):  # 146 brackets and one more a day: past 250 from the 105th
+        readings.append(f"{{date: 2024-{day // 28 + 1:02d}-{day % 28 + 1:02d}, on_time_pct: {day % 100}}}")
+        text = Version(tuple(("3.4.1", f"measurements: {reading}") for reading in readings)).text()
+        assert guard(text) is None and reader.flow_too_deep(text) is None
+    assert text.count("{") + text.count("[") > reader.MAX_FLOW_DEPTH
+    # A quote left open on its line: the exact scan runs, and finds the brackets quoted.
+    broken = text + '\nx: "open\n' + "[" * 300 + "\n"
+    assert guard(broken) == reader.flow_too_deep(broken) == reader._flow_too_deep(broken, reader.MAX_FLOW_DEPTH) is None
+    deep = text + "\nx: " + "[" * 300 + "\n"  # the 251st bracket, at column 254 of the last line
+    assert guard(deep) == reader.flow_too_deep(deep) == (deep.count("\n"), 254)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["- ", "-\n", "-", "?", "\n", " ", "    ", "\t", "\r", "a", ":"]), max_size=300), st.integers(250, 420), st.booleans())
+def test_fits_main_stack_is_never_wrong(parts: list[str], levels: int, as_bytes: bool) -> None:
+    """`fits_main_stack(text, levels=L)` only when `nesting_bound(text) <= L` (then the
+    function runs on the main thread, as `on_stack_for` would run it), for str and bytes;
+    levels from the flow allowance (250) up, so both answers occur."""
+    text: str | bytes = "".join(parts)
+    if as_bytes:
+        text = text.encode("utf-8")  # type: ignore[union-attr]
+    if reader.fits_main_stack(text, levels=levels):
+        assert reader.nesting_bound(text) <= levels
+
+
+def test_fits_main_stack_on_the_bundled_plan_and_on_deep_blocks() -> None:
+    assert reader.fits_main_stack(BASE) and reader.nesting_bound(BASE) <= reader._MAIN_THREAD_LEVELS
+    deep = "- " * 9000 + "x\n"  # 9,000 block levels: a thread of its own
+    assert not reader.fits_main_stack(deep) and reader.nesting_bound(deep) > reader._MAIN_THREAD_LEVELS
+    indented = "a:\n" + " " * 9000 + "b: 1\n"
+    assert not reader.fits_main_stack(indented) and reader.nesting_bound(indented) > reader._MAIN_THREAD_LEVELS

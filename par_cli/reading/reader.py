@@ -224,22 +224,23 @@ def load_plan(path: Path | str, *, keep_data: bool = True, keep_nodes: bool = Fa
     return _load_paused(Path(path), None, keep_data, keep_nodes)
 
 
-def load_plan_bytes(data: bytes, path: Path | str, validate: Any = None) -> LoadedPlan:
+def load_plan_bytes(data: bytes, path: Path | str, validate: Any = None, flow: Any = None) -> LoadedPlan:
     """`load_plan` of bytes held in memory (a version of the plan read from git): the same
     decoding, reading and checks; ``path`` only names the plan in messages. The plain data
     is not kept. ``validate`` stands in for `validate_data` (same arguments, same answer):
-    `par history` gives one that reuses the models of criteria an earlier version held."""
-    return _load_paused(Path(path), data, keep_data=False, validate=validate)
+    `par history` gives one that reuses the models of criteria an earlier version held;
+    ``flow`` for `flow_too_deep` (with ``validate`` only): a `FlowGuard`."""
+    return _load_paused(Path(path), data, keep_data=False, validate=validate, flow=flow)
 
 
-def _load_paused(path: Path, data: bytes | None, keep_data: bool, keep_nodes: bool = False, validate: Any = None) -> LoadedPlan:
+def _load_paused(path: Path, data: bytes | None, keep_data: bool, keep_nodes: bool = False, validate: Any = None, flow: Any = None) -> LoadedPlan:
     """`_load` (of the file, or of ``data`` when given) with the cyclic collector paused (see
     `load_plan`), and a nesting deeper than Python's stack as a problem."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         by_criterion = not keep_data and not keep_nodes and validate is None
-        loaded = _load(path, data, keep_nodes=keep_nodes, by_criterion=by_criterion, validate=validate)
+        loaded = _load(path, data, keep_nodes=keep_nodes, by_criterion=by_criterion, validate=validate, flow=flow)
         if not keep_data:
             loaded.data = None
         return loaded
@@ -251,7 +252,7 @@ def _load_paused(path: Path, data: bytes | None, keep_data: bool, keep_nodes: bo
             gc.enable()
 
 
-def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, by_criterion: bool = False, validate: Any = None) -> LoadedPlan:
+def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, by_criterion: bool = False, validate: Any = None, flow: Any = None) -> LoadedPlan:
     """Read one plan. ``by_criterion`` (the caller keeps neither the data nor the nodes):
     build the model criterion by criterion as the parser reads the bytes, and keep no text
     meanwhile (see `_load_by_criterion`). A caller's own ``validate`` (`par history`'s
@@ -282,7 +283,7 @@ def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, by
             result.problems.append(problem)
             return result
         assert text is not None
-        deep = flow_too_deep(text)
+        deep = (flow or flow_too_deep)(text)
         if deep is not None:
             result.problems.append(Problem(path, *deep, "yaml.too_deep"))
             return result
@@ -332,15 +333,32 @@ def _flow_maybe_too_deep(chunks: Iterable[bytes], limit: int) -> bool:
     opening = 0
     parts: list[str] = []
     for chunk in chunks:
-        opening += chunk.count(b"[") + chunk.count(b"{")
-        outside = _QUOTED_SPAN.sub(b"", chunk)
-        if _LONE_QUOTE.search(outside):
+        facts = _chunk_brackets(chunk)
+        if facts is None:
             return True
-        # Brackets in quoted text or comments are left out, and every opening one among them
-        # is counted as if it were never closed.
-        opening -= outside.count(b"[") + outside.count(b"{")
-        parts.append(outside.translate(_PARENTHESES, _NOT_BRACKETS).decode("ascii"))
-    brackets = "".join(parts)
+        opening += facts[0]
+        parts.append(facts[1])
+    return _bound_passes(opening, "".join(parts), limit)
+
+
+def _chunk_brackets(chunk: bytes) -> tuple[int, str] | None:
+    """What `_flow_maybe_too_deep` takes of one piece: how many opening brackets are in its
+    quoted text and comments, and its other brackets as ``(`` and ``)``; None when a quote
+    is left open in it. No quoted span or comment the bound leaves out crosses a line break
+    (none of `_QUOTED_SPAN`'s matches holds one), so a text's pieces may be any split of it
+    at line breaks, its lines among them, with the same answers."""
+    outside = _QUOTED_SPAN.sub(b"", chunk)
+    if _LONE_QUOTE.search(outside):
+        return None
+    # Brackets in quoted text or comments are left out, and every opening one among them
+    # is counted as if it were never closed.
+    opening = chunk.count(b"[") + chunk.count(b"{") - outside.count(b"[") - outside.count(b"{")
+    return opening, outside.translate(_PARENTHESES, _NOT_BRACKETS).decode("ascii")
+
+
+def _bound_passes(opening: int, brackets: str, limit: int) -> bool:
+    """The end of `_flow_maybe_too_deep`: whether the depth counted from the brackets left
+    (and the ``opening`` ones in quoted text, never closed) passes ``limit``."""
     # Take away matched pairs, innermost first: each round is one level of depth.
     depth = opening
     while depth <= limit:
@@ -351,6 +369,52 @@ def _flow_maybe_too_deep(chunks: Iterable[bytes], limit: int) -> bool:
     # What is left is closing brackets before any opening one (brackets in plain text) and
     # opening ones never closed.
     return depth + brackets.count("(") > limit
+
+
+class FlowGuard:
+    """`flow_too_deep` for many versions of one text (`par history`): the same answer, with
+    what `_flow_maybe_too_deep` takes of each line kept by the line's bytes, so a version
+    that differs from the one before by a few lines has only those lines scanned. Only the
+    lines of the last version read are kept (and of the one before)."""
+
+    def __init__(self) -> None:
+        self._lines: dict[bytes, tuple[int, str] | None] = {}
+
+    def __call__(self, text: str, limit: int = MAX_FLOW_DEPTH) -> tuple[int, int] | None:
+        if text.count("[") + text.count("{") <= limit:
+            return None
+        lines = text.encode("utf-8").split(b"\n")
+        known = self._lines
+        kept: dict[bytes, tuple[int, str] | None] = {}
+        opening, parts, lone = 0, [], False
+        for line in lines:
+            facts = known.get(line, _MISSING)
+            if facts is _MISSING:
+                facts = _chunk_brackets(line)
+            kept[line] = facts  # type: ignore[assignment]
+            if facts is None:
+                lone = True
+            elif not lone:
+                opening += facts[0]  # type: ignore[index]
+                parts.append(facts[1])  # type: ignore[index]
+        self._lines = kept
+        if lone or _bound_passes(opening, "".join(parts), limit):
+            return _flow_too_deep(text, limit)
+        return None
+
+
+def fits_main_stack(text: str | bytes, start: int = 0, levels: int | None = None) -> bool:
+    """Whether `nesting_bound(text, start)` is at most ``levels``, by default what the main
+    thread's stack holds (`_MAIN_THREAD_LEVELS`), in three scans of the text instead of a dozen: every ``?`` and
+    ``-`` counted (at least the opened levels `nesting_bound` counts), and no line break
+    followed by more spaces than the levels left (so the deepest indentation it finds, at
+    most the deepest there is, is within them)."""
+    question, dash, space = ("?", "-", " ") if isinstance(text, str) else (b"?", b"-", b" ")
+    room = (_MAIN_THREAD_LEVELS if levels is None else levels) - 2 - MAX_FLOW_DEPTH - text.count(question) - text.count(dash)  # type: ignore[arg-type]
+    if room < 0:
+        return False
+    indent = space * (room + 1)
+    return ("\n" if isinstance(text, str) else b"\n") + indent not in text and not text.startswith(indent, start)  # type: ignore[operator,arg-type]
 
 
 def nesting_bound(text: str | bytes, start: int = 0) -> int:
@@ -384,6 +448,8 @@ def on_deep_enough_stack(text: str, function: Any, *args: Any, levels: int | Non
     """``function(*args)``, on a thread whose C stack holds as many levels as ``text`` can
     nest (or ``levels``, when the caller knows its bound) when the main thread's may not;
     its exception is raised here."""
+    if levels is None and fits_main_stack(text):
+        return function(*args)  # as on_stack_for does with nesting_bound(text) levels
     return on_stack_for(nesting_bound(text) if levels is None else levels, function, *args)
 
 
@@ -992,13 +1058,22 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None) -> Any:
     inside = {(_ROOT, "domains"): _DOMAINS, (_DOMAIN, "criteria"): _CRITERIA}
     item_of = {_DOMAINS: _DOMAIN, _CRITERIA: _CRITERION}
 
+    # The resolver's answers for this document's YAML version, by spelling (see
+    # `_loader_class`): looked up here, the resolver asked only for a spelling not met yet.
+    tags: dict[str, Any] = {}
+
     def scalar(event: Any) -> Any:
+        nonlocal tags
         if event.anchor is not None or event.tag is not None:
             raise _Unusual
         value = event.value
         if not event.implicit[0]:
             return keep_once(value, value)  # quoted: text
-        tag = resolve(ScalarNode, value, event.implicit)
+        tag = tags.get(value)
+        if tag is None:
+            tag = resolve(ScalarNode, value, event.implicit)
+            if loader.plain_tags is not None and not loader.yaml_path_resolvers:
+                tags = loader.plain_tags  # what `resolve` fills and answers from
         if tag.handle is not None:
             raise _Unusual
         suffix = tag.suffix

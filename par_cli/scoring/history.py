@@ -32,7 +32,7 @@ from typing import Any, Literal
 from par_cli.plan.model import Criterion, Plan
 from par_cli.plan.tree import walk
 from par_cli.reading.git import Commit, file_versions, read_blobs
-from par_cli.reading.reader import load_plan_bytes
+from par_cli.reading.reader import FlowGuard, load_plan_bytes
 from par_cli.scoring.reuse import Reuse
 from par_cli.scoring.scorer import PlanScore, Total, score_plan
 
@@ -213,11 +213,12 @@ def _versions(path: Path, commits: list[Commit], contents: dict[str, tuple[str, 
     held: tuple[str, Plan | None] = ("", None)
     last_records: dict[tuple[str, RecordKind], list[Record]] = {}
     reuse = Reuse()
+    flow = FlowGuard()
 
     def plan_of(blob: str, data: bytes, name: str) -> Plan | None:
         nonlocal held
         if held[0] != blob:
-            result = load_plan_bytes(data, name, validate=reuse.validate)
+            result = load_plan_bytes(data, name, validate=reuse.validate, flow=flow)
             plan = result.plan if result.ok else None
             held = (blob, plan)
             facts.setdefault(blob, (plan is not None, len(result.problems), records_of(plan, reuse) if plan is not None else {}))
