@@ -289,6 +289,10 @@ def show(output: "Output", fmt: Format, lang: Lang, destination: Path | None = N
 
     if fmt in BINARY_FORMATS and destination is None:
         fail_usage(t("sheet.output_needed", lang, format=fmt.value))
+    if fmt is Format.json and destination is None and output.json is not None:
+        # Written while it is built, never whole (issue 13 item 15): the same text.
+        write_json(output.json())
+        return
     text = render(output, fmt, lang, io.StringIO() if destination is not None else None)
     write_out(text, destination, lang, written_key, **params)
 

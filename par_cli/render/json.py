@@ -5,6 +5,10 @@ value, paths text, dataclasses their fields; floats and ints stay numbers (unrou
 word is translated. Units are ids everywhere, with their names beside them under a key
 ending in ``_names`` (``"lead": ["van-phong"], "lead_names": ["Văn phòng Sở"]``).
 The keys are stable and documented in the README ("JSON output").
+
+A payload's long lists (one entry per criterion) are `Lazy`: built entry by entry while
+`write_json` writes, so neither the whole payload nor the whole text is ever held (issue 13
+item 15); `dumps` gives the same text whole.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ import dataclasses
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum
+from json.encoder import encode_basestring as _STRING
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +37,22 @@ if TYPE_CHECKING:
     from par_cli.scoring.scorer import NodeScore, PlanScore
 
 
+_INFINITY = float("inf")
+
+
+class Lazy:
+    """A list of a payload made only when it is written: ``make`` gives its entries afresh
+    each time it is iterated."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], Iterable[Any]]) -> None:
+        self.make = make
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.make())
+
+
 def to_json(value: Any) -> Any:
     """A value as JSON data."""
     if value is None or isinstance(value, (bool, int, float, str)):
@@ -46,19 +67,99 @@ def to_json(value: Any) -> Any:
         return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Mapping):
         return {str(to_json(key)): to_json(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
+    if isinstance(value, (list, tuple, set, frozenset, Lazy)):
         return [to_json(item) for item in value]
     if hasattr(value, "model_dump"):  # a pydantic model of the plan
         return to_json(value.model_dump(mode="python", exclude_none=True))
     raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
+def _text(value: Any, level: int) -> str:
+    """``value`` as the JSON text `json.dumps` gives it ``level`` deep in a document."""
+    return _encoded(to_json(value), level)
+
+
+def _encoded(value: Any, level: int) -> str:
+    """JSON data as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it, ``level``
+    deep. Written out here because that encoder, with an indent, is made of closures that
+    refer to each other: made once an entry, each would stay until the (disabled, see
+    `par_cli.console`) cyclic collector ran, 27 MB for 10,000 criteria."""
+    if isinstance(value, str):
+        return _STRING(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        if value != value:
+            return "NaN"
+        if value in (_INFINITY, -_INFINITY):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    inner = "\n" + "  " * (level + 1)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = (f"{_key(key)}: {_encoded(item, level + 1)}" for key, item in value.items())
+        return "{" + inner + ("," + inner).join(items) + "\n" + "  " * level + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        return "[" + inner + ("," + inner).join(_encoded(item, level + 1) for item in value) + "\n" + "  " * level + "]"
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _key(key: Any) -> str:
+    return _STRING(key) if isinstance(key, str) else _STRING(_encoded(key, 0))
+
+
+def chunks(payload: Any) -> Iterator[str]:
+    """The text of ``json.dumps(to_json(payload), ensure_ascii=False, indent=2)`` and a line
+    break, in pieces: the top mapping's values one by one, a `Lazy` list's entries one by
+    one, each converted only when its turn comes."""
+    if not isinstance(payload, Mapping) or not payload:
+        yield _text(payload, 0) + "\n"
+        return
+    opening = "{"
+    for key, value in payload.items():
+        yield f"{opening}\n  {_STRING(str(to_json(key)))}: "
+        opening = ","
+        if isinstance(value, Lazy):
+            yield from _lazy_chunks(value)
+        else:
+            yield _text(value, 1)
+    yield "\n}\n"
+
+
+def _lazy_chunks(value: Lazy) -> Iterator[str]:
+    opening = "["
+    for item in value:
+        yield f"{opening}\n    {_text(item, 2)}"
+        opening = ","
+    yield "[]" if opening == "[" else "\n  ]"
+
+
 def dumps(payload: Any) -> str:
-    return json.dumps(to_json(payload), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(payload))
 
 
-def write_json(payload: Any) -> None:
-    sys.stdout.write(dumps(payload))
+def write_json(payload: Any, stream: Any = None) -> None:
+    """``payload`` written as it is converted, about 64 KB at a time."""
+    stream = stream or sys.stdout
+    pending: list[str] = []
+    size = 0
+    for chunk in chunks(payload):
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= 65536:
+            stream.write("".join(pending))
+            pending.clear()
+            size = 0
+    stream.write("".join(pending))
 
 
 def unit_names(plan: "Plan", unit_ids: Iterable[str]) -> list[str]:
@@ -128,7 +229,7 @@ def score_payload(path: "Path", plan: "Plan", result: "PlanScore", depth: int) -
             {"id": node.id, "title": node.title, "max": node.max, "projected": node.projected, "status": node.status, "lead": node.lead}
             for node in result.shared
         ],
-        "criteria": [
+        "criteria": Lazy(lambda: (
             {
                 "id": node.id,
                 "level": node.level,
@@ -159,7 +260,7 @@ def score_payload(path: "Path", plan: "Plan", result: "PlanScore", depth: int) -
             }
             for node in result.nodes()
             if visible(node, depth)
-        ],
+        )),
     }
 
 
@@ -208,7 +309,7 @@ def gap_payload(path: "Path", plan: "Plan", report: "GapReport") -> dict[str, ob
             "distance_to_target": target.distance if target else None,
             "target_closable": target.closable if target else None,
         },
-        "criteria": [
+        "criteria": Lazy(lambda: (
             {
                 "id": row.id,
                 "title": row.title,
@@ -228,7 +329,7 @@ def gap_payload(path: "Path", plan: "Plan", report: "GapReport") -> dict[str, ob
                 "lead_names": unit_names(plan, row.lead),
             }
             for row in report.rows
-        ],
+        )),
         "to_close_target": target.to_close if target else [],
     }
 
