@@ -71,16 +71,14 @@ class Change:
     summary: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What `record` did. The plan's text before and after is kept as the file's bytes and
-    decoded only when asked for (two more copies of a 35 MB plan as Python text otherwise)."""
+class _TextsOfAWrite:
+    """The plan's text before and after a write, kept as the file's bytes (``path``,
+    ``before_bytes``, ``after_bytes``) and decoded only when asked for: two more copies of a
+    35 MB plan as Python text otherwise."""
 
-    change: Change
     path: Path
-    before_bytes: bytes = field(repr=False)
-    after_bytes: bytes = field(repr=False)
-    written: bool = False
+    before_bytes: bytes
+    after_bytes: bytes
 
     @property
     def before(self) -> str:
@@ -96,6 +94,17 @@ class Outcome:
         ``--format json``): difflib grows faster than the plan, and a write on 50,000
         criteria spent minutes in it (issue 13)."""
         return unified_diff(self.path, self.before, self.after)
+
+
+@dataclass(frozen=True)
+class Outcome(_TextsOfAWrite):
+    """What `record` did."""
+
+    change: Change
+    path: Path
+    before_bytes: bytes = field(repr=False)
+    after_bytes: bytes = field(repr=False)
+    written: bool = False
 
 
 def _text_of(data: bytes) -> str:
@@ -527,25 +536,14 @@ def record(path: Path, build: Callable[[Any], Change], *, dry_run: bool = False,
 
 
 @dataclass(frozen=True)
-class BatchOutcome:
+class BatchOutcome(_TextsOfAWrite):
+    """What `record_all` did."""
+
     changes: tuple[Change, ...]
     path: Path
     before_bytes: bytes = field(repr=False)
     after_bytes: bytes = field(repr=False)
     written: bool = False
-
-    @property
-    def before(self) -> str:
-        return _text_of(self.before_bytes)
-
-    @property
-    def after(self) -> str:
-        return _text_of(self.after_bytes)
-
-    @property
-    def diff(self) -> str:
-        """As `Outcome.diff`: computed only when asked for."""
-        return unified_diff(self.path, self.before, self.after)
 
 
 def record_all(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_run: bool = False, lock_wait: float = 5.0) -> BatchOutcome:

@@ -947,6 +947,18 @@ class _Unusual(Exception):
 _CORE = "tag:yaml.org,2002:"
 
 
+def _scalar_constructors(loader: Any) -> dict[str, Any]:
+    """The safe constructor's own builders of the core schema's scalars other than text, by
+    tag suffix: every reading of scalars builds them the way ruamel.yaml's loader does."""
+    return {
+        f"{_CORE}null": loader.construct_yaml_null,
+        f"{_CORE}bool": loader.construct_yaml_bool,
+        f"{_CORE}int": loader.construct_yaml_int,
+        f"{_CORE}float": loader.construct_yaml_float,
+        f"{_CORE}timestamp": loader.construct_yaml_timestamp,
+    }
+
+
 def _construct(loader: Any, root: Any) -> Any:
     """Python data from the composed YAML, equal to what ruamel.yaml's safe constructor
     builds, for documents made only of mappings, sequences and core-schema scalars, as plans
@@ -960,13 +972,7 @@ def _construct(loader: Any, root: Any) -> Any:
     """
     from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-    scalars = {
-        f"{_CORE}null": loader.construct_yaml_null,
-        f"{_CORE}bool": loader.construct_yaml_bool,
-        f"{_CORE}int": loader.construct_yaml_int,
-        f"{_CORE}float": loader.construct_yaml_float,
-        f"{_CORE}timestamp": loader.construct_yaml_timestamp,
-    }
+    scalars = _scalar_constructors(loader)
     text_tag, mapping_tag, sequence_tag = f"{_CORE}str", f"{_CORE}map", f"{_CORE}seq"
     seen: set[int] = set()
     built = _BUILT_SCALARS
@@ -1042,13 +1048,7 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None) -> Any:
     loader = _loader_class()(text)
     next_event = loader.get_event
     resolve = loader.resolve
-    scalars = {
-        f"{_CORE}null": loader.construct_yaml_null,
-        f"{_CORE}bool": loader.construct_yaml_bool,
-        f"{_CORE}int": loader.construct_yaml_int,
-        f"{_CORE}float": loader.construct_yaml_float,
-        f"{_CORE}timestamp": loader.construct_yaml_timestamp,
-    }
+    scalars = _scalar_constructors(loader)
     text_tag = f"{_CORE}str"
     built = _BUILT_SCALARS
     texts: dict[str, str] = {}
@@ -1620,13 +1620,7 @@ def _event_scalar_builder(loader: Any) -> Any:
     from ruamel.yaml.nodes import ScalarNode
 
     resolve = loader.resolve
-    methods = {
-        f"{_CORE}null": loader.construct_yaml_null,
-        f"{_CORE}bool": loader.construct_yaml_bool,
-        f"{_CORE}int": loader.construct_yaml_int,
-        f"{_CORE}float": loader.construct_yaml_float,
-        f"{_CORE}timestamp": loader.construct_yaml_timestamp,
-    }
+    methods = _scalar_constructors(loader)
     text_tag = f"{_CORE}str"
     built = _BUILT_SCALARS
     plain = _PLAIN_BUILT
