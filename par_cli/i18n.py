@@ -192,6 +192,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "--output {path} là tệp kế hoạch đang đọc; hãy chọn tệp khác",
         "en": "--output {path} is the plan being read; choose another file",
     },
+    "usage.output_not_a_file": {
+        "vi": "--output {path} không phải là tệp thường (là thư mục, FIFO hay thiết bị); hãy chọn tệp khác",
+        "en": "--output {path} is not a regular file (a folder, a FIFO or a device); choose another file",
+    },
     "usage.bad_lang": {"vi": "ngôn ngữ '{value}' không hỗ trợ: dùng vi hoặc en", "en": "unsupported language '{value}': use vi or en"},
     "internal.error": {
         "vi": "lỗi nội bộ của par ({kind}: {detail}); xin báo lại kèm tệp kế hoạch",

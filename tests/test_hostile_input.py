@@ -271,6 +271,8 @@ def test_4_a_fifo_is_refused_not_waited_on(tmp_path, args):
     plan = _minimal(tmp_path)
     done = run_par(*[a.format(fifo=fifo, plan=plan) for a in args], timeout=20)
     assert done.returncode == 2, done.stderr
+    if "--output" in args:  # said in the user's words, not the system's
+        assert "không phải là tệp thường" in done.stderr, done.stderr
 
 
 # --- 10. --output over the plan -----------------------------------------------------------------

@@ -238,7 +238,7 @@ def write_out(text: str | bytes, output: Path | None, lang: Lang, written_key: s
             fail_usage(t("sheet.output_needed", lang, format=params.get("format", "docx/xlsx")))
         sys.stdout.write(text)
         return
-    from par_cli.editing.atomic import OutputIsPlan, write_output
+    from par_cli.editing.atomic import OutputIsPlan, OutputNotAFile, write_output
 
     # Atomically, never over a plan this run reads (also through a symlink or a second
     # name), never into a FIFO or a device (issue 13).
@@ -246,6 +246,8 @@ def write_out(text: str | bytes, output: Path | None, lang: Lang, written_key: s
         write_output(output, text if isinstance(text, bytes) else text.encode("utf-8"), reading=tuple(READING))
     except OutputIsPlan:
         fail_usage(t("usage.output_is_plan", lang, path=output))
+    except OutputNotAFile:
+        fail_usage(t("usage.output_not_a_file", lang, path=output))
     except OSError as error:
         fail_usage(t("usage.cannot_write", lang, path=output, reason=error.strerror or error))
     typer.echo(t(written_key, lang, path=output, **params), err=True)

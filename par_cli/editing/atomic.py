@@ -304,7 +304,7 @@ def write_output(path: Path, data: bytes, *, reading: tuple[Path, ...] = ()) -> 
         except FileNotFoundError:
             continue
     if target.exists() and not target.is_file():
-        raise OSError(errno.EINVAL, "not a regular file", str(path))
+        raise OutputNotAFile(path)
     mode = stat.S_IMODE(os.stat(target).st_mode) if target.exists() else 0o666 & ~_umask()
     _write_and_rename(target, data, mode)
 
@@ -317,6 +317,14 @@ def _umask() -> int:
 
 class OutputIsPlan(Exception):
     """``--output`` names a plan the command reads: writing would replace the plan."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+class OutputNotAFile(Exception):
+    """``--output`` names a FIFO, a device or a folder: writing would block or fail."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(str(path))
