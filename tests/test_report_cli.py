@@ -278,11 +278,11 @@ def test_output_file(tmp_path, runner, progress):
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-@pytest.mark.parametrize("where", ["missing/report.html", "."])
-def test_unwritable_output_is_a_usage_error(tmp_path, runner, progress, where):
+@pytest.mark.parametrize(("where", "said"), [("missing/report.html", "không ghi được tệp"), (".", "không phải là tệp thường")])
+def test_unwritable_output_is_a_usage_error(tmp_path, runner, progress, where, said):
     result = runner.invoke(app, ["report", "--plan", str(progress), "--output", str(tmp_path / where)])
     assert result.exit_code == 2
-    assert "không ghi được tệp" in result.stderr
+    assert said in result.stderr
     assert "Traceback" not in result.output
 
 
