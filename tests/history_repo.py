@@ -105,3 +105,15 @@ def build_year(repo: Path, steps: tuple[Step, ...] = YEAR) -> Path:
         git(repo, "add", "-A")
         git(repo, "commit", "-q", "-m", step.message, who=step.who, when=step.when)
     return plan
+
+
+def assert_same_figures(version: dict, expected: dict) -> None:
+    """One version of `par history --format json` against `par score --as-of` its day (JSON)
+    of the same file: the same totals, and the same figures domain by domain, in order."""
+    for key in ("max", "projected", "floor", "ceiling", "baseline"):
+        assert version["total"][key] == expected["total"][key], (version["day"], key)
+    domains = {node["id"]: node for node in expected["criteria"] if node["level"] in ("domain", "outside")}
+    assert [domain["id"] for domain in version["domains"]] == list(domains)
+    for domain in version["domains"]:
+        for key in ("projected", "floor", "ceiling"):
+            assert domain[key] == domains[domain["id"]][key], (version["day"], domain["id"], key)

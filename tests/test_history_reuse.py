@@ -28,7 +28,7 @@ from par_cli.reading.reader import load_plan_bytes
 from par_cli.scoring.history import records_of
 from par_cli.scoring.reuse import Reuse, compared_dates
 from par_cli.scoring.scorer import NodeScore, PlanScore, score_plan
-from tests.history_repo import AN, BINH, git
+from tests.history_repo import AN, BINH, assert_same_figures, git
 from tests.history_script import BASE, EDGES, Version, days, histories
 
 SKIPPED = {"detail", "children", "criterion"}  # detail names the day it was worked out on; children are compared as nodes
@@ -119,13 +119,7 @@ def test_par_history_is_par_score_as_of_each_version(history: list[tuple[dt.date
                 assert version["problems"] == len(expected["problems"])
                 assert version["total"] is None and version["moved"] == []
                 continue
-            for key in ("max", "projected", "floor", "ceiling", "baseline"):
-                assert version["total"][key] == expected["total"][key], (version["day"], key)
-            domains = {node["id"]: node for node in expected["criteria"] if node["level"] in ("domain", "outside")}
-            assert [domain["id"] for domain in version["domains"]] == list(domains)
-            for domain in version["domains"]:
-                for key in ("projected", "floor", "ceiling"):
-                    assert domain[key] == domains[domain["id"]][key], (version["day"], domain["id"], key)
+            assert_same_figures(version, expected)
             # What moved: the leaves whose expected points differ from the last valid version's.
             leaves = {node["id"]: node["projected"] for node in expected["criteria"] if node["level"] != "domain" and not any(other.get("parent") == node["id"] for other in expected["criteria"])}
             if previous is not None:

@@ -730,21 +730,29 @@ def _forbidden_in(data: Any) -> list[Finding]:
     from par_cli.plan.text import FORBIDDEN, codepoint
 
     findings: list[Finding] = []
-    stack: list[tuple[Loc, Any]] = [((), data)]
-    while stack:
-        loc, node = stack.pop()
+    for loc, node in _data_nodes(data):
         if isinstance(node, dict):
-            for key, value in node.items():
+            for key in node:
                 if isinstance(key, str) and FORBIDDEN.search(key):
                     findings.append(Finding((*loc, key), "text.control", {"char": codepoint(FORBIDDEN.search(key).group())}, key=True))
-                stack.append(((*loc, key), value))
-        elif isinstance(node, list):
-            stack.extend(((*loc, index), item) for index, item in enumerate(node))
         elif isinstance(node, str):
             found = FORBIDDEN.search(node)
             if found:
                 findings.append(Finding(loc, "text.control", {"char": codepoint(found.group())}))
     return findings
+
+
+def _data_nodes(data: Any):
+    """Every value of plain data with its place, a mapping before what it holds (a stack,
+    not recursion: a plan's nesting is bounded by the reader's guards, not by Python's)."""
+    stack: list[tuple[Loc, Any]] = [((), data)]
+    while stack:
+        loc, node = stack.pop()
+        yield loc, node
+        if isinstance(node, dict):
+            stack.extend(((*loc, key), value) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend(((*loc, index), item) for index, item in enumerate(node))
 
 
 def keys_equal_after_nfc(data: Any, text: str) -> list[Finding]:
@@ -763,20 +771,15 @@ def _keys_equal_after_nfc_in(data: Any) -> list[Finding]:
     import unicodedata
 
     findings: list[Finding] = []
-    stack: list[tuple[Loc, Any]] = [((), data)]
-    while stack:
-        loc, node = stack.pop()
+    for loc, node in _data_nodes(data):
         if isinstance(node, dict):
             seen: set[str] = set()
-            for key, value in node.items():
+            for key in node:
                 if isinstance(key, str):
                     normal = unicodedata.normalize("NFC", key)
                     if normal in seen:
                         findings.append(Finding((*loc, key), "yaml.duplicate_key", {"key": normal}, key=True))
                     seen.add(normal)
-                stack.append(((*loc, key), value))
-        elif isinstance(node, list):
-            stack.extend(((*loc, index), item) for index, item in enumerate(node))
     return findings
 
 
