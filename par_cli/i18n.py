@@ -110,6 +110,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "gạch đầu dòng '-' ở chỗ không được có (thụt lề sai?)",
         "en": "a list dash '-' where none may stand (wrong indentation?)",
     },
+    "yaml.problem.question_here": {
+        "vi": "dấu '?' (khóa phức) ở chỗ không được có; giá trị chứa ' ?' hãy đặt cả trong dấu nháy",
+        "en": "a '?' (a complex key) where none may stand; put a value holding ' ?' wholly in quotes",
+    },
+    "yaml.problem.unhashable_key": {
+        "vi": "một bảng hay danh sách không thể làm khóa; khóa phải là văn bản",
+        "en": "a mapping or a list cannot be a key; a key must be text",
+    },
     "yaml.problem.cannot_start": {
         "vi": "ký tự này không thể mở đầu một giá trị YAML (như @ hoặc `): hãy đặt giá trị trong dấu nháy",
         "en": "this character cannot start a YAML value (such as @ or `): put the value in quotes",
@@ -1084,6 +1092,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     # --- usage errors: ours, and typer's (click's) own, reworded (see cli.py)
     "table.dropped": {"vi": "Màn hình hẹp: ẩn cột {columns} (mở rộng cửa sổ, hoặc dùng --format text).", "en": "Narrow terminal: columns {columns} hidden (widen the window, or use --format text)."},
     "usage.format": {"vi": "lệnh này không có định dạng '{format}'; chọn một trong: {formats}", "en": "this command has no '{format}' format; choose one of: {formats}"},
+    "usage.path_refused": {"vi": "{path}: {reason}", "en": "{path}: {reason}"},
     "usage.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
     "usage.written": {"vi": "đã ghi vào {path}", "en": "wrote {path}"},
     "usage.no_such_option": {"vi": "không có tùy chọn {option}", "en": "no such option: {option}"},

@@ -68,6 +68,8 @@ YAML_PROBLEMS = {
     "mapping values are not allowed in this context": "yaml.problem.colon_here",
     "found unexpected ':'": "yaml.problem.colon_here",
     "block sequence entries are not allowed in this context": "yaml.problem.dash_here",
+    "mapping keys are not allowed in this context": "yaml.problem.question_here",
+    "found unhashable key": "yaml.problem.unhashable_key",  # the constructor's: {a}: 1
     "found character that cannot start any token": "yaml.problem.cannot_start",
     "found unexpected end of stream": "yaml.problem.end_of_file",
     "did not find expected key": "yaml.problem.key_expected",
