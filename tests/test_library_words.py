@@ -542,3 +542,51 @@ def test_every_key_the_tables_name_is_in_the_catalogue():
     keys = set(reasons.YAML_PROBLEMS.values()) | set(reasons._ERRNO.values())
     keys |= {key for _, key in reasons._RRULE_PROBLEMS} | {key for _, key in reasons._GIT_PROBLEMS}
     assert not [key for key in keys if key not in MESSAGES]
+
+
+# --- the invariant: no library text reaches a user unmarked ------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+YAMLISH = st.text(alphabet=list("ab1:- \n[]{},'\"!&*%|>?#@`\\.") + ["\t"], min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=YAMLISH)
+def test_a_yaml_error_is_worded_or_said_to_be_the_parsers(tmp_path: Path, text: str):
+    """Whatever the text, a YAML problem is a key of the table in both languages, or the
+    parser's words said to be its: libyaml's English never stands alone."""
+    from par_cli.reading.reader import load_plan_bytes
+
+    loaded = load_plan_bytes(text.encode("utf-8"), tmp_path / "p.yaml")
+    for problem in loaded.problems:
+        if problem.code != "yaml.syntax":
+            continue
+        detail = problem.params["detail"]
+        assert isinstance(detail, Message)
+        assert detail.code in MESSAGES
+        if detail.code == "yaml.own_words":
+            assert problem_line(problem, "vi").endswith("(lời của bộ đọc YAML)")
+            assert problem_line(problem, "en").endswith("(the YAML parser's words)")
+        else:
+            assert detail.code in set(reasons.YAML_PROBLEMS.values())
+
+
+@given(number=st.integers(min_value=0, max_value=200), text=st.text(max_size=40))
+def test_every_os_error_is_worded_or_named(number: int, text: str):
+    reason = reasons.os_reason(OSError(number, text or "x"))
+    for lang in LANGS:
+        said = t("file.unreadable", lang, reason=reason)
+        if reason.code == "os.own_words":
+            assert (text or "x") in said and str(reason.params["name"]) in said
+        else:
+            assert said == t("file.unreadable", lang, reason=Message(reasons._ERRNO[number]))
+
+
+@given(stderr=st.text(max_size=80))
+def test_every_git_failure_is_worded_or_said_to_be_gits(stderr: str):
+    reason = reasons.git_reason(stderr)
+    assert reason.code in MESSAGES
+    for lang in LANGS:
+        t("history.git_failed", lang, detail=reason)  # every key's parameters are filled
