@@ -226,3 +226,27 @@ def test_the_console_script_ends_usage_errors_with_the_hint(plan):
     assert no_file.returncode == 2 and "--help" not in no_file.stderr
     shown = run("units", "--help")
     assert shown.returncode == 0 and listed_formats(shown.stdout) == ["auto", "table", "text", "json", "csv", "md"]
+
+
+def test_the_hint_of_a_subcommand_of_a_group_names_the_whole_command():
+    # par has no group today; a usage error raised inside one (`par workbook collect`) names
+    # the command path click gives it, whole.
+    import typer
+    from typer.main import get_command
+
+    from par_cli.commands.common import Usage
+
+    outer = typer.Typer()
+    inner = typer.Typer()
+    outer.add_typer(inner, name="workbook")
+    inner.command("collect")(lambda: None)
+    inner.command("other")(lambda: None)
+    group = get_command(outer)
+    root = group.make_context("par", ["workbook", "collect"], resilient_parsing=True)
+    workbook = group.get_command(root, "workbook")
+    middle = workbook.make_context("workbook", ["collect"], parent=root, resilient_parsing=True)
+    leaf = workbook.get_command(middle, "collect").make_context("collect", [], parent=middle)
+    with leaf:
+        assert Usage("x").command == "par workbook collect"
+    with root:
+        assert Usage("x").command is None  # par itself: the hint names `par` (cli._command_path)
