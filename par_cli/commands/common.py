@@ -12,8 +12,11 @@ code  meaning
 3     a bug in par (the last resort in `cli.main`: one line on stderr, never a traceback)
 ====  ===================================================================================
 
-A command ends by returning (0), or by raising `Usage` (2) or `Findings` (1); `cli.ParGroup`
-turns those, and typer's own usage errors, into the exit code.
+A command ends by returning (0), or by raising `Usage` (2: `fail_usage`; the line naming the
+command's help follows its message, as it follows typer's own usage errors), `FileUsage` (2:
+`fail_file`, a file that cannot be read or written, without that line) or `Findings` (1);
+`cli.ParGroup` turns those, and typer's own usage errors, into the exit code and the words.
+A command's ``--format`` is `format_option(OFFERED)`: what its help lists and all it accepts.
 
 Help texts are catalogue keys (``help="help.score.depth"``): `cli` replaces them with the
 words of the language asked for (``--lang``, ``PAR_LANG``) before anything is parsed, so

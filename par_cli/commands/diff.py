@@ -10,7 +10,6 @@ from par_cli.commands.common import (
     LangOption,
     OutputOption,
     fail_file,
-    fail_usage,
     format_option,
     lang_of,
     load_or_exit,

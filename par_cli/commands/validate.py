@@ -9,7 +9,6 @@ from par_cli.commands.common import (
     Findings,
     LangOption,
     fail_file,
-    fail_usage,
     format_option,
     lang_of,
     report_problems,
