@@ -7,11 +7,10 @@ import typer
 
 from par_cli.commands.common import (
     Findings,
-    FormatOption,
     LangOption,
     OutputOption,
-    check_format,
-    fail_usage,
+    fail_file,
+    format_option,
     lang_of,
     load_or_exit,
     report_problems,
@@ -22,6 +21,7 @@ from par_cli.plan.reasons import os_reason
 from par_cli.render.formats import TABLE_FORMATS, Format, Output
 
 OFFERED = TABLE_FORMATS  # auto, table, text, json, csv, md
+FormatOption = format_option(OFFERED)
 
 
 def diff(
@@ -39,7 +39,6 @@ def diff(
     from par_cli.render.json import diff_payload
 
     language = lang_of(lang)
-    check_format(fmt, OFFERED, language)
     pairs = _mapping(mapping, language) if mapping is not None else None
     old_plan = load_or_exit(old, language, fmt).plan
     new_plan = load_or_exit(new, language, fmt).plan
@@ -79,7 +78,6 @@ def diff(
 
 def _mapping(path: Path, lang: Lang) -> dict[str, str]:
     from ruamel.yaml import YAML
-
     from ruamel.yaml.error import MarkedYAMLError
 
     from par_cli.plan.reasons import yaml_reason
@@ -87,18 +85,18 @@ def _mapping(path: Path, lang: Lang) -> dict[str, str]:
     try:
         data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     except OSError as error:
-        fail_usage(t("diff.bad_mapping", lang, path=path, detail=os_reason(error)))
+        fail_file(t("diff.bad_mapping", lang, path=path, detail=os_reason(error)))
     except UnicodeDecodeError as error:
-        fail_usage(t("diff.bad_mapping", lang, path=path, detail=Message("file.not_utf8", {"byte": f"0x{error.object[error.start]:02X}"})))
+        fail_file(t("diff.bad_mapping", lang, path=path, detail=Message("file.not_utf8", {"byte": f"0x{error.object[error.start]:02X}"})))
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else path
         said = str(error.problem or error).strip()
         if type(error).__name__ == "DuplicateKeyError" and '"' in said:
-            fail_usage(t("diff.bad_mapping", lang, path=where, detail=Message("yaml.duplicate_key", {"key": said.split('"')[1]})))
-        fail_usage(t("diff.bad_mapping", lang, path=where, detail=Message("yaml.syntax", {"detail": yaml_reason(said.splitlines()[0] if said else "")})))
+            fail_file(t("diff.bad_mapping", lang, path=where, detail=Message("yaml.duplicate_key", {"key": said.split('"')[1]})))
+        fail_file(t("diff.bad_mapping", lang, path=where, detail=Message("yaml.syntax", {"detail": yaml_reason(said.splitlines()[0] if said else "")})))
     except Exception as error:  # noqa: BLE001 - any unreadable mapping is a usage error
-        fail_usage(t("diff.bad_mapping", lang, path=path, detail=str(error).splitlines()[0] if str(error) else type(error).__name__))
+        fail_file(t("diff.bad_mapping", lang, path=path, detail=str(error).splitlines()[0] if str(error) else type(error).__name__))
     if not isinstance(data, dict) or not all(isinstance(k, (str, int, float)) and isinstance(v, (str, int, float)) for k, v in data.items()):
-        fail_usage(t("diff.bad_mapping", lang, path=path, detail="OLD: NEW"))
+        fail_file(t("diff.bad_mapping", lang, path=path, detail="OLD: NEW"))
     return {str(k): str(v) for k, v in data.items()}
