@@ -1375,31 +1375,85 @@ def _compose_here(text: str) -> Any:
 
 def criterion_position(path: Path, criterion_id: str) -> tuple[int, int]:
     """Line and column where criterion ``criterion_id`` starts in a plan file (1:1 when it
-    is not there): a refused command-line value concerns a criterion, not a node of the file."""
-    from par_cli.plan.text import nfc
+    is not there): a refused command-line value concerns a criterion, not a node of the file.
+
+    Found from the parser's events, looking into the domains, their criteria and their
+    children only, with no node composed: a value refused on a plan of 10,000 criteria took
+    more memory to place than the write it refused."""
+    try:
+        data, _ = read_plan_bytes(path)
+    except PlanFileError:
+        return 1, 1
+    facts = text_facts(path, data)[0] if data is not None else None
+    if facts is None:
+        return 1, 1
+    try:
+        with warnings.catch_warnings():
+            import ruamel.yaml.error  # noqa: F401 - its import sets a filter of its own first
+
+            warnings.simplefilter("ignore")
+            found = on_stack_for(facts.levels, _criterion_start, data, criterion_id)
+    except RecursionError:
+        return 1, 1
+    return found or (1, 1)
+
+
+def _criterion_start(data: bytes, criterion_id: str) -> tuple[int, int] | None:
+    """`criterion_position` on the plan's bytes: None when no criterion has that id."""
     from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.nodes import MappingNode, SequenceNode
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+
+    from par_cli.plan.text import nfc
+
+    wanted = nfc(criterion_id)
+    loader = _loader_class()(data)
+    next_event = loader.get_event
+
+    def skip(event: Any) -> None:
+        depth = 1 if isinstance(event, CollectionStartEvent) else 0
+        while depth:
+            inner = next_event()
+            if isinstance(inner, CollectionStartEvent):
+                depth += 1
+            elif isinstance(inner, CollectionEndEvent):
+                depth -= 1
+
+    def look(event: Any) -> tuple[int, int] | None:
+        # A stack of the collections being looked into: a sequence's items are looked into,
+        # a mapping's values only under the keys that hold criteria.
+        stack = [event]
+        while stack:
+            inner = next_event()
+            if isinstance(inner, CollectionEndEvent):
+                stack.pop()
+                continue
+            if type(stack[-1]) is SequenceStartEvent:
+                if isinstance(inner, (MappingStartEvent, SequenceStartEvent)):
+                    stack.append(inner)
+                continue
+            # ``inner`` is a key: a scalar, or a collection (not one a plan has) passed over
+            key = inner.value if type(inner) is ScalarEvent else skip(inner)
+            value = next_event()
+            if key == "id" and type(value) is ScalarEvent and nfc(value.value) == wanted:
+                mark = stack[-1].start_mark
+                return mark.line + 1, mark.column + 1
+            if key in ("domains", "criteria", "children") and isinstance(value, (MappingStartEvent, SequenceStartEvent)):
+                stack.append(value)
+            else:
+                skip(value)
+        return None
 
     try:
-        text, problem = read_text(path)
-        if text is None or flow_too_deep(text) is not None:
-            return 1, 1
-        root = on_deep_enough_stack(text, lambda: _loader_class()(text).get_single_node())
-    except (PlanFileError, YAMLError, RecursionError):
-        return 1, 1
-    wanted = nfc(criterion_id)
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == "id" and nfc(str(value_node.value)) == wanted and isinstance(value_node.value, str):
-                    return node.start_mark.line + 1, node.start_mark.column + 1
-                if key_node.value in ("domains", "criteria", "children"):
-                    stack.append(value_node)
-        elif isinstance(node, SequenceNode):
-            stack.extend(reversed(node.value))
-    return 1, 1
+        while True:
+            event = next_event()
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                return look(event)
+            if type(event).__name__ == "StreamEndEvent":
+                return None
+    except YAMLError:
+        return None
+    finally:
+        loader.dispose()
 
 
 def position_of(root: Any, loc: Loc, key: bool = False) -> tuple[int, int, str | None]:
