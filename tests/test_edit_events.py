@@ -335,6 +335,32 @@ def test_neighbouring_criteria_and_a_parent_with_its_child_take_one_batch_as_the
     assert load_plan(path).data == wanted
 
 
+def test_three_edits_of_one_child_near_its_end_each_find_the_keys_the_ones_before_added(tmp_path: Path):
+    # Found by the property above: the second edit of 3.3.2 (its last lines) moved the end
+    # of its criterion past where the first edit's move was counted from, so the third was
+    # spliced by a criterion cut short and put its key before the second's.
+    loc = next(n for n in walk(BUNDLED_PLAN) if n.criterion.id == "3.3.2").loc
+    day = dt.date(2024, 1, 1)
+    stage = ("stages", {"stage": "self_assessment", "date": day, "points": 0})
+    changes = [
+        Change("3.3.2", loc, (("measurements", {"date": day, "resubmitted_dossiers": 3}),)),
+        Change("3.3.2", loc, (("evidence", {"date": day, "text": ":"}),)),
+        Change("1.1", ("domains", 0, "criteria", 0), (stage,)),
+        Change("3.3.2", loc, (stage,)),
+    ]
+    text = BUNDLED.read_text(encoding="utf-8")
+    reference = edited_text_all(text, compose_nodes(text), changes)
+    path = tmp_path / "2024.yaml"
+    path.write_bytes(BUNDLED.read_bytes())
+
+    record_all(path, lambda plan: changes)
+
+    written = path.read_text(encoding="utf-8")
+    assert written == reference
+    block = written[written.index('id: "3.3.2"') : written.index('id: "3.4"')]
+    assert block.index("measurements:") < block.index("evidence:") < block.index("stages:")
+
+
 def test_a_line_added_at_the_end_of_a_file_without_a_final_line_break_breaks_as_the_file_does(tmp_path: Path):
     # The file's one CRLF ends its first line, far from the criterion changed, which ends
     # the file with no line break after it: the lines added are broken as the whole file is.

@@ -889,7 +889,8 @@ def _splice_by_spans(text: str, held: Sequence[tuple[tuple[int, int], Change]], 
         below = change.criterion_loc[4:]
         edits += [(span, -1, number, below, "append", key, splice.render_flow(entry)) for key, entry in change.appends]
         edits += [(span, -1, number, below, "set", key, splice.render_scalar(value)) for key, value in change.points]
-    moves: list[tuple[int, int]] = []  # (where an edit made so far changed the text, by how much)
+    # Where each criterion of a domain changed starts and ends now, moved by each edit made.
+    spans = {span: span for span, _ in held}
     try:
         # Where each changed criterion starts, to order the edits as the whole-document splice
         # does: later criteria first; within one criterion, in the order the changes list them.
@@ -900,15 +901,14 @@ def _splice_by_spans(text: str, held: Sequence[tuple[tuple[int, int], Change]], 
                 return None
             placed.append((span, splice.start_of(host, below), number, below, verb, key, rendered))
         placed.sort(key=lambda edit: (-edit[1], edit[2]))
-        for (start, end), _, _, below, verb, key, rendered in placed:
-            start += sum(delta for at, delta in moves if at < start)
-            end += sum(delta for at, delta in moves if at <= end)
-            host = compose_span(text, start, end)
+        for span, _, _, below, verb, key, rendered in placed:
+            host = compose_span(text, *spans[span])
             if host is None:
                 return None
             put = splice.append_to_list if verb == "append" else splice.set_scalar
             changed = put(text, host, below, ("progress", key), rendered, orders, style)
-            moves.append((splice.first_difference(text, changed), len(changed) - len(text)))
+            at, delta = splice.first_difference(text, changed), len(changed) - len(text)
+            spans = {original: (start + delta if at < start else start, end + delta if at <= end else end) for original, (start, end) in spans.items()}
             text = changed
     except Exception:  # noqa: BLE001 - a SpliceError, or a part that does not read alone: the whole is composed
         return None
