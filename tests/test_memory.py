@@ -81,3 +81,22 @@ def test_a_write_on_a_large_plan_takes_a_small_multiple_of_its_size_above_the_in
     # criterion, with only a digest of each criterion's data kept: 7.7 × and 7.9 ×; the
     # criterion found from the parser's events: 6.7 ×.
     assert above <= 13 * size_kib, f"{values}: {above / 1024:.1f} MB above the interpreter for a {size_kib / 1024:.1f} MB plan ({above / size_kib:.1f} ×)"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ru_maxrss is in KiB on Linux only")
+def test_a_plan_of_a_million_one_line_criteria_is_refused_in_a_small_multiple_of_its_size(tmp_path: Path) -> None:
+    # The plan of 10⁶ one-line criteria (here 39 MiB, under the size limit) took
+    # 3.7 GB to validate: each criterion is a model whatever its text's size. Past the limit
+    # in criteria (50,000) the reading stops; what is left is the bytes and the parser.
+    plan = tmp_path / "2024.yaml"
+    with plan.open("w", encoding="utf-8") as stream:
+        stream.write('plan: {number: "1/KH", date: 2024-01-02, issuer: "Sở"}\nissuer: "Sở"\ntitle: "Thử"\nyear: 2024\n')
+        stream.write('index_max: 1000000\nunits:\n- {id: vp, name: "Văn phòng"}\ndomains:\n- id: "1"\n  title: "Một"\n  criteria:\n')
+        stream.writelines(f'  - {{id: "1.{number}", title: "t", max: 1}}\n' for number in range(1, 1_000_001))
+    size_kib = plan.stat().st_size / 1024
+    floor = peak_kib("validate", str(BUNDLED))
+    for command in (["validate", str(plan)], ["score", str(plan), "--format", "json"]):
+        above = peak_kib(*command, exit_code=1) - floor
+        # Measured: 79 MB above the interpreter for the 39 MiB file (2 ×): the bytes, and 50,000
+        # models built before the count passes the limit.
+        assert above <= 4 * size_kib, f"{command[0]}: {above / 1024:.1f} MB above the interpreter ({above / size_kib:.1f} ×)"

@@ -32,6 +32,12 @@ MAX_EXPANDED_NODES = 20_000_000
 # The stated input limit (README, "Bad input"): 50,000 criteria in the bundled plan's style
 # take 35 MB. Past it a plan is refused before a byte is read, from its size alone.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# The stated input limit in criteria (README, "Bad input"), sub-criteria included: a
+# department's plan has fewer than a hundred, and 50,000 in the bundled plan's style take
+# 35 MB. Each criterion is a model of its own whatever its text's size, so this bounds what
+# a plan of one-line criteria takes (10^6 of them fit in 52 MB). Past it a plan is refused as
+# soon as the reader has counted that many, before it builds or checks the rest.
+MAX_CRITERIA = 50_000
 _NUMBER_TOO_LONG = "number too long:"
 # What the YAML scanner counts as a line break.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
@@ -297,6 +303,9 @@ def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, by
         if deep is not None:
             result.problems.append(Problem(path, *deep, "yaml.too_deep"))
             return result
+        if too_many_criteria(data):
+            result.problems.append(too_many_criteria_problem(path))
+            return result
         return on_deep_enough_stack(text, _load_with_ruamel, result, text, keep_nodes, validate)
 
 
@@ -330,10 +339,22 @@ def flow_too_deep(text: str, limit: int = MAX_FLOW_DEPTH) -> tuple[int, int] | N
     """
     if text.count("[") + text.count("{") <= limit:
         return None
-    # Bytes: a bracket or a quote is never part of a longer UTF-8 sequence.
-    if _flow_maybe_too_deep([text.encode("utf-8")], limit):
+    # Bytes, a piece at a time (the whole text encoded, then scanned, took ten times its
+    # size): a bracket or a quote is never part of a longer UTF-8 sequence.
+    if _flow_maybe_too_deep(_encoded_pieces(text), limit):
         return _flow_too_deep(text, limit)
     return None
+
+
+def _encoded_pieces(text: str) -> Iterable[bytes]:
+    """``text`` as UTF-8, in pieces of about `_PIECE` characters, each ending just after a
+    line feed (or at the end), as `_flow_maybe_too_deep` takes them."""
+    start, size = 0, len(text)
+    while start < size:
+        line_feed = text.find("\n", start + _PIECE)
+        end = size if line_feed < 0 else line_feed + 1
+        yield text[start:end].encode("utf-8")
+        start = end
 
 
 def _flow_maybe_too_deep(chunks: Iterable[bytes], limit: int) -> bool:
@@ -496,7 +517,8 @@ def on_stack_for(levels: int, function: Any, *args: Any) -> Any:
 
 
 def _load_with_ruamel(result: LoadedPlan, text: str, keep_nodes: bool = False, validate: Any = None) -> LoadedPlan:
-    """The reference reader: every problem, with its position."""
+    """The reference reader: every problem, with its position (its callers have refused a
+    text of more than MAX_CRITERIA criteria)."""
     path = result.path
     data = None if keep_nodes else _data_from_events(text)
     if data is not None:
@@ -559,8 +581,15 @@ def _load_by_criterion(result: LoadedPlan, data: bytes, walk: bool) -> LoadedPla
             return mapping  # found again, with the plan's place, by the walk over the data
         return criterion_from_data(mapping)
 
-    built = _data_from_events(data, on_criterion=criterion_model)
+    try:
+        built = _data_from_events(data, on_criterion=criterion_model)
+    except TooManyCriteria:
+        result.problems.append(too_many_criteria_problem(path))
+        return result
     if built is None:
+        if too_many_criteria(data):  # counted only up to what the events did not read
+            result.problems.append(too_many_criteria_problem(path))
+            return result
         return _load_with_ruamel(result, text())
     if b"*" in data and _expanded_size(built, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
         result.problems.append(Problem(path, 1, 1, "yaml.alias_bomb", {"limit": float(MAX_EXPANDED_NODES)}))
@@ -1067,10 +1096,11 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None, notes: EditNo
     built = _BUILT_SCALARS
     texts: dict[str, str] = {}
     keep_once = texts.setdefault
-    # Where a collection stands, for `on_criterion`: the root, the domains, a domain, its
-    # criteria, a criterion; 0 anywhere else.
-    inside = {(_ROOT, "domains"): _DOMAINS, (_DOMAIN, "criteria"): _CRITERIA}
-    item_of = {_DOMAINS: _DOMAIN, _CRITERIA: _CRITERION}
+    # Where a collection stands, for `on_criterion` and the count of criteria (MAX_CRITERIA):
+    # the root, the domains, a domain, its criteria, a criterion, sub-criteria; 0 elsewhere.
+    inside = _WHERE_INSIDE
+    item_of = _ITEMS_OF
+    criteria = 0  # items of the lists of criteria and sub-criteria read so far
     spans, indents, offsets = (notes.spans, notes.indents, notes.offsets) if notes is not None else (None, None, None)
 
     # The resolver's answers for this document's YAML version, by spelling (see
@@ -1132,12 +1162,18 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None, notes: EditNo
                         counts[column] = counts.get(column, 0) + 1  # type: ignore[union-attr]
                     mapping[key] = collection(value_event, inside.get((where, key), 0) if where else 0)
         if kind is SequenceStartEvent:
+            nonlocal criteria
             items: list[Any] = []
             item_where = item_of.get(where, 0) if where else 0
+            counted = item_where == _CRITERION or item_where == _CHILD
             while True:
                 item_event = next_event()
                 if type(item_event) is SequenceEndEvent:
                     return items
+                if counted:
+                    criteria += 1
+                    if criteria > MAX_CRITERIA:
+                        raise TooManyCriteria
                 items.append(scalar(item_event) if type(item_event) is ScalarEvent else collection(item_event, item_where))
         raise _Unusual  # an alias
 
@@ -1151,6 +1187,8 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None, notes: EditNo
         if type(next_event()) is not StreamEndEvent:
             return None  # a second document: composing says so
         return data
+    except TooManyCriteria:
+        raise
     except Exception:  # noqa: BLE001 - a YAML error, an unusual document, a value that cannot be built
         return None
     finally:
@@ -1163,7 +1201,79 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None, notes: EditNo
         del collection
 
 
-_ROOT, _DOMAINS, _DOMAIN, _CRITERIA, _CRITERION = range(1, 6)
+_ROOT, _DOMAINS, _DOMAIN, _CRITERIA, _CRITERION, _CHILDREN, _CHILD = range(1, 8)
+# Where a collection stands, from where its mapping stands and its key; where a list's items do.
+_WHERE_INSIDE = {(_ROOT, "domains"): _DOMAINS, (_DOMAIN, "criteria"): _CRITERIA, (_CRITERION, "children"): _CHILDREN, (_CHILD, "children"): _CHILDREN}
+_ITEMS_OF = {_DOMAINS: _DOMAIN, _CRITERIA: _CRITERION, _CHILDREN: _CHILD}
+
+
+def too_many_criteria_problem(path: Path) -> Problem:
+    """The problem of a plan of more than MAX_CRITERIA criteria."""
+    return Problem(path, 1, 1, "plan.too_many_criteria", {"limit": float(MAX_CRITERIA)})
+
+
+class TooManyCriteria(Exception):
+    """The plan holds more than MAX_CRITERIA criteria (`_data_from_events`, when it reads
+    for ``on_criterion``, counts them as it reads)."""
+
+
+def too_many_criteria(text: str | bytes) -> bool:
+    """Whether the lists of criteria and sub-criteria of the YAML in ``text`` hold more than
+    MAX_CRITERIA items in all, counted from the parser's events (nothing built, anchors,
+    aliases and repeated keys read as they come, up to a YAML error): for the readings that
+    build the whole document before knowing what it holds. A text with fewer block dashes,
+    flow commas and opening brackets than the limit holds fewer items in all its lists, and
+    is not parsed."""
+    from ruamel.yaml.events import CollectionEndEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
+
+    if isinstance(text, str):
+        signs = text.count("-") + text.count(",") + text.count("[")
+    else:
+        signs = text.count(b"-") + text.count(b",") + text.count(b"[")
+    if signs <= MAX_CRITERIA:
+        return False
+    loader = _loader_class()(text)
+    next_event = loader.get_event
+    count = 0
+    # The collections open: what each is ("mapping", "list", or "skipped": a key that is a
+    # collection, which no plan has), where it stands (`_data_from_events`'s codes) and, for a
+    # mapping, the key its next value is under (None while a key is awaited).
+    stack: list[list[Any]] = []
+    try:
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is StreamEndEvent:
+                return False
+            opens = kind is MappingStartEvent or kind is SequenceStartEvent
+            if isinstance(event, CollectionEndEvent):
+                stack.pop()
+                continue
+            if not stack:
+                if opens:  # a document's root
+                    stack.append(["mapping", _ROOT, None] if kind is MappingStartEvent else ["list", 0, None])
+                continue
+            top = stack[-1]
+            if top[0] == "skipped" or (top[0] == "mapping" and top[2] is None):
+                if top[0] == "mapping":
+                    top[2] = event.value if kind is ScalarEvent else ""
+                if opens:
+                    stack.append(["skipped", 0, None])
+                continue
+            if top[0] == "mapping":
+                where, top[2] = _WHERE_INSIDE.get((top[1], top[2]), 0), None
+            else:
+                where = _ITEMS_OF.get(top[1], 0)
+                if where == _CRITERION or where == _CHILD:
+                    count += 1
+                    if count > MAX_CRITERIA:
+                        return True
+            if opens:
+                stack.append(["mapping" if kind is MappingStartEvent else "list", where, None])
+    except Exception:  # noqa: BLE001 - a YAML error: what was counted before it is what there is
+        return False
+    finally:
+        loader.dispose()
 _MISSING = object()
 # Scalars other than text as built, by (tag, spelling): see `_construct`.
 _BUILT_SCALARS: dict[tuple[str, str], Any] = {}
@@ -1697,8 +1807,8 @@ def read_for_edit(path: Path, data: bytes) -> EditReading | None:
 
             warnings.simplefilter("ignore")
             skeleton = on_stack_for(facts.levels, _data_from_events, data, criterion_model, notes)
-    except RecursionError:
-        return None
+    except (RecursionError, TooManyCriteria):
+        return None  # the reference reader says so
     if skeleton is None:
         return None
     plan, findings = validate_data(skeleton)
@@ -1739,7 +1849,7 @@ def holds_as_edited(data: bytes, reading: EditReading, changed: dict[int, Any], 
 
             warnings.simplefilter("ignore")
             built = on_stack_for(levels, _data_from_events, data, criterion)
-    except RecursionError:
+    except (RecursionError, TooManyCriteria):
         return None
     if built is None:
         return False if differs else None
