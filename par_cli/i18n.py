@@ -42,6 +42,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "not a regular file (a FIFO, a socket or a device); par reads only regular plan files",
     },
     "file.too_large": {"vi": "tệp quá lớn ({size} MB, tối đa {limit} MB)", "en": "the file is too large ({size} MB, at most {limit} MB)"},
+    "plan.too_many_criteria": {"vi": "kế hoạch có hơn {limit} tiêu chí (kể cả tiêu chí con), quá giới hạn par đọc", "en": "the plan has more than {limit} criteria (sub-criteria included), past the limit par reads"},
     "yaml.syntax": {"vi": "lỗi cú pháp YAML: {detail}", "en": "YAML syntax error: {detail}"},
     "yaml.tab": {
         "vi": "ký tự Tab không được dùng để thụt lề trong YAML; hãy dùng dấu cách",

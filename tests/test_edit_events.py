@@ -35,7 +35,7 @@ from par_cli.editing.record import (
     record_all,
 )
 from par_cli.plan.tree import walk
-from par_cli.reading.reader import compose_nodes, compose_span, load_plan, read_for_edit, text_holds
+from par_cli.reading.reader import compose_nodes, compose_span, data_digest, holds_as_edited, load_plan, read_for_edit, text_holds
 from tests.edit_support import BUNDLED, par
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -83,20 +83,37 @@ def _plans(tmp_path: Path) -> list[bytes]:
     return [bundled, codecs.BOM_UTF8 + bundled.replace(b"\n", b"\r\n"), small, FOUR_SPACES.encode("utf-8")]
 
 
-def test_the_spans_and_the_style_are_those_of_the_composed_nodes(tmp_path: Path):
+def test_the_spans_the_digests_and_the_style_are_those_of_the_composed_nodes(tmp_path: Path):
     for data in _plans(tmp_path):
-        reading = read_for_edit(tmp_path / "plan.yaml", data)
-        assert reading is not None
-        root = compose_nodes(reading.text)
-        for node in walk(reading.loaded.plan):
+        path = tmp_path / "plan.yaml"
+        path.write_bytes(data)
+        reading = read_for_edit(path, data)
+        assert reading is not None and reading.loaded.data is None  # no plain data kept
+        text = data.decode("utf-8-sig")
+        root = compose_nodes(text)
+        plain = load_plan(path).data
+        tops = [node for node in walk(reading.loaded.plan) if len(node.loc) == 4]
+        assert len(reading.notes.spans) == len(reading.digests) == len(reading.models) == len(tops)
+        for number, node in enumerate(tops):
             composed = _node_at(root, node.loc)
-            place = reading.spans[id(_data_at(reading.loaded.data, node.loc))]
-            assert place == (composed.start_mark.index, composed.end_mark.index), node.criterion.id
-            # the criterion composed alone has the places and the shape it has in the whole
-            alone = compose_span(reading.text, *place)
-            assert _shape(alone) == _shape(composed), node.criterion.id
-        assert len(reading.spans) == len(list(walk(reading.loaded.plan)))
-        assert splice.style_from_counts(reading.indents, reading.offsets) == splice.detect_style(root)
+            assert reading.number_of(node.loc) == number
+            assert reading.models[number] is node.criterion
+            assert reading.notes.spans[number] == (composed.start_mark.index, composed.end_mark.index), node.criterion.id
+            assert reading.digests[number] == data_digest(_data_at(plain, node.loc)), node.criterion.id
+            # the criterion's lines alone: the text the whole has there, composed to the same
+            # shape, read to the same data
+            (piece,) = reading.pieces([number])
+            shift = len(data[: piece.start].decode("utf-8-sig"))
+            assert piece.text == text[shift : shift + len(piece.text)]
+            assert piece.text.endswith("\n") or shift + len(piece.text) == len(text)
+            alone = compose_span(piece.text, *piece.spans[number])
+            assert _shape(alone, shift) == _shape(composed), node.criterion.id
+            assert reading.criterion_data(piece, number) == _data_at(plain, node.loc)
+        assert splice.style_from_counts(reading.notes.indents, reading.notes.offsets) == splice.detect_style(root)
+        # criteria whose lines touch share one piece
+        pieces = reading.pieces(range(len(tops)))
+        assert [number for piece in pieces for number in piece.spans] == list(range(len(tops)))
+        assert all(one.end <= other.start for one, other in zip(pieces, pieces[1:]))
 
 
 def _data_at(data, loc):
@@ -105,15 +122,16 @@ def _data_at(data, loc):
     return data
 
 
-def _shape(node):
-    """A composed node as plain values with its places: what the splice looks at."""
+def _shape(node, shift: int = 0):
+    """A composed node as plain values with its places (moved by ``shift``): what the
+    splice looks at."""
     kind = type(node).__name__
-    places = (node.start_mark.index, node.start_mark.column, node.end_mark.index)
+    places = (node.start_mark.index + shift, node.start_mark.column, node.end_mark.index + shift)
     if kind == "ScalarNode":
         return (kind, node.value, node.style, places)
     if kind == "MappingNode":
-        return (kind, node.flow_style, places, [(_shape(k), _shape(v)) for k, v in node.value])
-    return (kind, node.flow_style, places, [_shape(item) for item in node.value])
+        return (kind, node.flow_style, places, [(_shape(k, shift), _shape(v, shift)) for k, v in node.value])
+    return (kind, node.flow_style, places, [_shape(item, shift) for item in node.value])
 
 
 def test_a_plan_with_anchors_or_problems_is_left_to_the_reference_reader(tmp_path: Path):
@@ -292,6 +310,108 @@ def test_the_synthetic_plan_takes_a_write_anywhere_as_the_reference_does(tmp_pat
     record_all(path, lambda plan: changes)
 
     assert path.read_text(encoding="utf-8") == reference
+
+
+def test_neighbouring_criteria_and_a_parent_with_its_child_take_one_batch_as_the_reference_does(tmp_path: Path):
+    path = synth.write_plan(tmp_path / "plan.yaml", 300)
+    loaded = load_plan(path)
+    text = path.read_text(encoding="utf-8")
+    nodes = list(walk(loaded.plan))
+    tops = [node for node in nodes if len(node.loc) == 4]
+    parent = next(node for node in tops if node.criterion.children)
+    child = next(node for node in nodes if node.loc[:4] == parent.loc and len(node.loc) == 6)
+    # three criteria of a domain one after another (their lines touch: one piece), and a
+    # parent with one of its children, the child listed first and then its parent
+    run = [tops[10], tops[11], tops[12]]
+    changes = [evidence_change(loaded.plan, node.criterion.id, dt.date(2024, 5, day), text=f"Văn bản {day}", today=TODAY) for day, node in enumerate([*run, child, parent, tops[11]], start=1)]
+    reference = edited_text_all(text, compose_nodes(text), changes)
+    wanted = loaded.data
+    for change in changes:
+        wanted = expected_data(wanted, change)
+
+    record_all(path, lambda plan: changes)
+
+    assert path.read_text(encoding="utf-8") == reference
+    assert load_plan(path).data == wanted
+
+
+def test_three_edits_of_one_child_near_its_end_each_find_the_keys_the_ones_before_added(tmp_path: Path):
+    # Found by the property above: the second edit of 3.3.2 (its last lines) moved the end
+    # of its criterion past where the first edit's move was counted from, so the third was
+    # spliced by a criterion cut short and put its key before the second's.
+    loc = next(n for n in walk(BUNDLED_PLAN) if n.criterion.id == "3.3.2").loc
+    day = dt.date(2024, 1, 1)
+    stage = ("stages", {"stage": "self_assessment", "date": day, "points": 0})
+    changes = [
+        Change("3.3.2", loc, (("measurements", {"date": day, "resubmitted_dossiers": 3}),)),
+        Change("3.3.2", loc, (("evidence", {"date": day, "text": ":"}),)),
+        Change("1.1", ("domains", 0, "criteria", 0), (stage,)),
+        Change("3.3.2", loc, (stage,)),
+    ]
+    text = BUNDLED.read_text(encoding="utf-8")
+    reference = edited_text_all(text, compose_nodes(text), changes)
+    path = tmp_path / "2024.yaml"
+    path.write_bytes(BUNDLED.read_bytes())
+
+    record_all(path, lambda plan: changes)
+
+    written = path.read_text(encoding="utf-8")
+    assert written == reference
+    block = written[written.index('id: "3.3.2"') : written.index('id: "3.4"')]
+    assert block.index("measurements:") < block.index("evidence:") < block.index("stages:")
+
+
+def test_a_line_added_at_the_end_of_a_file_without_a_final_line_break_breaks_as_the_file_does(tmp_path: Path):
+    # The file's one CRLF ends its first line, far from the criterion changed, which ends
+    # the file with no line break after it: the lines added are broken as the whole file is.
+    text = (
+        'plan: {number: "1/KH-SGTVT", date: 2024-01-02, issuer: "Sở GTVT"}\r\n'
+        'issuer: "Sở GTVT"\ntitle: "Kế hoạch thử"\nyear: 2024\nindex_max: 4\n'
+        'units:\n- id: vp\n  name: "Văn phòng Sở"\n'
+        'domains:\n- id: "1"\n  title: "Lĩnh vực thử"\n  criteria:\n'
+        '  - {id: "1.2", title: "Phẳng", max: 2, lead: vp, measures: {n: {kind: count, label: "N"}}}\n'
+        '  - id: "1.1"\n    title: "Sáng kiến"\n    max: 2\n    measures:\n        n:\n            kind: count\n            label: "Số sáng kiến"'
+    )
+    path = tmp_path / "2024.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    loaded = load_plan(path)
+    assert loaded.ok, loaded.problems
+    assert read_for_edit(path, path.read_bytes()) is not None
+    change = measurement_change(loaded.plan, "1.1", [("n", "3")], dt.date(2024, 6, 1), today=TODAY)
+    reference = edited_text_all(text, compose_nodes(text), [change])
+    added = reference[len(text) :]
+    assert added.startswith("\r\n") and added.count("\r\n") == added.count("\n") == 3
+
+    record_all(path, lambda plan: [change])
+
+    assert path.read_bytes() == reference.encode("utf-8")
+
+
+def test_the_result_is_held_against_each_criterion_and_the_rest_of_the_plan(tmp_path: Path):
+    path = tmp_path / "2024.yaml"
+    data = BUNDLED.read_bytes()
+    path.write_bytes(data)
+    reading = read_for_edit(path, data)
+    plain = load_plan(path).data
+    levels = reading.facts.levels
+    node = next(n for n in walk(reading.loaded.plan) if n.criterion.id == "1.6")
+    number = reading.number_of(node.loc)
+    edited = data.replace(b"{measure: on_time_pct, value: 55}", b"{measure: on_time_pct, value: 56}", 1)
+    assert edited != data
+    as_written = _data_at(plain, node.loc)
+    with_56 = {**as_written, "baseline": {**as_written["baseline"], "observed": [{"measure": "on_time_pct", "value": 56}]}}
+    with_56_0 = {**as_written, "baseline": {**as_written["baseline"], "observed": [{"measure": "on_time_pct", "value": 56.0}]}}
+
+    assert holds_as_edited(data, reading, {}, levels) is True
+    assert holds_as_edited(edited, reading, {}, levels) is False  # changed, and not said to be
+    assert holds_as_edited(edited, reading, {number: with_56}, levels) is True
+    assert holds_as_edited(edited, reading, {number: with_56_0}, levels) is False  # 56 is not 56.0
+    assert holds_as_edited(data, reading, {number: with_56}, levels) is False
+    retitled = data.replace(b'title: "N\xc3\xa2ng cao', b'title: "Nang cao', 1)
+    assert retitled != data and holds_as_edited(retitled, reading, {}, levels) is False  # outside the criteria
+    dropped = data.replace(b'      - id: "1.6"', b'      - id: "1.6"\n        removed: yes\n#', 1)
+    assert holds_as_edited(dropped, reading, {}, levels) is False
+    assert holds_as_edited(data.replace(b"units:\n", b"units: &units\n", 1), reading, {}, levels) is None  # an anchor: the reference reader says
 
 
 def test_a_result_that_is_not_a_valid_plan_is_refused_and_no_byte_changes(tmp_path: Path):

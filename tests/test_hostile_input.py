@@ -4,6 +4,7 @@ Each test names the item of the issue it pins; each failed on the code before th
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -500,6 +501,74 @@ def test_15_a_plan_past_the_stated_limit_is_refused_from_its_size(tmp_path, runn
     result = runner.invoke(app, ["validate", str(plan), "--lang", "en"])
     assert result.exit_code == 1
     assert f"{plan}:1:1: the file is too large (64 MB, at most 64 MB)" in result.output
+
+
+def _one_line_criteria(count: int, child_every: int = 0) -> str:
+    """A valid plan of ``count`` criteria in one domain, each on one line, every
+    ``child_every``-th of them (when given) a sub-criterion of the one before it."""
+    tops = count - (count // child_every if child_every else 0)
+    lines = ['plan: {number: "1/KH", date: 2024-01-02, issuer: "Sở"}', 'issuer: "Sở"', 'title: "Thử"', "year: 2024", f"index_max: {tops}",
+             "units:", '- {id: vp, name: "Văn phòng"}', "domains:", '- id: "1"', '  title: "Một"', "  criteria:"]
+    number = 0
+    while number < count:
+        number += 1
+        if child_every and number % child_every == 0:
+            parent = number - 1
+            lines[-1] = lines[-1][:-1] + f', children: [{{id: "1.{parent}.1", title: "t", max: 1, lead: vp}}]}}'
+            continue
+        lines.append(f'  - {{id: "1.{number}", title: "t", max: 1, lead: vp}}')
+    return "\n".join(lines) + "\n"
+
+
+def test_15_a_plan_past_the_stated_number_of_criteria_is_refused_with_its_sub_criteria_counted(tmp_path, runner):
+    assert reader.MAX_CRITERIA == 50_000
+    # 25,000 criteria of a domain, each with one sub-criterion: 50,000 criteria, the limit.
+    # A parent's points are its children's, so each parent of max 1 has a child of max 1.
+    at_limit = _one_line_criteria(50_000, child_every=2)
+    assert at_limit.count("children") == 25_000
+    plan = tmp_path / "2024.yaml"
+    plan.write_text(at_limit, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(plan), "--lang", "en"])
+    assert result.exit_code == 0, result.output[:2000]
+    assert "valid (50000 criteria" in result.output
+
+    # One sub-criterion more.
+    past = at_limit.replace('children: [{id: "1.1.1", title: "t", max: 1, lead: vp}]', 'children: [{id: "1.1.1", title: "t", max: 0.5, lead: vp}, {id: "1.1.2", title: "t", max: 0.5, lead: vp}]', 1)
+    assert past != at_limit
+    refused = f"{plan}:1:1: the plan has more than 50,000 criteria (sub-criteria included), past the limit par reads"
+    for text in (
+        past,
+        past.replace("year: 2024\n", "year: 2024\nyear: 2024\n", 1),  # read by the reference reader: a key twice
+        past.replace("units:\n", "units: &units\n", 1),  # an anchor: the same
+    ):
+        plan.write_text(text, encoding="utf-8")
+        for args in (["validate", str(plan)], ["set", str(plan), "1.3", "self_assessment=1", "--date", "2024-05-01"]):
+            result = runner.invoke(app, [*args, "--lang", "en"])
+            assert result.exit_code == 1, (args, result.output[:500])
+            assert refused in result.output.splitlines(), (args, result.output[:500])
+            assert "appears twice" not in result.output
+        result = runner.invoke(app, ["score", str(plan), "--format", "json", "--lang", "en"])
+        assert result.exit_code == 1
+        (problem,) = json.loads(result.output)["problems"]
+        assert (problem["line"], problem["column"], problem["code"]) == (1, 1, "plan.too_many_criteria")
+        assert plan.read_text(encoding="utf-8") == text
+
+
+def test_15_items_of_a_list_of_criteria_count_whatever_they_are(tmp_path):
+    # 50,001 items that are not criteria at all: one problem, not 50,001 of them.
+    plan = tmp_path / "2024.yaml"
+    plan.write_text(MINIMAL.split("domains:")[0] + 'domains:\n- id: "1"\n  title: "Một"\n  criteria: [' + ", ".join(["x"] * 50_001) + "]\n", encoding="utf-8")
+    done = run_par("validate", str(plan), "--lang", "en")
+    assert done.returncode == 1
+    assert (done.stdout + done.stderr).splitlines() == [f"{plan}:1:1: the plan has more than 50,000 criteria (sub-criteria included), past the limit par reads", "1 problem(s) in 1 file(s)"]
+
+
+def test_1_the_depth_guard_reads_a_long_text_a_piece_at_a_time_and_misses_nothing():
+    # 300 levels of flow nesting, one a line, each line longer than a kilobyte: the pieces
+    # the guard encodes split the nesting across them.
+    text = "k: " + "".join("[" + " " * 1000 + "\n" for _ in range(300)) + "]" * 300 + "\n"
+    assert len(text) > 4 * (1 << 16)
+    assert reader.flow_too_deep(text) == reader._flow_too_deep(text, reader.MAX_FLOW_DEPTH) is not None
 
 
 # --- the newer commands: sheet, diff, history, justify, the phone message (issue 12 §4) ----------

@@ -251,10 +251,25 @@ def replace_atomically(path: Path, data: bytes, *, expected: bytes, check: Calla
         _keep_owner(temporary, status)
         if check is not None:
             check(temporary)
-        if target.read_bytes() != expected:
+        if not file_holds(target, expected):
             raise PlanChanged(str(target))
 
     _write_and_rename(target, data, mode, before_rename)
+
+
+def file_holds(path: Path, data: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``data``: read a piece at a time, so that a
+    writer holding the plan before and after never holds a third copy of it."""
+    view = memoryview(data)
+    at = 0
+    with open(path, "rb") as stream:
+        while True:
+            chunk = stream.read(1 << 20)
+            if not chunk:
+                return at == len(data)
+            if view[at : at + len(chunk)] != chunk:
+                return False
+            at += len(chunk)
 
 
 def _write_and_rename(target: Path, data: bytes, mode: int, before_rename: Callable[[Path], None] | None = None) -> None:

@@ -73,27 +73,18 @@ class Change:
 
 class _TextsOfAWrite:
     """The plan's text before and after a write, kept as the file's bytes (``path``,
-    ``before_bytes``, ``after_bytes``) and decoded only when asked for: two more copies of a
-    35 MB plan as Python text otherwise."""
+    ``before_bytes``, ``after_bytes``): two more copies of a 35 MB plan as Python text
+    otherwise."""
 
     path: Path
     before_bytes: bytes
     after_bytes: bytes
 
     @property
-    def before(self) -> str:
-        return _text_of(self.before_bytes)
-
-    @property
-    def after(self) -> str:
-        return _text_of(self.after_bytes)
-
-    @property
     def diff(self) -> str:
         """The change as `git diff` shows it, computed only when asked for (``--dry-run``,
-        ``--format json``): difflib grows faster than the plan, and a write on 50,000
-        criteria spent minutes in it (issue 13)."""
-        return unified_diff(self.path, self.before, self.after)
+        ``--format json``, the workbook's account): see `unified_diff`."""
+        return unified_diff(self.path, self.before_bytes, self.after_bytes)
 
 
 @dataclass(frozen=True)
@@ -105,12 +96,6 @@ class Outcome(_TextsOfAWrite):
     before_bytes: bytes = field(repr=False)
     after_bytes: bytes = field(repr=False)
     written: bool = False
-
-
-def _text_of(data: bytes) -> str:
-    import codecs
-
-    return data.decode("utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8")
 
 
 # --- building a change from the command's words --------------------------------------------
@@ -500,9 +485,15 @@ def expected_data(data: Any, change: Change) -> Any:
     than the splice on 10,000 criteria. A part the YAML shares through an alias stays as it
     was here, so an edit that would reach another criterion through the alias does not
     match the text read again, and is refused."""
+    return _with_change(data, change.criterion_loc, change)
+
+
+def _with_change(data: Any, loc: Loc, change: Change) -> Any:
+    """`expected_data` with the criterion changed at ``loc`` below ``data`` (the whole plan's
+    data, or one criterion's)."""
     result = dict(data)
     node = result
-    for part in change.criterion_loc:
+    for part in loc:
         child = node[part]
         child = dict(child) if isinstance(child, dict) else list(child)
         node[part] = child
@@ -515,11 +506,72 @@ def expected_data(data: Any, change: Change) -> Any:
     return result
 
 
-def unified_diff(path: Path, before: str, after: str) -> str:
-    """The change as `git diff` would show it (line breaks shown as plain newlines)."""
+def unified_diff(path: Path, before: bytes, after: bytes) -> str:
+    """The change from the plan's bytes ``before`` to ``after`` as `git diff` would show it,
+    line breaks shown as plain newlines.
+
+    The lines both begin and end with are set aside first, as git's own diff does, and only
+    the lines between, with the three lines of context around them, are decoded and compared
+    by difflib: over the whole of a plan of 10,000 criteria it took 20 s for one line added,
+    and the two texts as Python lists of lines three times the file."""
+    from par_cli.editing.splice import first_difference
+
     name = path.as_posix().lstrip("/")
-    lines = difflib.unified_diff(before.splitlines(), after.splitlines(), fromfile=f"a/{name}", tofile=f"b/{name}", lineterm="")
-    return "".join(line + "\n" for line in lines)
+    shortest = min(len(before), len(after))
+    same_start = first_difference(before, after)
+    same_end = 0
+    block = 1 << 16
+    while same_end + block <= shortest - same_start and before[len(before) - same_end - block : len(before) - same_end] == after[len(after) - same_end - block : len(after) - same_end]:
+        same_end += block
+    while same_end < shortest - same_start and before[len(before) - same_end - 1] == after[len(after) - same_end - 1]:
+        same_end += 1
+    # From the start of the line the first difference is on, _CONTEXT lines back; to the end
+    # of the line the last one is on, _CONTEXT lines on.
+    start = before.rfind(b"\n", 0, same_start) + 1
+    for _ in range(_CONTEXT):
+        if start == 0:
+            break
+        start = before.rfind(b"\n", 0, start - 1) + 1
+    old_end, new_end = (_lines_on(text, len(text) - same_end) for text in (before, after))
+    first_line = before.count(b"\n", 0, start)
+    lines = difflib.unified_diff(_lines(before[start:old_end]), _lines(after[start:new_end]), fromfile=f"a/{name}", tofile=f"b/{name}", lineterm="", n=_CONTEXT)
+    return "".join(_moved_hunk(line, first_line) + "\n" for line in lines)
+
+
+_CONTEXT = 3  # lines of context around a change, as git shows
+_HUNK = re.compile(r"^@@ -(\d+)((?:,\d+)?) \+(\d+)((?:,\d+)?) @@$")
+
+
+def _lines_on(data: bytes, at: int) -> int:
+    """The end of the line holding offset ``at`` of ``data`` and of _CONTEXT lines more."""
+    end = at
+    for _ in range(_CONTEXT + 1):
+        line_feed = data.find(b"\n", end)
+        if line_feed < 0:
+            return len(data)
+        end = line_feed + 1
+    return end
+
+
+def _lines(data: bytes) -> list[str]:
+    """The lines of a part of the plan's bytes (whole lines; a byte order mark left out), as
+    git splits them: at each line feed, a carriage return before it dropped."""
+    import codecs
+
+    text = data.decode("utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def _moved_hunk(line: str, shift: int) -> str:
+    """A hunk's header of a diff of the lines from line ``shift`` on, numbered as in the whole."""
+    found = _HUNK.match(line) if line.startswith("@@") else None
+    if found is None:
+        return line
+    old, old_length, new, new_length = found.groups()
+    return f"@@ -{int(old) + shift}{old_length} +{int(new) + shift}{new_length} @@"
 
 
 # --- the whole operation ------------------------------------------------------------------------
@@ -570,57 +622,64 @@ def record_all(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_run:
 def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_run: bool) -> BatchOutcome:
     """Read, build, splice, check, then write: see `record`.
 
-    A plan in the YAML plans are written in is read once from the parser's events, keeping
-    only where each criterion starts and ends (`reader.read_for_edit`); only the criteria
-    changed are composed into nodes to splice by. The result is read whole again and
-    compared, event by event, with the data it must hold, and its model is the old one with
-    the changed progress validated anew (`_plan_with`), checked whole by `check_plan`. Any
-    other plan (anchors, aliases, problems to place) goes the reference way: composed whole
-    by `load_plan`, the result read by `load_plan` too."""
+    A plan in the YAML plans are written in is read once from the parser's events, each
+    criterion of a domain a model as soon as it is read, keeping of its data only a digest
+    and where it starts and ends (`reader.read_for_edit`); only the lines of the criteria
+    changed are decoded and composed into nodes to splice by (`_splice_pieces`). The result
+    is read again from its events and held against the digests and the data the changed
+    criteria must hold (`_check_pieces`); its model is the old one with the changed
+    progress validated anew (`_plan_with`), checked whole by `check_plan`. Any other plan
+    (anchors, aliases, problems to place), or a result those cannot vouch for, goes the
+    reference way: composed whole, the plain data of the whole plan beside it."""
     import codecs
 
     from par_cli.editing.atomic import PlanHardLinked, replace_atomically
-    from par_cli.reading.reader import compose_nodes, load_plan, read_for_edit
+    from par_cli.reading.reader import load_plan, read_for_edit
 
     original = _read_bytes(path)
-    bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
     reading = read_for_edit(path, original)
     if reading is not None:
-        loaded, text = reading.loaded, reading.text
-        reading.text = ""
+        loaded = reading.loaded
     else:
+        from par_cli.reading.reader import too_many_criteria, too_many_criteria_problem
+
+        if too_many_criteria(original):  # before the whole document is composed
+            raise EditRefused("edit.invalid_plan", [too_many_criteria_problem(path)], count=1)
         loaded = load_plan(path, keep_nodes=True)
         if not loaded.ok:
             raise EditRefused("edit.invalid_plan", loaded.problems, count=len(loaded.problems))
         if _read_bytes(path) != original:
             raise EditRefused("edit.changed_while_reading")
-        text = original[len(bom) :].decode("utf-8")
-    changes = tuple(build(loaded.plan))
+    plan = loaded.plan
+    changes = tuple(build(plan))
     if not changes:
         return BatchOutcome(changes, path, original, original, written=False)
-    wanted = loaded.data
-    for change in changes:
-        wanted = expected_data(wanted, change)
-    new_text = _splice_by_spans(text, reading, changes) if reading is not None else None
-    layout_holds = False
-    if new_text is not None:
-        del text  # the original is in ``original``; the plan as Python text is twice its size
-        new_bytes = bom + new_text.encode("utf-8")
-        del new_text
-        layout_holds = _check_result(path, original, new_bytes, wanted, loaded.plan, changes, reading)
-    if not layout_holds:
-        # The criterion alone misread, or a plan the events are not read for: splice by the
-        # whole composed document, as before.
+    edited = _splice_pieces(reading, changes) if reading is not None else None
+    new_bytes = b""
+    if edited is not None:
+        new_bytes, changed = edited
+        if not _check_pieces(path, original, new_bytes, reading, changed, plan, changes):
+            edited = None
+    if edited is None:
+        # The criteria alone misread, or a plan the events are not read for: splice by the
+        # whole composed document, and hold the result against the whole plan's data.
+        from par_cli.reading.reader import compose_nodes, load_edited_bytes
+
+        bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
         text = original[len(bom) :].decode("utf-8")
+        wanted = loaded.data if reading is None else load_edited_bytes(original, path).data
+        for change in changes:
+            wanted = expected_data(wanted, change)
         root = loaded.nodes if loaded.nodes is not None else compose_nodes(text)
         loaded.nodes = None
         new_text = _splice_or_refuse(text, root, changes)
         del root, text
         new_bytes = bom + new_text.encode("utf-8")
         del new_text
-        if not _check_result(path, original, new_bytes, wanted, loaded.plan, changes, reading):
+        if not _check_result(path, new_bytes, wanted, plan, changes):
             raise EditRefused("edit.layout")
-    del loaded, reading, wanted
+        del wanted
+    del loaded, reading, plan
     if dry_run:
         return BatchOutcome(changes, path, original, new_bytes, written=False)
     try:
@@ -630,53 +689,96 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
     return BatchOutcome(changes, path, original, new_bytes, written=True)
 
 
-def _check_result(path: Path, original: bytes, new_bytes: bytes, wanted: Any, plan: Any, changes: Sequence[Change], reading: Any) -> bool:
-    """Whether the edited plan ``new_bytes`` reads to exactly ``wanted``; `EditRefused` with
-    its problems when it does but is not a valid plan. Read as `load_plan` would read the
-    file: parsed whole and compared with ``wanted`` as the parser's events come
-    (`text_holds`), its model the old ``plan`` with the changed progress validated again,
-    checked whole by `check_plan`; where any of that cannot say, by `load_plan`'s own reading
-    of the bytes, which places every problem.
+def _check_result(path: Path, new_bytes: bytes, wanted: Any, plan: Any, changes: Sequence[Change]) -> bool:
+    """Whether the edited plan ``new_bytes`` reads to exactly ``wanted`` (the whole plan's
+    plain data); `EditRefused` with its problems when it does but is not a valid plan. Read
+    as `load_plan` would read the file: parsed whole and compared with ``wanted`` as the
+    parser's events come (`text_holds`), its model the old ``plan`` with the changed
+    progress validated again, checked whole by `check_plan`; where any of that cannot say,
+    by `load_plan`'s own reading of the bytes, which places every problem."""
+    from par_cli.reading.reader import decode_text, flow_too_deep, forbidden_text, keys_equal_after_nfc, nesting_bound, text_holds
 
-    With ``reading`` (the plan was read by `read_for_edit`) what `load_plan` finds from the
-    text before parsing it is known from the original and the edit: the parser refuses bytes
-    that are not UTF-8 or hold a NUL or another control character itself; the text's nesting
-    grows by at most the characters added, and its flow nesting by the brackets added (each
-    placeholder ``{}`` or ``[]`` opened into lines takes two away); and the text of the
-    original data was checked, so only the changed criteria's is looked at again."""
-    from par_cli.reading.checks import check_plan
-    from par_cli.reading.reader import FLOW_MARGIN, MAX_FILE_BYTES, decode_text, flow_too_deep, forbidden_text, keys_equal_after_nfc, nesting_bound, text_holds
-
-    holds = None
-    added = len(new_bytes) - len(original)
-    if reading is not None and len(new_bytes) <= MAX_FILE_BYTES and new_bytes[:4] == original[:4]:
-        grown = sum(new_bytes.count(b) - original.count(b) for b in (b"[", b"{")) + 2 * len(changes)
-        if not reading.flow_margin or grown > FLOW_MARGIN:
-            text, _ = decode_text(path, new_bytes)
-            if text is None or flow_too_deep(text) is not None:
-                return _check_by_reading(path, new_bytes, wanted)
-            del text
-        holds = text_holds(new_bytes, wanted, levels=reading.levels + max(added, 0) + 1024 * len(changes))
-        findings = [] if not holds else _text_findings(wanted, changes)
-    else:
-        text, _ = decode_text(path, new_bytes)
-        if text is not None and flow_too_deep(text) is None:
-            findings = forbidden_text(wanted, text) + keys_equal_after_nfc(wanted, text)
-            levels = nesting_bound(text)
-            del text  # the parser reads the bytes; the text is twice their size
-            holds = text_holds(new_bytes, wanted, levels=levels)
+    text, _ = decode_text(path, new_bytes)
+    if text is None or flow_too_deep(text) is not None:
+        return _check_by_reading(path, new_bytes, lambda: wanted)
+    findings = forbidden_text(wanted, text) + keys_equal_after_nfc(wanted, text)
+    levels = nesting_bound(text)
+    del text  # the parser reads the bytes; the text is twice their size
+    holds = text_holds(new_bytes, wanted, levels=levels)
     if holds is False:
         return False
-    if holds and not findings:
-        new_plan = _plan_with(plan, wanted, changes)
-        if new_plan is not None and not check_plan(new_plan):
-            return True
+    changed = {loc: _data_at(wanted, loc) for loc in _changed_locs(changes)}
+    return _checked_model(path, new_bytes, lambda: wanted, bool(holds and not findings), plan, changed)
+
+
+def _check_pieces(path: Path, original: bytes, new_bytes: bytes, reading: Any, changed: dict[int, Any], plan: Any, changes: Sequence[Change]) -> bool:
+    """`_check_result` for a plan read by `read_for_edit` and edited by `_splice_pieces`:
+    the result is held against ``reading`` with the criteria numbered in ``changed``
+    holding that data (`reader.holds_as_edited`), so the whole plan's plain data is built
+    only when a problem is to be placed or the events cannot say.
+
+    What `load_plan` finds from the text before parsing it is known from the original and
+    the edit: the parser refuses bytes that are not UTF-8 or hold a NUL or another control
+    character itself; the text's nesting grows by at most the characters added, and its
+    flow nesting by the brackets added (each placeholder ``{}`` or ``[]`` opened into lines
+    takes two away); and the text of the original data was checked, so only the changed
+    criteria's is looked at again."""
+    from par_cli.reading.reader import FLOW_MARGIN, MAX_FILE_BYTES, decode_text, flow_too_deep, holds_as_edited
+
+    def wanted() -> Any:
+        from par_cli.reading.reader import load_edited_bytes
+
+        data = load_edited_bytes(original, path).data
+        for change in changes:
+            data = expected_data(data, change)
+        return data
+
+    if len(new_bytes) > MAX_FILE_BYTES or new_bytes[:4] != original[:4]:
+        return _check_by_reading(path, new_bytes, wanted)
+    grown = sum(new_bytes.count(b) - original.count(b) for b in (b"[", b"{")) + 2 * len(changes)
+    if not reading.facts.flow_margin or grown > FLOW_MARGIN:
+        text, _ = decode_text(path, new_bytes)
+        if text is None or flow_too_deep(text) is not None:
+            return _check_by_reading(path, new_bytes, wanted)
+        del text
+    added = max(len(new_bytes) - len(original), 0)
+    holds = holds_as_edited(new_bytes, reading, changed, levels=reading.facts.levels + added + 1024 * len(changes))
+    if holds is False:
+        return False
+    below = {loc: _data_at(changed[reading.number_of(loc[:4])], loc[4:]) for loc in _changed_locs(changes)}
+    return _checked_model(path, new_bytes, wanted, bool(holds and not _text_findings(below)), plan, below)
+
+
+def _checked_model(path: Path, new_bytes: bytes, wanted: Callable[[], Any], holds: bool, plan: Any, changed: dict[Loc, Any]) -> bool:
+    """The end of a check: when the result ``holds`` the intended data and no text finding,
+    its model (the old ``plan`` with each ``changed`` criterion's progress validated again)
+    checked; else, or when that model has problems, the reference reading's answer.
+
+    The old plan was read without a finding, and a change reaches only the progress of its
+    criterion: every criterion the new model shares with the old (the same object: all but
+    the changed ones and those above them) reads what it read, so its checks find nothing
+    again (`checks.criterion_findings` reads a criterion, the plan's year and its unit ids,
+    none of which a change touches). The others, and the plan's own checks, run again."""
+    from par_cli.plan.tree import walk
+    from par_cli.reading.checks import check_plan, criterion_findings
+
+    if holds:
+        new_plan = _plan_with(plan, changed)
+        if new_plan is not None:
+            clean = {id(node.criterion) for node in walk(plan)}
+
+            def check_criterion(checked: Any, node: Any, unit_ids: set[str]) -> Any:
+                return () if id(node.criterion) in clean else criterion_findings(checked, node, unit_ids)
+
+            if not check_plan(new_plan, check_criterion):
+                return True
     return _check_by_reading(path, new_bytes, wanted)
 
 
-def _check_by_reading(path: Path, new_bytes: bytes, wanted: Any) -> bool:
+def _check_by_reading(path: Path, new_bytes: bytes, wanted: Callable[[], Any]) -> bool:
     """`_check_result` by the reference reader: it places every problem, and reads what the
-    parser's events are not read for."""
+    parser's events are not read for. ``wanted`` gives the data the result must hold, built
+    only once the result is a valid plan."""
     from dataclasses import replace as replaced
 
     from par_cli.reading.reader import load_edited_bytes
@@ -684,7 +786,7 @@ def _check_by_reading(path: Path, new_bytes: bytes, wanted: Any) -> bool:
     reloaded = load_edited_bytes(new_bytes, path)
     if not reloaded.ok:
         raise EditRefused("edit.result_invalid", [replaced(p, path=path) for p in reloaded.problems], count=len(reloaded.problems))
-    return bool(reloaded.data == wanted)
+    return bool(reloaded.data == wanted())
 
 
 # Text that makes the reader's text checks look at all of the data they are given (their text
@@ -692,31 +794,33 @@ def _check_by_reading(path: Path, new_bytes: bytes, wanted: Any) -> bool:
 _LOOK_AT_ALL = "\\e\u0301"
 
 
-def _text_findings(wanted: Any, changes: Sequence[Change]) -> list[Any]:
-    """`reader.forbidden_text` and `reader.keys_equal_after_nfc` on the changed criteria of
-    ``wanted``: the rest is the original's data, whose text was checked when it was read."""
+def _changed_locs(changes: Sequence[Change]) -> list[Loc]:
+    return list(dict.fromkeys(change.criterion_loc for change in changes))
+
+
+def _text_findings(changed: dict[Loc, Any]) -> list[Any]:
+    """`reader.forbidden_text` and `reader.keys_equal_after_nfc` on the data of the changed
+    criteria: the rest is the original's data, whose text was checked when it was read."""
     from par_cli.reading.reader import forbidden_text, keys_equal_after_nfc
 
     findings: list[Any] = []
-    for loc in dict.fromkeys(change.criterion_loc for change in changes):
-        node = _data_at(wanted, loc)
+    for node in changed.values():
         findings += forbidden_text(node, _LOOK_AT_ALL) + keys_equal_after_nfc(node, _LOOK_AT_ALL)
     return findings
 
 
-def _plan_with(plan: Any, wanted: Any, changes: Sequence[Change]) -> Any:
-    """The model of ``wanted``, the old ``plan`` with the progress of each changed criterion
-    validated again from ``wanted`` and put in its place: nothing above a progress checks
-    it, so this is what `Plan.model_validate(wanted)` builds, without validating 10,000
-    criteria again. None when a progress does not validate (the reference reading then
-    says where)."""
+def _plan_with(plan: Any, changed: dict[Loc, Any]) -> Any:
+    """The model of the edited plan: the old ``plan`` with the progress of each changed
+    criterion (its plain data by its place in ``changed``) validated again and put in its
+    place: nothing above a progress checks it, so this is what `Plan.model_validate` of the
+    edited data builds, without validating 10,000 criteria again. None when a progress does
+    not validate (the reference reading then says where)."""
     from pydantic import ValidationError
 
     from par_cli.plan.model import Progress
 
     result = plan
-    for loc in dict.fromkeys(change.criterion_loc for change in changes):
-        node = _data_at(wanted, loc)
+    for loc, node in changed.items():
         try:
             progress = Progress.model_validate(node["progress"])
         except (ValidationError, KeyError, TypeError):
@@ -741,41 +845,77 @@ def _data_at(data: Any, loc: Loc) -> Any:
     return node
 
 
-def _splice_by_spans(text: str, reading: Any, changes: Sequence[Change]) -> str | None:
-    """`edited_text_all` by the spans of `reader.read_for_edit`: each changed criterion
-    composed alone from its span, the spans moved by the edits made after them. None when a
-    span is missing or the criterion alone does not splice: the caller composes the whole."""
+def _splice_pieces(reading: Any, changes: Sequence[Change]) -> tuple[bytes, dict[int, Any]] | None:
+    """The plan's bytes with every change spliced in, made from the lines of the criteria
+    changed alone (`EditReading.pieces`), the rest of the file copied as it is; and the plain
+    data each changed criterion of a domain (by its number) must then hold. None when a
+    criterion is not found, does not read alone as it reads in the whole, or does not
+    splice alone: the caller splices by the whole composed document."""
+    numbers = [reading.number_of(change.criterion_loc[:4]) for change in changes]
+    if None in numbers:
+        return None
+    pieces = reading.pieces(numbers)
+    if pieces is None:
+        return None
+    changed: dict[int, Any] = {}
+    parts: list[Any] = []
+    view = memoryview(reading.data)
+    done = 0
+    for piece in pieces:
+        for number in piece.spans:
+            changed[number] = reading.criterion_data(piece, number)
+            if changed[number] is None:
+                return None
+        held = [(piece.spans[number], change) for number, change in zip(numbers, changes) if number in piece.spans]
+        text = _splice_by_spans(piece.text, held, reading.notes)
+        if text is None:
+            return None
+        parts += [view[done : piece.start], text.encode("utf-8")]
+        done = piece.end
+    parts.append(view[done:])
+    for number, change in zip(numbers, changes):
+        changed[number] = _with_change(changed[number], change.criterion_loc[4:], change)
+    return b"".join(parts), changed
+
+
+def _splice_by_spans(text: str, held: Sequence[tuple[tuple[int, int], Change]], notes: Any) -> str | None:
+    """`edited_text_all` on ``text`` for each change with the span of the criterion of a
+    domain it falls in: each criterion composed alone from its span (`reader.compose_span`),
+    the spans moved by the edits made after them, the file's indentation from ``notes``
+    (`reader.EditNotes`). None when the criterion alone does not splice."""
     from par_cli.editing import splice
     from par_cli.reading.reader import compose_span
 
     orders = (criterion_order(), PROGRESS_ORDER)
-    style = splice.style_from_counts(reading.indents, reading.offsets)
-    edits: list[tuple[tuple[int, int], int, str, str, str]] = []
-    for number, change in enumerate(changes):
-        try:
-            span = reading.spans.get(id(_data_at(reading.loaded.data, change.criterion_loc)))
-        except (KeyError, IndexError, TypeError):
-            span = None
-        if span is None:
-            return None
-        edits += [(span, number, "append", key, splice.render_flow(entry)) for key, entry in change.appends]
-        edits += [(span, number, "set", key, splice.render_scalar(value)) for key, value in change.points]
-    # Later criteria first; within one criterion, in the order the change lists them.
-    edits.sort(key=lambda edit: (-edit[0][0], edit[1]))
-    moves: list[tuple[int, int]] = []  # (where an edit made so far changed the text, by how much)
-    for (start, end), _, verb, key, rendered in edits:
-        start += sum(delta for at, delta in moves if at < start)
-        end += sum(delta for at, delta in moves if at <= end)
-        try:
-            host = compose_span(text, start, end)
+    style = splice.style_from_counts(notes.indents, notes.offsets)
+    edits: list[tuple[tuple[int, int], int, int, Loc, str, str, str]] = []
+    for number, (span, change) in enumerate(held):
+        below = change.criterion_loc[4:]
+        edits += [(span, -1, number, below, "append", key, splice.render_flow(entry)) for key, entry in change.appends]
+        edits += [(span, -1, number, below, "set", key, splice.render_scalar(value)) for key, value in change.points]
+    # Where each criterion of a domain changed starts and ends now, moved by each edit made.
+    spans = {span: span for span, _ in held}
+    try:
+        # Where each changed criterion starts, to order the edits as the whole-document splice
+        # does: later criteria first; within one criterion, in the order the changes list them.
+        placed = []
+        for span, _, number, below, verb, key, rendered in edits:
+            host = compose_span(text, *span)
             if host is None:
                 return None
-            put = splice.append_in if verb == "append" else splice.set_in
-            changed = put(text, host, ("progress", key), rendered, orders, style)
-        except Exception:  # noqa: BLE001 - a SpliceError, or a part that does not read alone: the whole is composed
-            return None
-        moves.append((splice.first_difference(text, changed), len(changed) - len(text)))
-        text = changed
+            placed.append((span, splice.start_of(host, below), number, below, verb, key, rendered))
+        placed.sort(key=lambda edit: (-edit[1], edit[2]))
+        for span, _, _, below, verb, key, rendered in placed:
+            host = compose_span(text, *spans[span])
+            if host is None:
+                return None
+            put = splice.append_to_list if verb == "append" else splice.set_scalar
+            changed = put(text, host, below, ("progress", key), rendered, orders, style)
+            at, delta = splice.first_difference(text, changed), len(changed) - len(text)
+            spans = {original: (start + delta if at < start else start, end + delta if at <= end else end) for original, (start, end) in spans.items()}
+            text = changed
+    except Exception:  # noqa: BLE001 - a SpliceError, or a part that does not read alone: the whole is composed
+        return None
     return text
 
 
@@ -784,17 +924,9 @@ def _written_as(candidate: Path, data: bytes) -> None:
     input/output error, in the system's words)."""
     import errno
 
-    view = memoryview(data)
-    at = 0
-    with open(candidate, "rb") as stream:
-        while True:
-            chunk = stream.read(1 << 20)
-            if not chunk:
-                break
-            if view[at : at + len(chunk)] != chunk:
-                raise OSError(errno.EIO, os.strerror(errno.EIO), str(candidate))
-            at += len(chunk)
-    if at != len(data):
+    from par_cli.editing.atomic import file_holds
+
+    if not file_holds(candidate, data):
         raise OSError(errno.EIO, os.strerror(errno.EIO), str(candidate))
 
 

@@ -22,7 +22,7 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from par_cli.plan.problems import Finding, Loc, PlanFileError, Problem
 
@@ -32,11 +32,19 @@ MAX_EXPANDED_NODES = 20_000_000
 # The stated input limit (README, "Bad input"): 50,000 criteria in the bundled plan's style
 # take 35 MB. Past it a plan is refused before a byte is read, from its size alone.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# The stated input limit in criteria (README, "Bad input"), sub-criteria included: a
+# department's plan has fewer than a hundred, and 50,000 in the bundled plan's style take
+# 35 MB. Each criterion is a model of its own whatever its text's size, so this bounds what
+# a plan of one-line criteria takes (10^6 of them fit in 52 MB). Past it a plan is refused as
+# soon as the reader has counted that many, before it builds or checks the rest.
+MAX_CRITERIA = 50_000
 _NUMBER_TOO_LONG = "number too long:"
 # What the YAML scanner counts as a line break.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 # Flow nesting ("[[[…" or "{a: {a: …") deeper than this is refused before the positional pass.
 MAX_FLOW_DEPTH = 250
+# How much deeper than a plan's own flow nesting a writer may nest without counting it again.
+FLOW_MARGIN = 16
 
 
 @dataclass
@@ -177,13 +185,20 @@ def _pieces(data: bytes, start: int) -> Iterable[tuple[int, int]]:
         start = end
 
 
-def text_facts(path: Path, data: bytes) -> tuple[tuple[int, bool] | None, Problem | None]:
+class TextFacts(NamedTuple):
+    """What `text_facts` finds of a plan's text."""
+
+    levels: int  # `nesting_bound` of the text
+    walk: bool  # it may hold a forbidden character or keys equal after NFC (`needs_text_walk`)
+    flow_margin: bool  # its flow nesting is at most MAX_FLOW_DEPTH - FLOW_MARGIN
+
+
+def text_facts(path: Path, data: bytes) -> tuple[TextFacts | None, Problem | None]:
     """What reading ``data`` as a plan needs of its text, without keeping the text (on a
     Vietnamese plan it takes twice the bytes or more: every accented letter is two bytes of a
     Python string): the problem `decode_text` would give, or a flow nesting past
-    MAX_FLOW_DEPTH as `flow_too_deep` finds it; else `nesting_bound` of it and whether it
-    may hold a forbidden character or keys equal after NFC (`needs_text_walk`). The bytes are
-    decoded a piece at a time, each piece dropped before the next."""
+    MAX_FLOW_DEPTH as `flow_too_deep` finds it; else its `TextFacts`. The bytes are decoded a
+    piece at a time, each piece dropped before the next."""
     problem = _bytes_problem(path, data)
     if problem is not None:
         return None, problem
@@ -202,12 +217,14 @@ def text_facts(path: Path, data: bytes) -> tuple[tuple[int, bool] | None, Proble
             walk = True
     if empty:
         return None, Problem(path, 1, 1, "file.empty")
-    if data.count(b"[") + data.count(b"{") > MAX_FLOW_DEPTH:
-        if _flow_maybe_too_deep((data[begin:end] for begin, end in _pieces(data, start)), MAX_FLOW_DEPTH):
+    margin = True
+    if data.count(b"[") + data.count(b"{") > MAX_FLOW_DEPTH - FLOW_MARGIN:
+        if _flow_maybe_too_deep((data[begin:end] for begin, end in _pieces(data, start)), MAX_FLOW_DEPTH - FLOW_MARGIN):
+            margin = False
             deep = _flow_too_deep(data[start:].decode("utf-8"), MAX_FLOW_DEPTH)
             if deep is not None:
                 return None, Problem(path, *deep, "yaml.too_deep")
-    return (nesting_bound(data, start), walk), None
+    return TextFacts(nesting_bound(data, start), walk, margin), None
 
 
 def load_plan(path: Path | str, *, keep_data: bool = True, keep_nodes: bool = False) -> LoadedPlan:
@@ -278,8 +295,7 @@ def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, by
                 result.problems.append(problem)
                 return result
             assert facts is not None
-            levels, walk = facts
-            return on_stack_for(levels, _load_by_criterion, result, data, walk)
+            return on_stack_for(facts.levels, _load_by_criterion, result, data, facts.walk)
         text, problem = decode_text(path, data)
         if problem is not None:
             result.problems.append(problem)
@@ -288,6 +304,9 @@ def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, by
         deep = (flow or flow_too_deep)(text)
         if deep is not None:
             result.problems.append(Problem(path, *deep, "yaml.too_deep"))
+            return result
+        if too_many_criteria(data):
+            result.problems.append(too_many_criteria_problem(path))
             return result
         return on_deep_enough_stack(text, _load_with_ruamel, result, text, keep_nodes, validate)
 
@@ -322,10 +341,22 @@ def flow_too_deep(text: str, limit: int = MAX_FLOW_DEPTH) -> tuple[int, int] | N
     """
     if text.count("[") + text.count("{") <= limit:
         return None
-    # Bytes: a bracket or a quote is never part of a longer UTF-8 sequence.
-    if _flow_maybe_too_deep([text.encode("utf-8")], limit):
+    # Bytes, a piece at a time (the whole text encoded, then scanned, took ten times its
+    # size): a bracket or a quote is never part of a longer UTF-8 sequence.
+    if _flow_maybe_too_deep(_encoded_pieces(text), limit):
         return _flow_too_deep(text, limit)
     return None
+
+
+def _encoded_pieces(text: str) -> Iterable[bytes]:
+    """``text`` as UTF-8, in pieces of about `_PIECE` characters, each ending just after a
+    line feed (or at the end), as `_flow_maybe_too_deep` takes them."""
+    start, size = 0, len(text)
+    while start < size:
+        line_feed = text.find("\n", start + _PIECE)
+        end = size if line_feed < 0 else line_feed + 1
+        yield text[start:end].encode("utf-8")
+        start = end
 
 
 def _flow_maybe_too_deep(chunks: Iterable[bytes], limit: int) -> bool:
@@ -488,7 +519,8 @@ def on_stack_for(levels: int, function: Any, *args: Any) -> Any:
 
 
 def _load_with_ruamel(result: LoadedPlan, text: str, keep_nodes: bool = False, validate: Any = None) -> LoadedPlan:
-    """The reference reader: every problem, with its position."""
+    """The reference reader: every problem, with its position (its callers have refused a
+    text of more than MAX_CRITERIA criteria)."""
     path = result.path
     data = None if keep_nodes else _data_from_events(text)
     if data is not None:
@@ -551,8 +583,15 @@ def _load_by_criterion(result: LoadedPlan, data: bytes, walk: bool) -> LoadedPla
             return mapping  # found again, with the plan's place, by the walk over the data
         return criterion_from_data(mapping)
 
-    built = _data_from_events(data, on_criterion=criterion_model)
+    try:
+        built = _data_from_events(data, on_criterion=criterion_model)
+    except TooManyCriteria:
+        result.problems.append(too_many_criteria_problem(path))
+        return result
     if built is None:
+        if too_many_criteria(data):  # counted only up to what the events did not read
+            result.problems.append(too_many_criteria_problem(path))
+            return result
         return _load_with_ruamel(result, text())
     if b"*" in data and _expanded_size(built, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
         result.problems.append(Problem(path, 1, 1, "yaml.alias_bomb", {"limit": float(MAX_EXPANDED_NODES)}))
@@ -1031,7 +1070,7 @@ def _construct(loader: Any, root: Any) -> Any:
         del build  # it recurses, so it refers to itself: cut, for the collector may be paused
 
 
-def _data_from_events(text: str | bytes, on_criterion: Any = None) -> Any:
+def _data_from_events(text: str | bytes, on_criterion: Any = None, notes: EditNotes | None = None) -> Any:
     """The plain data of ``text`` (or of its UTF-8 bytes) built straight from the C parser's
     events, without composing nodes: equal to what `_construct` builds from the composed
     document, in about two thirds of the time, and without the nodes, seven times the data's
@@ -1046,7 +1085,8 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None) -> Any:
     first (a plan repeats its keys in every criterion: on 10,000 criteria 216,000 keys,
     11 MB, of a few dozen texts). ``on_criterion``, when given, is called with the data of
     each criterion of a domain (``domains[i].criteria[j]``) once it is read, and what it
-    returns stands in the data instead."""
+    returns stands in the data instead. ``notes``, when given, gets what a writer needs of
+    the text (see `EditNotes`)."""
     from ruamel.yaml.events import DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
     from ruamel.yaml.nodes import ScalarNode
 
@@ -1058,10 +1098,12 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None) -> Any:
     built = _BUILT_SCALARS
     texts: dict[str, str] = {}
     keep_once = texts.setdefault
-    # Where a collection stands, for `on_criterion`: the root, the domains, a domain, its
-    # criteria, a criterion; 0 anywhere else.
-    inside = {(_ROOT, "domains"): _DOMAINS, (_DOMAIN, "criteria"): _CRITERIA}
-    item_of = {_DOMAINS: _DOMAIN, _CRITERIA: _CRITERION}
+    # Where a collection stands, for `on_criterion` and the count of criteria (MAX_CRITERIA):
+    # the root, the domains, a domain, its criteria, a criterion, sub-criteria; 0 elsewhere.
+    inside = _WHERE_INSIDE
+    item_of = _ITEMS_OF
+    criteria = 0  # items of the lists of criteria and sub-criteria read so far
+    spans, indents, offsets = (notes.spans, notes.indents, notes.offsets) if notes is not None else (None, None, None)
 
     # The resolver's answers for this document's YAML version, by spelling (see
     # `_loader_class`): looked up here, the resolver asked only for a spelling not met yet.
@@ -1098,10 +1140,13 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None) -> Any:
         kind = type(event)
         if kind is MappingStartEvent:
             mapping: dict[Any, Any] = {}
+            counting = spans is not None and not event.flow_style
             while True:
                 key_event = next_event()
                 if type(key_event) is MappingEndEvent:
                     if where == _CRITERION:
+                        if spans is not None:
+                            spans.append((event.start_mark.index, key_event.end_mark.index))
                         return on_criterion(mapping)
                     return mapping
                 if type(key_event) is not ScalarEvent:
@@ -1113,14 +1158,24 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None) -> Any:
                 if type(value_event) is ScalarEvent:
                     mapping[key] = scalar(value_event)
                 else:
+                    if counting and not value_event.flow_style:
+                        counts = indents if type(value_event) is MappingStartEvent else offsets
+                        column = value_event.start_mark.column - key_event.start_mark.column
+                        counts[column] = counts.get(column, 0) + 1  # type: ignore[union-attr]
                     mapping[key] = collection(value_event, inside.get((where, key), 0) if where else 0)
         if kind is SequenceStartEvent:
+            nonlocal criteria
             items: list[Any] = []
             item_where = item_of.get(where, 0) if where else 0
+            counted = item_where == _CRITERION or item_where == _CHILD
             while True:
                 item_event = next_event()
                 if type(item_event) is SequenceEndEvent:
                     return items
+                if counted:
+                    criteria += 1
+                    if criteria > MAX_CRITERIA:
+                        raise TooManyCriteria
                 items.append(scalar(item_event) if type(item_event) is ScalarEvent else collection(item_event, item_where))
         raise _Unusual  # an alias
 
@@ -1134,6 +1189,8 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None) -> Any:
         if type(next_event()) is not StreamEndEvent:
             return None  # a second document: composing says so
         return data
+    except TooManyCriteria:
+        raise
     except Exception:  # noqa: BLE001 - a YAML error, an unusual document, a value that cannot be built
         return None
     finally:
@@ -1146,7 +1203,79 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None) -> Any:
         del collection
 
 
-_ROOT, _DOMAINS, _DOMAIN, _CRITERIA, _CRITERION = range(1, 6)
+_ROOT, _DOMAINS, _DOMAIN, _CRITERIA, _CRITERION, _CHILDREN, _CHILD = range(1, 8)
+# Where a collection stands, from where its mapping stands and its key; where a list's items do.
+_WHERE_INSIDE = {(_ROOT, "domains"): _DOMAINS, (_DOMAIN, "criteria"): _CRITERIA, (_CRITERION, "children"): _CHILDREN, (_CHILD, "children"): _CHILDREN}
+_ITEMS_OF = {_DOMAINS: _DOMAIN, _CRITERIA: _CRITERION, _CHILDREN: _CHILD}
+
+
+def too_many_criteria_problem(path: Path) -> Problem:
+    """The problem of a plan of more than MAX_CRITERIA criteria."""
+    return Problem(path, 1, 1, "plan.too_many_criteria", {"limit": float(MAX_CRITERIA)})
+
+
+class TooManyCriteria(Exception):
+    """The plan holds more than MAX_CRITERIA criteria (`_data_from_events`, when it reads
+    for ``on_criterion``, counts them as it reads)."""
+
+
+def too_many_criteria(text: str | bytes) -> bool:
+    """Whether the lists of criteria and sub-criteria of the YAML in ``text`` hold more than
+    MAX_CRITERIA items in all, counted from the parser's events (nothing built, anchors,
+    aliases and repeated keys read as they come, up to a YAML error): for the readings that
+    build the whole document before knowing what it holds. A text with fewer block dashes,
+    flow commas and opening brackets than the limit holds fewer items in all its lists, and
+    is not parsed."""
+    from ruamel.yaml.events import CollectionEndEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
+
+    if isinstance(text, str):
+        signs = text.count("-") + text.count(",") + text.count("[")
+    else:
+        signs = text.count(b"-") + text.count(b",") + text.count(b"[")
+    if signs <= MAX_CRITERIA:
+        return False
+    loader = _loader_class()(text)
+    next_event = loader.get_event
+    count = 0
+    # The collections open: what each is ("mapping", "list", or "skipped": a key that is a
+    # collection, which no plan has), where it stands (`_data_from_events`'s codes) and, for a
+    # mapping, the key its next value is under (None while a key is awaited).
+    stack: list[list[Any]] = []
+    try:
+        while True:
+            event = next_event()
+            kind = type(event)
+            if kind is StreamEndEvent:
+                return False
+            opens = kind is MappingStartEvent or kind is SequenceStartEvent
+            if isinstance(event, CollectionEndEvent):
+                stack.pop()
+                continue
+            if not stack:
+                if opens:  # a document's root
+                    stack.append(["mapping", _ROOT, None] if kind is MappingStartEvent else ["list", 0, None])
+                continue
+            top = stack[-1]
+            if top[0] == "skipped" or (top[0] == "mapping" and top[2] is None):
+                if top[0] == "mapping":
+                    top[2] = event.value if kind is ScalarEvent else ""
+                if opens:
+                    stack.append(["skipped", 0, None])
+                continue
+            if top[0] == "mapping":
+                where, top[2] = _WHERE_INSIDE.get((top[1], top[2]), 0), None
+            else:
+                where = _ITEMS_OF.get(top[1], 0)
+                if where == _CRITERION or where == _CHILD:
+                    count += 1
+                    if count > MAX_CRITERIA:
+                        return True
+            if opens:
+                stack.append(["mapping" if kind is MappingStartEvent else "list", where, None])
+    except Exception:  # noqa: BLE001 - a YAML error: what was counted before it is what there is
+        return False
+    finally:
+        loader.dispose()
 _MISSING = object()
 # Scalars other than text as built, by (tag, spelling): see `_construct`.
 _BUILT_SCALARS: dict[tuple[str, str], Any] = {}
@@ -1360,31 +1489,85 @@ def _compose_here(text: str) -> Any:
 
 def criterion_position(path: Path, criterion_id: str) -> tuple[int, int]:
     """Line and column where criterion ``criterion_id`` starts in a plan file (1:1 when it
-    is not there): a refused command-line value concerns a criterion, not a node of the file."""
-    from par_cli.plan.text import nfc
+    is not there): a refused command-line value concerns a criterion, not a node of the file.
+
+    Found from the parser's events, looking into the domains, their criteria and their
+    children only, with no node composed: a value refused on a plan of 10,000 criteria took
+    more memory to place than the write it refused."""
+    try:
+        data, _ = read_plan_bytes(path)
+    except PlanFileError:
+        return 1, 1
+    facts = text_facts(path, data)[0] if data is not None else None
+    if facts is None:
+        return 1, 1
+    try:
+        with warnings.catch_warnings():
+            import ruamel.yaml.error  # noqa: F401 - its import sets a filter of its own first
+
+            warnings.simplefilter("ignore")
+            found = on_stack_for(facts.levels, _criterion_start, data, criterion_id)
+    except RecursionError:
+        return 1, 1
+    return found or (1, 1)
+
+
+def _criterion_start(data: bytes, criterion_id: str) -> tuple[int, int] | None:
+    """`criterion_position` on the plan's bytes: None when no criterion has that id."""
     from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.nodes import MappingNode, SequenceNode
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+
+    from par_cli.plan.text import nfc
+
+    wanted = nfc(criterion_id)
+    loader = _loader_class()(data)
+    next_event = loader.get_event
+
+    def skip(event: Any) -> None:
+        depth = 1 if isinstance(event, CollectionStartEvent) else 0
+        while depth:
+            inner = next_event()
+            if isinstance(inner, CollectionStartEvent):
+                depth += 1
+            elif isinstance(inner, CollectionEndEvent):
+                depth -= 1
+
+    def look(event: Any) -> tuple[int, int] | None:
+        # A stack of the collections being looked into: a sequence's items are looked into,
+        # a mapping's values only under the keys that hold criteria.
+        stack = [event]
+        while stack:
+            inner = next_event()
+            if isinstance(inner, CollectionEndEvent):
+                stack.pop()
+                continue
+            if type(stack[-1]) is SequenceStartEvent:
+                if isinstance(inner, (MappingStartEvent, SequenceStartEvent)):
+                    stack.append(inner)
+                continue
+            # ``inner`` is a key: a scalar, or a collection (not one a plan has) passed over
+            key = inner.value if type(inner) is ScalarEvent else skip(inner)
+            value = next_event()
+            if key == "id" and type(value) is ScalarEvent and nfc(value.value) == wanted:
+                mark = stack[-1].start_mark
+                return mark.line + 1, mark.column + 1
+            if key in ("domains", "criteria", "children") and isinstance(value, (MappingStartEvent, SequenceStartEvent)):
+                stack.append(value)
+            else:
+                skip(value)
+        return None
 
     try:
-        text, problem = read_text(path)
-        if text is None or flow_too_deep(text) is not None:
-            return 1, 1
-        root = on_deep_enough_stack(text, lambda: _loader_class()(text).get_single_node())
-    except (PlanFileError, YAMLError, RecursionError):
-        return 1, 1
-    wanted = nfc(criterion_id)
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == "id" and nfc(str(value_node.value)) == wanted and isinstance(value_node.value, str):
-                    return node.start_mark.line + 1, node.start_mark.column + 1
-                if key_node.value in ("domains", "criteria", "children"):
-                    stack.append(value_node)
-        elif isinstance(node, SequenceNode):
-            stack.extend(reversed(node.value))
-    return 1, 1
+        while True:
+            event = next_event()
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                return look(event)
+            if type(event).__name__ == "StreamEndEvent":
+                return None
+    except YAMLError:
+        return None
+    finally:
+        loader.dispose()
 
 
 def position_of(root: Any, loc: Loc, key: bool = False) -> tuple[int, int, str | None]:
@@ -1454,32 +1637,147 @@ def _kind_of(value: Any) -> str:
 #
 # A write reads the plan, splices the change into its text and reads the result again. The
 # reference reader would compose every node of the plan to give the splice its places (on
-# 10,000 criteria 165 MB of nodes, seven times the data) and then build the whole data and
-# model of the result. These functions read both texts from the parser's events instead:
-# the first keeps only where each criterion starts and ends, and how the file indents; the
-# second compares the result's events with the data it must hold, without building it.
+# 10,000 criteria 165 MB of nodes, seven times the data) and keep the plain data beside the
+# model to compare the result with. These functions read both texts from the parser's
+# events instead, as `_load_by_criterion` reads: each criterion of a domain becomes its
+# model as soon as it is read, and of its plain data only a digest is kept; the file stays
+# bytes, and only the lines of the criteria changed are decoded and composed. The result is
+# read the same way and held against the digests, criterion by criterion.
+
+
+@dataclass
+class EditNotes:
+    """What a writer needs of a plan's text, noted as the parser reads it (`_data_from_events`):
+    where each criterion of a domain starts and ends (the character offsets of its composed
+    node in the text, past any byte order mark), in document order; and, over the file's
+    block mappings, how many columns a nested block mapping's keys and a block list's dash
+    stand right of their key (what `splice.detect_style` counts on composed nodes)."""
+
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    indents: dict[int, int] = field(default_factory=dict)
+    offsets: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass
+class EditPiece:
+    """Whole lines of a plan's text holding criteria a writer changes: ``text``, decoded from
+    the bytes ``start`` to ``end`` of the file, and where each of those criteria (by its
+    number in `EditReading.models`) starts and ends in it."""
+
+    start: int
+    end: int
+    text: str
+    spans: dict[int, tuple[int, int]]
 
 
 @dataclass
 class EditReading:
-    """A valid plan read for a writer (`read_for_edit`): the loaded plan with its data, its
-    text, and the places the splice needs. ``spans`` maps ``id()`` of each criterion's
-    mapping in ``loaded.data`` to the offsets where the criterion starts and ends in
-    ``text`` (those of its composed node); ``indents`` and ``offsets`` count, over the
-    file's block mappings, the columns a nested block mapping's keys and a block list's
-    dash stand right of their key (what `splice.detect_style` counts on composed nodes)."""
+    """A valid plan read for a writer (`read_for_edit`).
+
+    ``models`` are the criteria of the domains in document order, each the model of the
+    plain data whose digest (`data_digest`) is beside it in ``digests``; ``skeleton`` is the
+    plan's data with each of those criteria as its model (what `validate_data` was given:
+    the plan's own fields, its units, its domains' fields). The plan's bytes are ``data``."""
 
     loaded: LoadedPlan
-    text: str = field(repr=False)
-    spans: dict[int, tuple[int, int]] = field(repr=False)
-    indents: dict[int, int] = field(repr=False)
-    offsets: dict[int, int] = field(repr=False)
-    levels: int = 0  # `nesting_bound` of the text
-    flow_margin: bool = False  # its flow nesting is at most MAX_FLOW_DEPTH - FLOW_MARGIN
+    data: bytes = field(repr=False)
+    skeleton: Any = field(repr=False)
+    models: list[Any] = field(repr=False)
+    digests: list[bytes] = field(repr=False)
+    notes: EditNotes = field(repr=False)
+    facts: TextFacts
+
+    def number_of(self, loc: Loc) -> int | None:
+        """The number of the criterion of a domain at ``loc`` (``("domains", i, "criteria",
+        j)``), or None."""
+        if len(loc) != 4 or loc[0] != "domains" or loc[2] != "criteria":
+            return None
+        number = 0
+        for index, domain in enumerate(self.skeleton["domains"]):
+            count = len(domain["criteria"])
+            if index == loc[1]:
+                return number + loc[3] if isinstance(loc[3], int) and 0 <= loc[3] < count else None
+            number += count
+        return None
+
+    def pieces(self, numbers: Iterable[int]) -> list[EditPiece] | None:
+        """The pieces holding the criteria ``numbers``: from the start of each one's first
+        line to the end of the line its node ends on, pieces that touch made one. None when
+        a piece would answer the splice otherwise than the whole text does: at the end of a
+        file without a final line break, the splice breaks the line as the file does."""
+        data = self.data
+        bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        wanted = sorted(set(numbers))
+        spans = self.notes.spans
+        where = _byte_offsets(data, bom, [offset for number in wanted for offset in spans[number]])
+        found: list[tuple[int, int, list[int]]] = []
+        for number in wanted:
+            start, end = spans[number]
+            begin = max(data.rfind(b"\n", bom, where[start]) + 1, bom)
+            line_feed = data.find(b"\n", where[end])
+            stop = len(data) if line_feed < 0 else line_feed + 1
+            if found and begin < found[-1][1]:
+                found[-1] = (found[-1][0], max(stop, found[-1][1]), [*found[-1][2], number])
+            else:
+                found.append((begin, stop, [number]))
+        pieces = []
+        for begin, stop, held in found:
+            if stop == len(data) and not data.endswith(b"\n") and (b"\r\n" in data) != (b"\r\n" in data[begin:stop]):
+                return None
+            text = data[begin:stop].decode("utf-8")
+            first = spans[held[0]][0]
+            shift = first - len(data[begin : where[first]].decode("utf-8"))
+            pieces.append(EditPiece(begin, stop, text, {number: (spans[number][0] - shift, spans[number][1] - shift) for number in held}))
+        return pieces
+
+    def criterion_data(self, piece: EditPiece, number: int) -> Any:
+        """The plain data of criterion ``number`` read from ``piece`` alone, or None when it
+        is not the data the whole text gave (its digest differs): a document that declares
+        another YAML version, say."""
+        start, end = piece.spans[number]
+        column = start - (piece.text.rfind("\n", 0, start) + 1)
+        with warnings.catch_warnings():
+            import ruamel.yaml.error  # noqa: F401 - its import sets a filter of its own first
+
+            warnings.simplefilter("ignore")
+            data = _data_from_events(" " * column + piece.text[start:end])
+        if data is None or data_digest(data) != self.digests[number]:
+            return None
+        return data
 
 
-# How much deeper than a plan's own flow nesting a writer may nest without counting it again.
-FLOW_MARGIN = 16
+def data_digest(data: Any) -> bytes:
+    """A digest of plain data that tells apart what `text_holds` tells apart (``1``, ``1.0``
+    and ``True``; the order of keys too). Two readings of one text give one digest: their
+    texts, shared alike within a criterion (`_data_from_events` keeps each once), pickle
+    alike."""
+    import hashlib
+    import pickle
+
+    return hashlib.blake2b(pickle.dumps(data, protocol=5), digest_size=16).digest()
+
+
+def _byte_offsets(data: bytes, start: int, indices: Iterable[int]) -> dict[int, int]:
+    """Where in ``data`` (UTF-8, its text starting at byte ``start``) each character offset
+    of the text in ``indices`` is: decoded a piece at a time (`_pieces`)."""
+    wanted = sorted(set(indices))
+    found: dict[int, int] = {}
+    chars = 0
+    position = 0
+    for begin, end in _pieces(data, start):
+        if position == len(wanted):
+            break
+        piece = data[begin:end].decode("utf-8")
+        while position < len(wanted) and wanted[position] <= chars + len(piece):
+            index = wanted[position]
+            found[index] = begin + len(piece[: index - chars].encode("utf-8"))
+            position += 1
+        chars += len(piece)
+    for index in wanted[position:]:
+        if index != chars:
+            raise ValueError(f"offset {index} is past the text's {chars} characters")
+        found[index] = len(data)
+    return found
 
 
 def read_for_edit(path: Path, data: bytes) -> EditReading | None:
@@ -1487,129 +1785,113 @@ def read_for_edit(path: Path, data: bytes) -> EditReading | None:
     that is valid and written in the YAML plans use (no anchor, alias or explicit tag);
     None for any other, which the caller reads with `load_plan` to place its problems.
 
-    The data comes from the parser's events, as on `load_plan`'s valid path, and no node is
-    composed: a writer composes only the criteria it changes (`compose_span`)."""
-    text, problem = decode_text(path, data)
-    if text is None:
+    Read as `_load_by_criterion` reads, from the parser's events on the bytes, each
+    criterion of a domain a model as soon as it is read, with no node composed: a writer
+    composes only the criteria it changes (`compose_span`, on an `EditPiece`)."""
+    facts, problem = text_facts(path, data)
+    if facts is None or problem is not None:
         return None
+    notes = EditNotes()
+    models: list[Any] = []
+    digests: list[bytes] = []
+
+    def criterion_model(mapping: dict[Any, Any]) -> Any:
+        if facts.walk and (_forbidden_in(mapping) or _keys_equal_after_nfc_in(mapping)):
+            raise _Unusual  # a finding: the reference reader places it
+        model = criterion_from_data(mapping)
+        if model is mapping:
+            raise _Unusual  # the model refuses it: the reference reader says where
+        digests.append(data_digest(mapping))
+        models.append(model)
+        return model
+
     try:
         with warnings.catch_warnings():
             import ruamel.yaml.error  # noqa: F401 - its import sets a filter of its own first
 
             warnings.simplefilter("ignore")
-            flow_margin = flow_too_deep(text, MAX_FLOW_DEPTH - FLOW_MARGIN) is None
-            if not flow_margin and flow_too_deep(text) is not None:
-                return None
-            levels = nesting_bound(text)
-            read = on_deep_enough_stack(text, _data_and_spans_from_events, text, levels=levels)
-    except RecursionError:
+            skeleton = on_stack_for(facts.levels, _data_from_events, data, criterion_model, notes)
+    except (RecursionError, TooManyCriteria):
+        return None  # the reference reader says so
+    if skeleton is None:
         return None
-    if read is None:
+    plan, findings = validate_data(skeleton)
+    if plan is None or findings or (facts.walk and (_forbidden_in(skeleton) or _keys_equal_after_nfc_in(skeleton))):
         return None
-    plain, spans, indents, offsets = read
-    plan, findings = validate_data(plain)
-    if plan is None or findings or forbidden_text(plain, text) or keys_equal_after_nfc(plain, text):
-        return None
-    return EditReading(LoadedPlan(path, plan, [], plain), text, spans, indents, offsets, levels, flow_margin)
+    return EditReading(LoadedPlan(path, plan, []), data, skeleton, models, digests, notes, facts)
 
 
-_CRITERIA_KEYS = frozenset({"criteria", "children"})
+def holds_as_edited(data: bytes, reading: EditReading, changed: dict[int, Any], levels: int) -> bool | None:
+    """Whether the plan ``data`` (a writer's result) reads to the plan of ``reading`` with
+    each criterion numbered in ``changed`` holding that plain data instead: read from the
+    parser's events, each criterion of a domain compared as soon as it is read, by its
+    digest when unchanged, and the rest with ``reading.skeleton``; type for type, as
+    `text_holds` compares. None when the events cannot say (see `text_holds`); ``levels``
+    is at least `nesting_bound` of its text."""
+    models, digests = reading.models, reading.digests
+    count = 0
+    differs = False
 
-
-def _data_and_spans_from_events(text: str) -> tuple[Any, dict[int, tuple[int, int]], dict[int, int], dict[int, int]] | None:
-    """`_data_from_events` that also notes each criterion's span and the file's indentation
-    (see `EditReading`); None where `_data_from_events` gives None."""
-    from ruamel.yaml.events import DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
-
-    loader = _loader_class()(text)
-    next_event = loader.get_event
-    scalar = _event_scalar_builder(loader)
-    plain = _PLAIN_BUILT
-    missing = _MISSING
-    spans: dict[int, tuple[int, int]] = {}
-    indents: dict[int, int] = {}
-    offsets: dict[int, int] = {}
-
-    def mapping(event: Any, criterion: bool) -> dict[Any, Any]:
-        if event.anchor is not None or event.ctag is not None:
-            raise _Unusual
-        built: dict[Any, Any] = {}
-        block = not event.flow_style
-        while True:
-            key_event = next_event()
-            if type(key_event) is not ScalarEvent:
-                if type(key_event) is MappingEndEvent:
-                    if criterion:
-                        spans[id(built)] = (event.start_mark.index, key_event.end_mark.index)
-                    return built
-                raise _Unusual
-            key = plain.get(key_event.value, missing) if key_event.implicit[0] and key_event.anchor is None and key_event.ctag is None else missing
-            if key is missing:
-                key = scalar(key_event)
-            if key in built:
-                raise _Unusual
-            value_event = next_event()
-            kind = type(value_event)
-            if kind is ScalarEvent:
-                if value_event.anchor is not None or value_event.ctag is not None:
-                    raise _Unusual
-                value = value_event.value
-                if value_event.implicit[0]:
-                    value = plain.get(value, missing)
-                    if value is missing:
-                        value = scalar(value_event)
-                built[key] = value
-                continue
-            if block and not value_event.flow_style:
-                counts = indents if kind is MappingStartEvent else offsets
-                column = value_event.start_mark.column - key_event.start_mark.column
-                counts[column] = counts.get(column, 0) + 1
-            if kind is MappingStartEvent:
-                built[key] = mapping(value_event, False)
-            elif kind is SequenceStartEvent:
-                built[key] = sequence(value_event, key in _CRITERIA_KEYS)
-            else:
-                raise _Unusual  # an alias
-
-    def sequence(event: Any, criteria: bool) -> list[Any]:
-        if event.anchor is not None or event.ctag is not None:
-            raise _Unusual
-        items: list[Any] = []
-        append = items.append
-        while True:
-            item_event = next_event()
-            kind = type(item_event)
-            if kind is ScalarEvent:
-                append(scalar(item_event))
-            elif kind is MappingStartEvent:
-                append(mapping(item_event, criteria))
-            elif kind is SequenceEndEvent:
-                return items
-            elif kind is SequenceStartEvent:
-                append(sequence(item_event, False))
-            else:
-                raise _Unusual
+    def criterion(mapping: dict[Any, Any]) -> Any:
+        nonlocal count, differs
+        number, count = count, count + 1
+        wanted = changed.get(number, _MISSING)
+        if number >= len(models):
+            same = False
+        elif wanted is _MISSING:
+            same = data_digest(mapping) == digests[number]
+        else:
+            same = same_data(mapping, wanted)
+        if not same:
+            differs = True
+            raise _Differs
+        return models[number]
 
     try:
-        next_event()  # the stream's start
-        if type(next_event()) is not DocumentStartEvent:
-            return None
-        first = next_event()
-        kind = type(first)
-        if kind is MappingStartEvent:
-            data: Any = mapping(first, False)
-        elif kind is SequenceStartEvent:
-            data = sequence(first, False)
-        else:
-            data = scalar(first)
-        next_event()  # the document's end
-        if type(next_event()) is not StreamEndEvent:
-            return None
-        return data, spans, indents, offsets
-    except Exception:  # noqa: BLE001 - as in _data_from_events: the reference reader says what it is
+        with warnings.catch_warnings():
+            import ruamel.yaml.error  # noqa: F401
+
+            warnings.simplefilter("ignore")
+            built = on_stack_for(levels, _data_from_events, data, criterion)
+    except (RecursionError, TooManyCriteria):
         return None
-    finally:
-        loader.dispose()
+    if built is None:
+        return False if differs else None
+    return count == len(models) and same_data(built, reading.skeleton)
+
+
+def same_data(one: Any, other: Any) -> bool:
+    """Whether two plain data are the same: the same keys (text) and items, each value of
+    the same type and equal (``1`` is not ``1.0`` nor ``True``); anything else in them (a
+    model in a skeleton) only when it is the same object."""
+    import datetime as dt
+
+    scalars = (str, int, float, bool, type(None), dt.date, dt.datetime)
+    stack = [(one, other)]
+    while stack:
+        left, right = stack.pop()
+        if left is right:
+            continue
+        kind = type(left)
+        if kind is not type(right):
+            return False
+        if kind is dict:
+            if len(left) != len(right):
+                return False
+            for key, value in left.items():
+                if type(key) is not str:
+                    return False
+                paired = right.get(key, _MISSING)
+                if paired is _MISSING:
+                    return False
+                stack.append((value, paired))
+        elif kind is list:
+            if len(left) != len(right):
+                return False
+            stack.extend(zip(left, right))
+        elif kind not in scalars or left != right:
+            return False
+    return True
 
 
 # Plain scalars as built, by their spelling, for the process: what a plain scalar reads as
