@@ -51,6 +51,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "văn bản chứa ký tự điều khiển {char}, không được phép trong kế hoạch (chỉ cho phép Tab và xuống dòng)",
         "en": "the text holds the control character {char}, which a plan may not hold (only tab and line feed are allowed)",
     },
+    "text.blank": {
+        "vi": "'{field}' trống hoặc chỉ có khoảng trắng, xuống dòng: hãy ghi nội dung (hoặc bỏ trường nếu không bắt buộc)",
+        "en": "'{field}' is empty or only spaces and line breaks: write what it says (or leave it out where it is optional)",
+    },
+    "text.blank_name": {
+        "vi": "một tên trong '{field}' trống hoặc chỉ có khoảng trắng, xuống dòng: hãy đặt tên",
+        "en": "a name in '{field}' is empty or only spaces and line breaks: give it a name",
+    },
     "edit.number_too_long": {
         "vi": "số {value} quá dài (tối đa {digits} ký tự)",
         "en": "the number {value} is too long (at most {digits} characters)",
