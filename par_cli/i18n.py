@@ -1090,6 +1090,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "check.duplicate_adjustment": {"vi": "mã điểm thưởng/điểm trừ '{id}' bị lặp lại", "en": "bonus/penalty id '{id}' appears twice"},
     # --- recording
+    "edit.empty_note": {"vi": "ghi chú (--note) không được để trống", "en": "the note (--note) must not be empty"},
     "edit.empty_explanation": {"vi": "nội dung giải trình trống", "en": "the explanation is empty"},
     "edit.what_explanation": {"vi": "giải trình ngày {date}: {text}", "en": "explanation dated {date}: {text}"},
     "edit.what_evidence_parts": {"vi": "tài liệu kiểm chứng ngày {date}: {text}", "en": "evidence dated {date}: {text}"},
@@ -1101,6 +1102,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "justify.col.explained": {"vi": "Ngày giải trình", "en": "Explained on"},
     "justify.col.explanation": {"vi": "Giải trình đã ghi", "en": "Explanation recorded"},
     "usage.occurrence_needs_deadline": {"vi": "--occurrence cần --deadline", "en": "--occurrence needs --deadline"},
+    "usage.blank_option": {
+        "vi": "{option} trống hoặc chỉ có khoảng trắng: hãy ghi nội dung, hoặc bỏ tùy chọn này",
+        "en": "{option} is empty or only spaces: give its text, or leave the option out",
+    },
     "usage.justify_text": {"vi": "cần nội dung giải trình sau mã tiêu chí", "en": "give the explanation after the criterion id"},
     # --- the sheet
     "sheet.stage.self_assessment": {"vi": "Tự đánh giá", "en": "Self-assessment"},

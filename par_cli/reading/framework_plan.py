@@ -22,6 +22,7 @@ from par_cli.reading.framework_notes import (
     read_deadlines,
     read_scale,
 )
+from par_cli.plan.text import is_blank
 from par_cli.reading.framework_table import Cell, FrameworkFileError, Place, SourceTable, cell_text, find_header, plain
 
 _ID = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
@@ -214,7 +215,8 @@ def _document(preamble: list[str]) -> tuple[str, dt.date, str] | None:
         except ValueError:
             continue
         number_ = re.sub(r"\s+", "", match.group(1))
-        issuer = (match.group(5) or "").strip(" .") or PLACEHOLDER
+        issuer = (match.group(5) or "").strip(" .")
+        issuer = PLACEHOLDER if is_blank(issuer) else issuer
         return number_, day, issuer
     return None
 
@@ -237,7 +239,7 @@ class _Units:
         found = []
         for part in re.split(r"[;\n]", raw):
             name = cell_text(part).strip(" ,.")
-            if name:
+            if not is_blank(name):
                 found.append(self.add(name))
         return list(dict.fromkeys(found))
 
