@@ -46,6 +46,7 @@ FIELDS = [
     ("plan.issuer", 2, '"Sở Thử nghiệm"', lambda plan: plan.plan.issuer),
     ("issuer", 3, '"Sở Thử nghiệm"', lambda plan: plan.issuer),
     ("title", 4, '"Kế hoạch thử"', lambda plan: plan.title),
+    ("target assumption", 8, '"ước tính"', lambda plan: plan.target.assumption),
     ("unit name", 11, '"Văn phòng Sở"', lambda plan: plan.units[0].name),
     ("domain title", 17, '"LĨNH VỰC MỘT"', lambda plan: plan.domains[0].title),
     ("criterion title", 20, '"Kế hoạch"', lambda plan: plan.domains[0].criteria[0].title),

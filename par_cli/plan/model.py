@@ -47,7 +47,7 @@ def names_not_blank(schema: dict[str, object]) -> None:
 
 
 Assumption = Annotated[
-    str | None,
+    Text | None,
     Field(
         default=None,
         description="Set when this value is our assumption rather than the plan's words: why.",
