@@ -319,3 +319,20 @@ def test_the_plans_we_ship_and_generate_hold_no_blank_text(tmp_path, runner):
     for path in (BUNDLED, synthetic, skeleton, rolled):
         loaded = load_plan(path)
         assert loaded.ok, (path, [problem_line(p, "en") for p in loaded.problems])
+
+
+def test_a_blank_in_a_tiers_rule_is_placed_at_its_value_not_at_the_tiers(tmp_path):
+    # pydantic places it at ("rule", "tiers", "measure"): "tiers" is the rule's kind (the
+    # union's member), and also a key of the rule, which the place must not step into.
+    block = (
+        "        rule:\n"
+        "          kind: tiers\n"
+        '          measure: "  "\n'
+        "          tiers: [{at_least: 2, points: 2}, {at_least: 1, points: 1}]\n"
+    )
+    old = LINES[34]
+    assert old.startswith("        rule: {kind: tiers, measure: initiatives,")
+    text = "".join(LINES[:34]) + block + "".join(LINES[35:])
+    loaded = load_plan(_write(tmp_path, text))
+    # Line 37 is `          measure: "  "`: ten spaces and "measure: ", the value in column 20.
+    assert [(p.line, p.column, p.code) for p in loaded.problems] == [(37, 20, "text.blank")]
