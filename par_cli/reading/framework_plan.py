@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from par_cli.plan.text import is_blank
 from par_cli.reading.framework_notes import (
     DeadlineReading,
     number,
@@ -22,7 +23,6 @@ from par_cli.reading.framework_notes import (
     read_deadlines,
     read_scale,
 )
-from par_cli.plan.text import is_blank
 from par_cli.reading.framework_table import Cell, FrameworkFileError, Place, SourceTable, cell_text, find_header, plain
 
 _ID = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
