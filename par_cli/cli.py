@@ -2,7 +2,8 @@
 
 `ParGroup.main` is where every run ends and its exit code is decided (see the table in
 `commands.common`): a command returns (0) or raises `Usage` (2) or `Findings` (1); typer's
-own usage errors are reworded in the user's language (2); a bug in par is one line on stderr
+own usage errors are reworded in the user's language (2); every usage error, either kind,
+ends with the line naming the command's help (`usage_error`); a bug in par is one line on stderr
 and exit 3 (`main`). `par --help` and `par` alone are answered by `commands.help.top_level`
 (the console script asks it before importing typer; `ParGroup.main` asks it first too).
 
@@ -175,23 +176,28 @@ class ParGroup(TyperGroup):
         except click_errors.NoArgsIsHelpError as error:
             typer.echo(error.ctx.get_help() if error.ctx else "", err=False)
             return EXIT_USAGE
-        except click_errors.UsageError as error:
-            typer.echo(f"par: {usage_message(error, lang)}", err=True)
-            command = error.ctx.command_path if error.ctx is not None and error.ctx.parent is not None else _command_path(argv)
-            typer.echo(t("usage.try_help", lang, command=command), err=True)
-            return EXIT_USAGE
-        except RootUsage as error:
-            typer.echo(f"par: {error.message}", err=True)
-            typer.echo(t("usage.try_help", lang, command="par"), err=True)
-            return EXIT_USAGE
-        except (Usage, Findings) as error:  # a command's own end: said in our words already
-            error.show()
+        except click_errors.UsageError as error:  # typer's (click's) own, in our words
+            command = error.ctx.command_path if error.ctx is not None and error.ctx.parent is not None else None
+            return usage_error(usage_message(error, lang), command or _command_path(argv), lang)
+        except Usage as error:  # a command's own, worded already
+            return usage_error(error.message, (error.command or _command_path(argv)) if error.hint else None, lang)
+        except Findings as error:  # said already
             return error.exit_code
         except click_errors.ClickException as error:  # click's own (a file it could not open)
             typer.echo(f"par: {t('usage.error', lang, detail=_reword(error.format_message(), lang))}", err=True)
             return error.exit_code
         except typer.Abort:
             return 1
+
+
+def usage_error(message: str, command: str | None, lang: Lang) -> int:
+    """The one end of every usage error, typer's or a command's own: ``par: MESSAGE`` and,
+    unless the trouble is a file rather than the command line (`commands.common.FileUsage`,
+    ``command`` None), the line naming the help of ``command`` (``par set``, ``par``); exit 2."""
+    typer.echo(f"par: {message}", err=True)
+    if command is not None:
+        typer.echo(t("usage.try_help", lang, command=command), err=True)
+    return EXIT_USAGE
 
 
 def _command_path(argv: list[str]) -> str:
@@ -201,7 +207,11 @@ def _command_path(argv: list[str]) -> str:
 
 
 class RootUsage(Usage):
-    """A bad ``--lang`` before the command."""
+    """A bad ``--lang`` before the command: the help to see is that of `par`."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.command = "par"
 
 
 def root_options(argv: list[str], lang: Lang) -> list[str] | None:

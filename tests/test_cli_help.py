@@ -242,7 +242,7 @@ def test_a_first_word_not_ending_in_yaml_is_not_taken_for_the_plan(runner, plan)
 def test_a_missing_id_after_the_plan_is_a_usage_error(runner, plan):
     for command in ("set", "done", "evidence"):
         said = runner.invoke(app, [command, str(plan)])
-        assert said.exit_code == 2 and said.stderr == "par: thiếu 'ID'\n", (command, said.stderr)
+        assert said.exit_code == 2 and said.stderr == f"par: thiếu 'ID'\nXem 'par {command} --help'.\n", (command, said.stderr)
 
 
 def test_justify_lists_the_criteria_of_the_plan_given_positionally(runner, plan):
@@ -265,7 +265,7 @@ def test_workbook_and_collect_take_the_plan_positionally(runner, plan, tmp_path)
     second = runner.invoke(app, ["collect", "--plan", str(plan), str(made), "--dry-run", "--date", "2024-05-02"])
     assert first.exit_code == second.exit_code == 0, first.output
     assert first.stdout == second.stdout and first.stderr == second.stderr
-    assert runner.invoke(app, ["collect", str(plan)]).stderr == "par: thiếu 'FILE.xlsx...'\n"
+    assert runner.invoke(app, ["collect", str(plan)]).stderr == "par: thiếu 'FILE.xlsx...'\nXem 'par collect --help'.\n"
 
 
 @pytest.mark.parametrize("command", ["validate", "score", "gap", "due", "report", "history", "units", "set", "done", "evidence", "justify", "sheet", "new-year", "workbook", "collect"])

@@ -54,7 +54,7 @@ def test_help_is_vietnamese_by_default(runner):
         (["score", "--bogus"], "không có tùy chọn --bogus", "no such option: --bogus"),
         (["score", "--depth", "7"], "giá trị không hợp lệ cho '--depth': cần nhỏ hơn hoặc bằng 3", "invalid value for '--depth': must be at most 3"),
         (["scor"], "không có lệnh 'scor'", "no such command 'scor'"),
-        (["score", "--format", "xml"], "'xml' không phải một trong", "'xml' is not one of"),
+        (["score", "--format", "xml"], "lệnh này không có định dạng 'xml'; chọn một trong: auto, table, text, json, csv, md", "this command has no 'xml' format; choose one of: auto, table, text, json, csv, md"),
         (["gap", "--format", "ics"], "lệnh này không có định dạng 'ics'", "this command has no 'ics' format"),
         (["due", "--today"], "tùy chọn --today cần một giá trị", "option --today needs a value"),
     ],

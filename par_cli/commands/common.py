@@ -12,8 +12,11 @@ code  meaning
 3     a bug in par (the last resort in `cli.main`: one line on stderr, never a traceback)
 ====  ===================================================================================
 
-A command ends by returning (0), or by raising `Usage` (2) or `Findings` (1); `cli.ParGroup`
-turns those, and typer's own usage errors, into the exit code.
+A command ends by returning (0), or by raising `Usage` (2: `fail_usage`; the line naming the
+command's help follows its message, as it follows typer's own usage errors), `FileUsage` (2:
+`fail_file`, a file that cannot be read or written, without that line) or `Findings` (1);
+`cli.ParGroup` turns those, and typer's own usage errors, into the exit code and the words.
+A command's ``--format`` is `format_option(OFFERED)`: what its help lists and all it accepts.
 
 Help texts are catalogue keys (``help="help.score.depth"``): `cli` replaces them with the
 words of the language asked for (``--lang``, ``PAR_LANG``) before anything is parsed, so
@@ -24,10 +27,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
 
 import typer
 
@@ -55,12 +58,30 @@ except ImportError:  # pragma: no cover - older typer, click installed beside it
 
 
 class Usage(_ClickException):
-    """A usage error already worded for the user: ``par: MESSAGE`` on stderr, exit 2."""
+    """A usage error already worded for the user, exit 2: `cli.ParGroup` writes ``par:
+    MESSAGE`` on stderr and, as for typer's own usage errors, the line that names the
+    command's help (``Xem 'par set --help'.``), whichever layer raised it."""
 
     exit_code = EXIT_USAGE
+    hint = True  # the line naming the command's help follows the message
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        # The command running when it was raised (`par set`; a group's subcommand by its
+        # whole path), named by the hint; None before any command (see `cli._command_path`).
+        context = _current_context(silent=True)
+        self.command: str | None = context.command_path if context is not None and context.parent is not None else None
 
     def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
         typer.echo(f"par: {self.message}", err=True)
+
+
+class FileUsage(Usage):
+    """A file the command cannot read or write (not there, not a plan, a folder, a disk that
+    refuses): exit 2 like a usage error, but nothing on the command line is misused, so no
+    line sends the user to the help."""
+
+    hint = False
 
 
 class Findings(_ClickException):
@@ -99,7 +120,39 @@ AsOfOption = Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-D
 TodayOption = Annotated[Optional[str], typer.Option("--today", metavar="YYYY-MM-DD|DD/MM/YYYY", help="help.common.today", show_default=False)]
 DaysOption = Annotated[int, typer.Option("--days", "-d", help="help.common.days")]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="help.common.output", show_default=False)]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="help.common.format")]
+
+
+class OfferedFormats:
+    """What ``--format`` accepts for one command: a format it offers, as a `Format`; anything
+    else is a usage error naming the formats it does offer (typer calls this while parsing)."""
+
+    def __init__(self, offered: Sequence[Format]) -> None:
+        self.offered = tuple(offered)
+
+    def __call__(self, value: object) -> Format:
+        given = value.value if isinstance(value, Format) else str(value)
+        for fmt in self.offered:
+            if fmt.value == given:
+                return fmt
+        fail_usage(t("usage.format", lang_of(None), format=given, formats=", ".join(fmt.value for fmt in self.offered)))
+
+
+def format_option(offered: Sequence[Format], help_key: str | None = None) -> Any:
+    """The ``--format`` option of a command that offers ``offered`` (in the order its help
+    lists them): the command's one declaration of its formats. Its help shows exactly these
+    (``--format <auto|text|json>``, from the choices typer reads off the type) and its parsing
+    refuses any other (`OfferedFormats`)::
+
+        OFFERED = (Format.auto, Format.text, Format.json)
+        FormatOption = format_option(OFFERED)
+
+        def validate(..., fmt: FormatOption = Format.auto) -> None: ...
+    """
+    choices = Literal[tuple(fmt.value for fmt in offered)]  # type: ignore[valid-type]
+    if help_key is None:
+        # auto is a table on a terminal only where there is a table to show
+        help_key = "help.common.format_auto" if Format.auto in offered and Format.table in offered else "help.common.format"
+    return Annotated[choices, typer.Option("--format", "-f", help=help_key, parser=OfferedFormats(offered))]
 
 
 def lang_of(option: LangChoice | None) -> Lang:
@@ -117,8 +170,14 @@ def fail_usage(message: str) -> NoReturn:
     raise Usage(message)
 
 
+def fail_file(message: str) -> NoReturn:
+    """A file that cannot be read or written: exit 2, without the hint (`FileUsage`)."""
+    raise FileUsage(message)
+
+
 def check_format(fmt: Format, offered: Iterable[Format], lang: Lang) -> Format:
-    """``--format`` is one choice for every command; each command offers some of them."""
+    """A narrower choice within what a command's ``--format`` accepts (`format_option`),
+    for one way of running it (``par justify ID TEXT`` records, the list is a table)."""
     offered = list(offered)
     if fmt not in offered:
         fail_usage(t("usage.format", lang, format=fmt.value, formats=", ".join(f.value for f in offered)))
@@ -211,7 +270,7 @@ def load_or_exit(option: Path | None, lang: Lang, fmt: Format = Format.text) -> 
     try:
         loaded = load_plan(find_plan(option), keep_data=False)
     except PlanFileError as error:
-        fail_usage(file_error_text(error, lang))
+        fail_file(file_error_text(error, lang))
     READING.append(loaded.path)
     if not loaded.ok:
         report_problems(loaded.problems, fmt, lang)
@@ -249,7 +308,7 @@ def write_out(text: str | bytes, output: Path | None, lang: Lang, written_key: s
     except OutputNotAFile:
         fail_usage(t("usage.output_not_a_file", lang, path=output))
     except OSError as error:
-        fail_usage(t("usage.cannot_write", lang, path=output, reason=error.strerror or error))
+        fail_file(t("usage.cannot_write", lang, path=output, reason=error.strerror or error))
     typer.echo(t(written_key, lang, path=output, **params), err=True)
 
 
@@ -264,7 +323,7 @@ def write_new_plan(text: str, target: Path, lang: Lang) -> None:
     except FileExists:
         fail_usage(t("output.exists", lang, path=target))
     except OSError as error:
-        fail_usage(t("usage.cannot_write", lang, path=target, reason=error.strerror or error))
+        fail_file(t("usage.cannot_write", lang, path=target, reason=error.strerror or error))
 
 
 def check_unit(plan: "Plan", unit: str | None, lang: Lang) -> str | None:

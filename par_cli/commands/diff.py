@@ -7,11 +7,10 @@ import typer
 
 from par_cli.commands.common import (
     Findings,
-    FormatOption,
     LangOption,
     OutputOption,
-    check_format,
-    fail_usage,
+    fail_file,
+    format_option,
     lang_of,
     load_or_exit,
     report_problems,
@@ -21,6 +20,7 @@ from par_cli.i18n import Lang, t
 from par_cli.render.formats import TABLE_FORMATS, Format, Output
 
 OFFERED = TABLE_FORMATS  # auto, table, text, json, csv, md
+FormatOption = format_option(OFFERED)
 
 
 def diff(
@@ -38,7 +38,6 @@ def diff(
     from par_cli.render.json import diff_payload
 
     language = lang_of(lang)
-    check_format(fmt, OFFERED, language)
     pairs = _mapping(mapping, language) if mapping is not None else None
     old_plan = load_or_exit(old, language, fmt).plan
     new_plan = load_or_exit(new, language, fmt).plan
@@ -82,7 +81,7 @@ def _mapping(path: Path, lang: Lang) -> dict[str, str]:
     try:
         data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, Exception) as error:  # noqa: BLE001 - any unreadable mapping is a usage error
-        fail_usage(t("diff.bad_mapping", lang, path=path, detail=str(error).splitlines()[0] if str(error) else type(error).__name__))
+        fail_file(t("diff.bad_mapping", lang, path=path, detail=str(error).splitlines()[0] if str(error) else type(error).__name__))
     if not isinstance(data, dict) or not all(isinstance(k, (str, int, float)) and isinstance(v, (str, int, float)) for k, v in data.items()):
-        fail_usage(t("diff.bad_mapping", lang, path=path, detail="OLD: NEW"))
+        fail_file(t("diff.bad_mapping", lang, path=path, detail="OLD: NEW"))
     return {str(k): str(v) for k, v in data.items()}

@@ -6,16 +6,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from par_cli.commands.common import (
-    check_days,
     Findings,
     LangOption,
     OutputOption,
     PlanArgument,
     PlanOption,
     TodayOption,
-    check_format,
+    check_days,
     check_unit,
     fail_usage,
+    format_option,
     lang_of,
     load_or_exit,
     parse_day,
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from par_cli.state.as_of import DayOccurrence, PlanState
 
 OFFERED = (*TABLE_FORMATS, Format.ics)
+FormatOption = format_option(OFFERED, "help.due.format")
 
 
 def due(
@@ -38,7 +39,7 @@ def due(
     today: TodayOption = None,
     unit: Annotated[str | None, typer.Option("--unit", "-u", metavar="ID", help="help.due.unit", show_default=False)] = None,
     everything: Annotated[bool, typer.Option("--all", help="help.due.all")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="help.due.format")] = Format.auto,
+    fmt: FormatOption = Format.auto,
     output: OutputOption = None,
     fail_on_overdue: Annotated[bool, typer.Option("--fail-on-overdue", help="help.due.fail-on-overdue")] = False,
     remind: Annotated[str, typer.Option("--remind", help="help.due.remind")] = "7,1",
@@ -53,7 +54,6 @@ def due(
     from par_cli.render.views import due_view
 
     language = lang_of(lang)
-    check_format(fmt, OFFERED, language)
     check_days(days, language)
     day = parse_day(today, language) or today_in_vietnam()
     loaded = load_or_exit(plan_path(path, plan, language), language, fmt)

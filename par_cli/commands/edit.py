@@ -17,12 +17,13 @@ import typer
 
 from par_cli.commands.common import (
     Findings,
-    FormatOption,
     LangOption,
     PlanFirstArgument,
     PlanOption,
     check_format,
+    fail_file,
     fail_usage,
+    format_option,
     lang_of,
     parse_day,
     plan_first,
@@ -38,8 +39,10 @@ DEFAULT_LOCK_WAIT = 5.0
 
 
 OFFERED = (Format.auto, Format.text, Format.json)
-# `par justify` with no id lists, as a table.
+# `par justify` with no id lists, as a table; with an id it records, and offers OFFERED.
 LIST_OFFERED = TABLE_FORMATS
+FormatOption = format_option(OFFERED)
+JustifyFormatOption = format_option(LIST_OFFERED, "help.justify.format")
 
 # Not required for click: with the plan in front, click would give the id to [PLAN]; the
 # words are sorted by `plan_first`, and a missing id is the usual usage error.
@@ -208,7 +211,7 @@ def justify(
     date: DateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
-    fmt: FormatOption = Format.auto,
+    fmt: JustifyFormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
     """Giải trình cho tiêu chí có điểm mà thiếu tài liệu kiểm chứng (record or list explanations)."""
@@ -237,7 +240,6 @@ def _list_missing(plan: Path | None, as_of: dt.date | None, fmt: Format, lang: L
     from par_cli.render.justify import justify_view
     from par_cli.scoring.scorer import score_plan
 
-    check_format(fmt, LIST_OFFERED, lang)
     loaded = load_or_exit(plan, lang, fmt)
     result = score_plan(loaded.plan, today=today_in_vietnam(), as_of=as_of)
     missing = needing_explanation(claimed_points(result), as_of)
@@ -284,7 +286,7 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: Format, dry_run:
         path = find_plan(plan)
         outcome = record(path, build, dry_run=dry_run, lock_wait=_lock_wait())
     except PlanFileError as error:
-        fail_usage(file_error_text(error, lang))
+        fail_file(file_error_text(error, lang))
     except EditRefused as refusal:
         if refusal.problems:
             report_problems(refusal.problems, fmt, lang, summary=False)

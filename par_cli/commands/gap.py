@@ -2,13 +2,12 @@
 
 from par_cli.commands.common import (
     AsOfOption,
-    FormatOption,
     LangOption,
     PlanArgument,
     PlanOption,
     UnitOption,
-    check_format,
     check_unit,
+    format_option,
     lang_of,
     load_or_exit,
     parse_day,
@@ -17,6 +16,9 @@ from par_cli.commands.common import (
     today_in_vietnam,
 )
 from par_cli.render.formats import TABLE_FORMATS, Format, Output
+
+OFFERED = TABLE_FORMATS  # auto, table, text, json, csv, md
+FormatOption = format_option(OFFERED)
 
 
 def gap(
@@ -32,7 +34,6 @@ def gap(
     from par_cli.scoring.gap import gap_report
 
     language = lang_of(lang)
-    check_format(fmt, TABLE_FORMATS, language)
     day = parse_day(as_of, language)
     loaded = load_or_exit(plan_path(path, plan, language), language, fmt)
     the_plan = loaded.plan

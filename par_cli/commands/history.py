@@ -6,11 +6,23 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import READING, FormatOption, LangOption, OutputOption, PlanOption, check_format, fail_usage, lang_of, parse_day, show
+from par_cli.commands.common import (
+    READING,
+    LangOption,
+    OutputOption,
+    PlanOption,
+    fail_file,
+    fail_usage,
+    format_option,
+    lang_of,
+    parse_day,
+    show,
+)
 from par_cli.i18n import t
 from par_cli.render.formats import TABLE_FORMATS, Format, Output
 
 OFFERED = TABLE_FORMATS  # auto, table, text, json, csv, md
+FormatOption = format_option(OFFERED)
 
 
 class By(str, Enum):
@@ -53,7 +65,6 @@ def history(
     from par_cli.scoring.history import history_rows, read_history
 
     language = lang_of(lang)
-    check_format(fmt, OFFERED, language)
     if path is not None and plan is not None:
         fail_usage(t("score.path_and_plan", language))
     first, last = parse_day(since, language), parse_day(until, language)
@@ -62,14 +73,14 @@ def history(
     try:
         file = find_plan(path or plan)
     except PlanFileError as error:
-        fail_usage(file_error_text(error, language))
+        fail_file(file_error_text(error, language))
     if not file.is_file():
-        fail_usage(file_error_text(PlanFileError(file, "file.is_directory" if file.is_dir() else "file.not_found"), language))
+        fail_file(file_error_text(PlanFileError(file, "file.is_directory" if file.is_dir() else "file.not_found"), language))
     READING.append(file)  # --output may not name it (issue 13)
     try:
         found = read_history(file)
     except GitError as error:
-        fail_usage(t(error.key, language, **error.params))
+        fail_file(t(error.key, language, **error.params))
     valid = found.valid()
     newest = valid[-1].score if valid else None
     if records:

@@ -8,12 +8,12 @@ import typer
 
 from par_cli.commands.common import (
     Findings,
-    FormatOption,
     LangOption,
     PreviousOption,
     RankOption,
-    check_format,
+    fail_file,
     fail_usage,
+    format_option,
     lang_of,
     parse_day,
     parse_points_option,
@@ -27,6 +27,7 @@ from par_cli.render.formats import TABLE_FORMATS, Format, Output
 
 # What could not be read is a table (where, what); the draft itself is the file written.
 OFFERED = TABLE_FORMATS
+FormatOption = format_option(OFFERED)
 
 
 def import_(
@@ -55,7 +56,6 @@ def import_(
     from par_cli.render.json import import_payload
 
     language = lang_of(lang)
-    check_format(fmt, OFFERED, language)
     for option, value in (("--issuer", issuer), ("--number", number), ("--title", title)):
         if value is not None and is_blank(value):  # the draft would hold a blank the plan refuses
             fail_usage(t("usage.blank_option", language, option=option))
@@ -74,7 +74,7 @@ def import_(
     try:
         draft = build_draft(read_framework(source), facts)
     except FrameworkFileError as error:
-        fail_usage(t(error.code, language, **error.params))
+        fail_file(t(error.code, language, **error.params))
     text = dump(draft.data, draft.comments)
     write_new_plan(text, output, language)
     problems = _validate(output)

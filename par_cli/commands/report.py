@@ -6,18 +6,17 @@ from typing import Annotated, Optional
 import typer
 
 from par_cli.commands.common import (
-    check_days,
     DaysOption,
-    FormatOption,
     LangOption,
     OutputOption,
     PlanArgument,
     PlanOption,
     TodayOption,
     UnitOption,
-    check_format,
+    check_days,
     check_unit,
     fail_usage,
+    format_option,
     lang_of,
     load_or_exit,
     parse_day,
@@ -29,6 +28,7 @@ from par_cli.i18n import t
 from par_cli.render.formats import Format, Output
 
 OFFERED = (Format.html, Format.md)
+FormatOption = format_option(OFFERED)
 
 
 def report(
@@ -46,7 +46,6 @@ def report(
     from par_cli.scoring.briefing import build_report
 
     language = lang_of(lang)
-    check_format(fmt, OFFERED, language)
     check_days(days, language)
     if fmt is Format.html and output is None and sys.stdout.isatty():
         # A page of markup is no use on a terminal; say how to get the page or the text.

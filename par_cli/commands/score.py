@@ -9,13 +9,12 @@ import typer
 from par_cli.commands.common import (
     AsOfOption,
     Findings,
-    FormatOption,
     LangOption,
     PlanOption,
     UnitOption,
-    check_format,
     check_unit,
     fail_usage,
+    format_option,
     lang_of,
     load_or_exit,
     parse_day,
@@ -26,6 +25,9 @@ from par_cli.commands.common import (
 )
 from par_cli.i18n import Lang, t
 from par_cli.render.formats import TABLE_FORMATS, Format, Output
+
+OFFERED = TABLE_FORMATS  # auto, table, text, json, csv, md
+FormatOption = format_option(OFFERED)
 
 DepthOption = Annotated[int, typer.Option("--depth", min=1, max=3, help="help.score.depth")]
 
@@ -43,7 +45,6 @@ def score(
     from par_cli.scoring.scorer import score_plan
 
     language = lang_of(lang)
-    check_format(fmt, TABLE_FORMATS, language)
     day = parse_day(as_of, language)
     chosen = plan_path(path, plan, language)
     if chosen is not None and chosen.is_dir():

@@ -6,7 +6,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from par_cli.commands.common import AsOfOption, FormatOption, LangOption, PlanOption, check_format, fail_usage, lang_of, load_or_exit, parse_day, show, today_in_vietnam
+from par_cli.commands.common import (
+    AsOfOption,
+    LangOption,
+    PlanOption,
+    fail_file,
+    fail_usage,
+    format_option,
+    lang_of,
+    load_or_exit,
+    parse_day,
+    show,
+    today_in_vietnam,
+)
 from par_cli.i18n import Lang, t
 from par_cli.render.formats import BINARY_FORMATS, Format, Output
 
@@ -21,6 +33,7 @@ class StageChoice(str, Enum):
 
 # The sheet is a document, not a table: Markdown (the default), HTML, Word or Excel.
 OFFERED = (Format.md, Format.html, Format.docx, Format.xlsx)
+FormatOption = format_option(OFFERED, "help.sheet.format")
 
 
 def sheet(
@@ -48,7 +61,6 @@ def sheet(
     from par_cli.scoring.sheet import build_sheet
 
     language = lang_of(lang)
-    check_format(fmt, OFFERED, language)
     if path is not None and plan is not None:
         fail_usage(t("score.path_and_plan", language))
     day = parse_day(as_of, language)
@@ -57,7 +69,7 @@ def sheet(
     if template is not None and fmt is not Format.docx:
         fail_usage(t("sheet.template_docx_only", language))
     if template is not None and not template.is_file():
-        fail_usage(f"{template}: {t('file.not_found', language)}")
+        fail_file(f"{template}: {t('file.not_found', language)}")
     if compare and fmt is Format.docx:
         fail_usage(t("sheet.compare_formats", language))
     loaded = load_or_exit(path or plan, language)
@@ -85,7 +97,7 @@ def sheet(
             try:
                 return render_template(values, template, lang)
             except TemplateError as error:
-                fail_usage(t("sheet.template_error", lang, template=template, detail=str(error)))
+                fail_file(t("sheet.template_error", lang, template=template, detail=str(error)))
         from par_cli.render.sheet_docx import render_docx
 
         return render_docx(values, lang)

@@ -1,12 +1,11 @@
 """`par units`: each unit with what it leads, supports and answers for ("rõ người, rõ việc")."""
 
 from par_cli.commands.common import (
-    FormatOption,
     LangOption,
     PlanArgument,
     PlanOption,
     TodayOption,
-    check_format,
+    format_option,
     lang_of,
     load_or_exit,
     parse_day,
@@ -15,6 +14,9 @@ from par_cli.commands.common import (
     today_in_vietnam,
 )
 from par_cli.render.formats import TABLE_FORMATS, Format, Output
+
+OFFERED = TABLE_FORMATS  # auto, table, text, json, csv, md
+FormatOption = format_option(OFFERED)
 
 
 def units(
@@ -30,7 +32,6 @@ def units(
     from par_cli.scoring.scorer import score_plan
 
     language = lang_of(lang)
-    check_format(fmt, TABLE_FORMATS, language)
     day = parse_day(today, language) or today_in_vietnam()
     loaded = load_or_exit(plan_path(path, plan, language), language, fmt)
     the_plan = loaded.plan

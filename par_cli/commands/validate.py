@@ -5,11 +5,19 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from par_cli.commands.common import Findings, FormatOption, LangOption, check_format, fail_usage, lang_of, report_problems
+from par_cli.commands.common import (
+    Findings,
+    LangOption,
+    fail_file,
+    format_option,
+    lang_of,
+    report_problems,
+)
 from par_cli.i18n import t
 from par_cli.render.formats import Format
 
 OFFERED = (Format.auto, Format.text, Format.json)
+FormatOption = format_option(OFFERED)
 
 
 def validate(
@@ -25,14 +33,13 @@ def validate(
     from par_cli.render.json import problems_payload, write_json
 
     language = lang_of(lang)
-    check_format(fmt, OFFERED, language)
     files: list[Path] = []
     try:
         for path in paths or [find_plan(None)]:
             files += plans_in(path) if path.is_dir() else [path]
         results = [load_plan(path, keep_data=False) for path in files]
     except PlanFileError as error:
-        fail_usage(file_error_text(error, language))
+        fail_file(file_error_text(error, language))
     for result in results:
         if result.ok:
             result.problems += plan_warnings(result)

@@ -20,6 +20,7 @@ from par_cli.commands.common import (
     PlanFirstArgument,
     PlanOption,
     check_unit,
+    fail_file,
     fail_usage,
     lang_of,
     load_or_exit,
@@ -80,7 +81,7 @@ def workbook(
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            fail_usage(t("workbook.cannot_write", language, path=target, reason=error.strerror or error))
+            fail_file(t("workbook.cannot_write", language, path=target, reason=error.strerror or error))
         # Atomically, never over the plan (directly or through a link), never into a FIFO.
         write_out(data, target, language, "workbook.written", unit=names[unit_id], rows=rows)
 
@@ -123,7 +124,7 @@ def collect(
     try:
         path = find_plan(plan)
     except PlanFileError as error:
-        fail_usage(file_error_text(error, language))
+        fail_file(file_error_text(error, language))
     failed = False
     for file in map(Path, words):
         name = file.name
@@ -135,7 +136,7 @@ def collect(
             failed = True
             continue
         except PlanFileError as error:
-            fail_usage(file_error_text(error, language))
+            fail_file(file_error_text(error, language))
         except WorkbookRefused as refused:
             for refusal in refused.collected.refusals:
                 typer.echo(f"{name}!{refusal.ref}: {one_line(t(refusal.code, language, **refusal.params))}")

@@ -9,14 +9,14 @@ one `Renderer` to `RENDERERS` in `render.output` and one member here.
 
 For a new command (``par sheet``, ``par diff`` …)::
 
-    from par_cli.commands.common import FormatOption, check_format, show
+    from par_cli.commands.common import format_option, show
     from par_cli.render.formats import Format, Output
 
     OFFERED = (Format.auto, Format.table, Format.text, Format.json, Format.csv, Format.md)
+    FormatOption = format_option(OFFERED)   # its help lists these; parsing refuses the rest
 
     def sheet(..., fmt: FormatOption = Format.auto, lang: LangOption = None) -> None:
         language = lang_of(lang)
-        check_format(fmt, OFFERED, language)             # a usage error, before any work
         value = compute_with_the_core(...)
         show(Output(json=lambda: sheet_payload(value),    # render.json: ISO dates, ids
                     table=lambda lang, machine: sheet_view(value, lang, machine)),
