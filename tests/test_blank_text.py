@@ -227,8 +227,10 @@ def test_a_write_of_blank_text_is_refused_and_the_file_untouched(bundled_copy, a
     before = bundled_copy.read_bytes()
     result = par(bundled_copy, *arguments)
     assert result.exit_code == code, result.output
-    assert message in result.stderr
-    assert result.stderr.count("\n") == 1  # one message, not the edited text's problems
+    lines = result.stderr.splitlines()
+    assert message in lines[0]
+    # One message, not the edited text's problems; a usage error adds the line naming the help.
+    assert lines[1:] == ([f"Xem 'par {arguments[0]} --help'."] if code == 2 else [])
     assert bundled_copy.read_bytes() == before
 
 
@@ -301,7 +303,7 @@ def test_import_refuses_a_blank_option(tmp_path, runner, option):
     target = tmp_path / "2024.yaml"
     result = runner.invoke(app, ["import", str(source), "--output", str(target), option, " \u3000"])
     assert result.exit_code == 2
-    assert f"{option} trống hoặc chỉ có khoảng trắng" in result.stderr
+    assert result.stderr.splitlines() == [f"par: {option} trống hoặc chỉ có khoảng trắng: hãy ghi nội dung, hoặc bỏ tùy chọn này", "Xem 'par import --help'."]
     assert not target.exists()
 
 
