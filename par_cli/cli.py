@@ -19,6 +19,7 @@ so `par --help` and a command that fails early stay fast.
 from __future__ import annotations
 
 import importlib
+import os
 import re
 import sys
 from collections.abc import Iterator, MutableMapping, Sequence
@@ -188,6 +189,16 @@ class ParGroup(TyperGroup):
             return error.exit_code
         except typer.Abort:
             return 1
+        except OSError as error:
+            # The system refused a path the user gave where a command asked about it before
+            # reading it (Path.is_dir() lets ENAMETOOLONG and EACCES through): the user's to
+            # fix, said as such, not a bug in par.
+            if error.filename is None:
+                raise
+            from par_cli.plan.reasons import os_reason
+
+            typer.echo(f"par: {t('usage.path_refused', lang, path=os.fsdecode(error.filename), reason=os_reason(error))}", err=True)
+            return EXIT_USAGE
 
 
 def usage_error(message: str, command: str | None, lang: Lang) -> int:

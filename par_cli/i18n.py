@@ -81,6 +81,165 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "kế hoạch phải là một bảng khóa: giá trị (mapping), không phải {found}",
         "en": "a plan must be a mapping of keys to values, not {found}",
     },
+    # --- why a library refused, named by plan/reasons.py (the library's own words kept, and
+    # said to be theirs, where a reason is not in its tables)
+    "os.permission": {"vi": "không có quyền (permission denied)", "en": "permission denied"},
+    "os.read_only": {"vi": "hệ thống tệp chỉ cho đọc, không ghi được", "en": "the file system is read-only"},
+    "os.no_space": {"vi": "đĩa đã hết chỗ trống", "en": "no space left on the disk"},
+    "os.quota": {"vi": "đã vượt hạn mức dung lượng (quota) của người dùng", "en": "the user's disk quota is exceeded"},
+    "os.is_directory": {"vi": "đó là một thư mục, không phải tệp", "en": "it is a directory, not a file"},
+    "os.not_directory": {"vi": "một phần của đường dẫn là tệp, không phải thư mục", "en": "a part of the path is a file, not a directory"},
+    "os.not_found": {"vi": "không có tệp hay thư mục đó", "en": "no such file or directory"},
+    "os.exists": {"vi": "đã có tệp ở đường dẫn đó", "en": "a file already exists there"},
+    "os.name_too_long": {"vi": "tên tệp hoặc đường dẫn quá dài", "en": "the file name or path is too long"},
+    "os.loop": {"vi": "quá nhiều liên kết tượng trưng (symlink) nối nhau trên đường dẫn", "en": "too many symbolic links on the path"},
+    "os.io": {"vi": "lỗi vào/ra của thiết bị (đĩa hỏng hoặc ổ mạng mất kết nối?)", "en": "an input/output error of the device (a failing disk or a lost network drive?)"},
+    "os.too_many_links": {"vi": "tệp có quá nhiều tên (liên kết cứng)", "en": "the file has too many names (hard links)"},
+    "os.busy": {"vi": "tệp hoặc thiết bị đang bận", "en": "the file or device is busy"},
+    "os.too_many_open": {"vi": "quá nhiều tệp đang mở", "en": "too many files are open"},
+    "os.no_memory": {"vi": "không đủ bộ nhớ", "en": "not enough memory"},
+    "os.too_big": {"vi": "tệp vượt cỡ tối đa hệ thống cho phép", "en": "the file exceeds the largest size the system allows"},
+    "os.cross_device": {"vi": "không thể chuyển tệp sang ổ đĩa khác", "en": "a file cannot be moved to another disk"},
+    "os.no_device": {"vi": "không có thiết bị ở đường dẫn đó", "en": "no device at that path"},
+    "os.stale": {"vi": "tệp trên ổ mạng không còn hiệu lực (NFS); hãy thử lại", "en": "the file on the network drive is stale (NFS); try again"},
+    "os.timed_out": {"vi": "hết thời gian chờ (ổ mạng?)", "en": "timed out (a network drive?)"},
+    "os.not_empty": {"vi": "thư mục không rỗng", "en": "the directory is not empty"},
+    "os.own_words": {"vi": "{detail} ({name}, lời của hệ điều hành)", "en": "{detail} ({name}, the operating system's words)"},
+    "yaml.problem.node_content": {
+        "vi": "thiếu giá trị ở đây (ngoặc [ hoặc {{ chưa đóng, hay dấu phẩy thừa?)",
+        "en": "a value is missing here (a [ or {{ left open, or a comma too many?)",
+    },
+    "yaml.problem.colon_missing": {"vi": "thiếu dấu hai chấm ':' sau khóa", "en": "a ':' is missing after the key"},
+    "yaml.problem.colon_here": {
+        "vi": "dấu hai chấm ở chỗ không được có (giá trị chứa ': ' phải đặt trong dấu nháy, hoặc thụt lề sai)",
+        "en": "a colon where none may stand (a value holding ': ' needs quotes, or the indentation is wrong)",
+    },
+    "yaml.problem.dash_here": {
+        "vi": "gạch đầu dòng '-' ở chỗ không được có (thụt lề sai?)",
+        "en": "a list dash '-' where none may stand (wrong indentation?)",
+    },
+    "yaml.problem.question_here": {
+        "vi": "dấu '?' (khóa phức) ở chỗ không được có; giá trị chứa ' ?' hãy đặt cả trong dấu nháy",
+        "en": "a '?' (a complex key) where none may stand; put a value holding ' ?' wholly in quotes",
+    },
+    "yaml.problem.unhashable_key": {
+        "vi": "một bảng hay danh sách không thể làm khóa; khóa phải là văn bản",
+        "en": "a mapping or a list cannot be a key; a key must be text",
+    },
+    "yaml.problem.cannot_start": {
+        "vi": "ký tự này không thể mở đầu một giá trị YAML (như @ hoặc `): hãy đặt giá trị trong dấu nháy",
+        "en": "this character cannot start a YAML value (such as @ or `): put the value in quotes",
+    },
+    "yaml.problem.end_of_file": {
+        "vi": "tệp kết thúc khi giá trị chưa đóng (thiếu dấu nháy hoặc ngoặc đóng?)",
+        "en": "the file ends inside a value (a closing quote or bracket missing?)",
+    },
+    "yaml.problem.key_expected": {
+        "vi": "cần một khóa ở đây: thụt lề không khớp với các khóa phía trên",
+        "en": "a key is expected here: the indentation does not match the keys above",
+    },
+    "yaml.problem.dash_expected": {
+        "vi": "cần một mục '- ' của danh sách ở đây: thụt lề không khớp với các mục phía trên",
+        "en": "a list item '- ' is expected here: the indentation does not match the items above",
+    },
+    "yaml.problem.flow_sequence": {"vi": "danh sách [ ] thiếu dấu ',' hoặc ngoặc đóng ']'", "en": "a [ ] list lacks a ',' or its closing ']'"},
+    "yaml.problem.flow_mapping": {"vi": "bảng {{ }} thiếu dấu ',' hoặc ngoặc đóng '}}'", "en": "a {{ }} mapping lacks a ',' or its closing '}}'"},
+    "yaml.problem.tag": {
+        "vi": "thẻ YAML (bắt đầu bằng !) viết sai; giá trị bắt đầu bằng ! phải đặt trong dấu nháy",
+        "en": "a YAML tag (starting with !) is malformed; a value starting with ! needs quotes",
+    },
+    "yaml.problem.escape": {
+        "vi": "trong dấu nháy kép, dấu '\\' mở đầu một mã thoát không hợp lệ: viết '\\\\', hoặc dùng dấu nháy đơn",
+        "en": "inside double quotes, '\\' starts an invalid escape: write '\\\\', or use single quotes",
+    },
+    "yaml.problem.unicode_escape": {
+        "vi": "mã thoát \\x, \\u hoặc \\U cần các chữ số thập lục phân hợp lệ",
+        "en": "a \\x, \\u or \\U escape needs valid hexadecimal digits",
+    },
+    "yaml.problem.document_marker": {
+        "vi": "dòng '---' hoặc '...' (ranh giới tài liệu) nằm giữa một giá trị",
+        "en": "a '---' or '...' line (a document boundary) inside a value",
+    },
+    "yaml.problem.after_value": {
+        "vi": "còn ký tự thừa sau giá trị: cần xuống dòng hoặc chú thích (#)",
+        "en": "something follows the value: a line break or a comment (#) is expected",
+    },
+    "yaml.problem.block_indicator": {
+        "vi": "chỉ báo thụt lề của khối văn bản (sau | hoặc >) không được là 0",
+        "en": "a block scalar's indentation indicator (after | or >) cannot be 0",
+    },
+    "yaml.problem.anchor_name": {
+        "vi": "tên neo hoặc bí danh (sau & hoặc *) cần chữ hoặc số; giá trị bắt đầu bằng & hoặc * phải đặt trong dấu nháy",
+        "en": "an anchor or alias name (after & or *) needs letters or digits; a value starting with & or * needs quotes",
+    },
+    "yaml.problem.undefined_alias": {
+        "vi": "bí danh (*tên) không trỏ tới neo (&tên) nào phía trên; giá trị bắt đầu bằng * phải đặt trong dấu nháy",
+        "en": "the alias (*name) refers to no anchor (&name) above; a value starting with * needs quotes",
+    },
+    "yaml.problem.anchor_twice": {"vi": "tên neo (&tên) này đã được dùng ở trên", "en": "this anchor name (&name) is already used above"},
+    "yaml.problem.two_documents": {
+        "vi": "tệp chứa nhiều tài liệu YAML (tách bằng '---'); một tệp kế hoạch chỉ chứa một",
+        "en": "the file holds several YAML documents (split by '---'); a plan file holds one",
+    },
+    "yaml.problem.control": {"vi": "tệp chứa ký tự điều khiển không được phép", "en": "the file holds a control character, which YAML does not allow"},
+    "yaml.problem.directive": {
+        "vi": "chỉ thị YAML (dòng bắt đầu bằng %, như %YAML 1.2) sai hoặc bị lặp",
+        "en": "a YAML directive (a line starting with %, such as %YAML 1.2) is malformed or repeated",
+    },
+    "yaml.own_words": {"vi": "{detail} (lời của bộ đọc YAML)", "en": "{detail} (the YAML parser's words)"},
+    "rrule.unknown_part": {"vi": "không có thành phần '{part}' trong quy tắc RRULE", "en": "RRULE has no part '{part}'"},
+    "rrule.bad_value": {"vi": "giá trị '{value}' của {part} không hợp lệ", "en": "'{value}' is not a valid {part}"},
+    "rrule.bad_until": {"vi": "UNTIL không phải một ngày đọc được (dạng 20241231)", "en": "UNTIL is not a readable date (such as 20241231)"},
+    "rrule.not_a_pair": {
+        "vi": "mỗi thành phần cần dạng TÊN=GIÁ_TRỊ, cách nhau bằng dấu ';'",
+        "en": "each part needs the form NAME=VALUE, separated by ';'",
+    },
+    "rrule.not_rrule": {"vi": "quy tắc phải là một RRULE (FREQ=…)", "en": "the rule must be an RRULE (FREQ=…)"},
+    "rrule.unsupported": {"vi": "'{part}' không được hỗ trợ trong quy tắc lặp", "en": "'{part}' is not supported in a recurrence rule"},
+    "rrule.empty": {"vi": "quy tắc lặp trống", "en": "the recurrence rule is empty"},
+    "rrule.empty_set": {"vi": "các điều kiện BY… không để lại ngày nào", "en": "the BY… parts leave no day at all"},
+    "rrule.bysetpos": {"vi": "BYSETPOS phải từ 1 đến 366 hoặc từ -366 đến -1", "en": "BYSETPOS must be 1 to 366 or -366 to -1"},
+    "rrule.empty_byday": {"vi": "BYDAY để trống", "en": "BYDAY is empty"},
+    "rrule.weekday_zero": {"vi": "thứ tự của ngày trong tuần không được là 0 (như 0MO)", "en": "a weekday's position cannot be 0 (as in 0MO)"},
+    "rrule.bad_date": {"vi": "có một ngày (DTSTART, RDATE hoặc EXDATE) không đọc được", "en": "a date (DTSTART, RDATE or EXDATE) cannot be read"},
+    "rrule.own_words": {"vi": "{detail} (lời của python-dateutil)", "en": "{detail} (python-dateutil's words)"},
+    "git.dubious_ownership": {
+        "vi": "kho git {path} thuộc người dùng khác nên git từ chối đọc; nếu tin kho này: git config --global --add safe.directory {path}",
+        "en": "the git repository {path} belongs to another user, so git refuses to read it; if you trust it: git config --global --add safe.directory {path}",
+    },
+    "git.no_commits": {
+        "vi": "kho git chưa có commit nào trên nhánh '{branch}' (git add, git commit)",
+        "en": "the git repository has no commit yet on branch '{branch}' (git add, git commit)",
+    },
+    "git.corrupt": {
+        "vi": "kho git bị hỏng: không đọc được đối tượng {object}; chạy git fsck để xem",
+        "en": "the git repository is damaged: object {object} cannot be read; run git fsck to see",
+    },
+    "git.not_a_repository": {"vi": "không nằm trong kho git", "en": "not in a git repository"},
+    "git.own_words": {"vi": "{detail} (lời của git)", "en": "{detail} (git's words)"},
+    "office.kind.docx": {"vi": "Word (.docx)", "en": "Word (.docx)"},
+    "office.kind.xlsx": {"vi": "Excel (.xlsx)", "en": "Excel (.xlsx)"},
+    "office.not_zip": {
+        "vi": "cần tệp {kind}, nhưng tệp Word và Excel là kho nén zip, còn tệp này không phải (hỏng, bị cắt, hay là tệp .doc/.xls cũ?)",
+        "en": "{kind} expected, but Word and Excel files are zip archives and this is not one (damaged, cut short, or an old .doc/.xls?)",
+    },
+    "office.wrong_extension": {
+        "vi": "chỉ đọc được tệp {kind}; hãy mở tệp bằng Word hoặc Excel và lưu lại đúng dạng đó",
+        "en": "only {kind} files can be read; open the file in Word or Excel and save it in that form",
+    },
+    "office.wrong_kind": {
+        "vi": "tệp là loại Office khác, không phải {kind} (tên đuôi bị đổi?)",
+        "en": "the file is another kind of Office file, not {kind} (a renamed extension?)",
+    },
+    "office.missing_part": {
+        "vi": "kho nén zip này không phải tệp {kind}: thiếu phần {part}",
+        "en": "this zip archive is not {kind}: it lacks the part {part}",
+    },
+    "office.damaged": {
+        "vi": "tệp {kind} bị hỏng: một phần bên trong không đọc được; hãy mở bằng Word hoặc Excel và lưu lại",
+        "en": "the {kind} file is damaged: a part inside cannot be read; open it in Word or Excel and save it again",
+    },
+    "office.own_words": {"vi": "{detail} (lời của {library})", "en": "{detail} ({library}'s words)"},
     # --- schema (pydantic error types)
     "schema.missing": {"vi": "thiếu trường bắt buộc '{field}'", "en": "required field '{field}' is missing"},
     "schema.extra": {"vi": "khóa không xác định '{field}' (gõ nhầm?)", "en": "unknown key '{field}' (a typo?)"},
@@ -95,7 +254,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "the date {value} is written day first; in the plan file write it in ISO form: {iso}",
     },
     "schema.date": {"vi": "ngày {value} không hợp lệ (dạng YYYY-MM-DD)", "en": "invalid date {value} (YYYY-MM-DD)"},
-    "schema.other": {"vi": "{detail}", "en": "{detail}"},
+    "schema.other": {"vi": "{detail} (lời của bộ kiểm tra pydantic, loại {kind})", "en": "{detail} (pydantic's words, type {kind})"},
+    "schema.too_long": {"vi": "dài quá mức cho phép (tối đa {limit})", "en": "too long (at most {limit})"},
     # --- model-level shape errors (raised by model validators under these keys)
     "model.levels_needed": {"vi": "chỉ số đo kiểu 'level' cần danh sách levels", "en": "a measure of kind 'level' needs its list of levels"},
     "model.levels_only": {"vi": "chỉ chỉ số đo kiểu 'level' mới có levels", "en": "only a measure of kind 'level' has levels"},
@@ -943,6 +1103,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     # --- usage errors: ours, and typer's (click's) own, reworded (see cli.py)
     "table.dropped": {"vi": "Màn hình hẹp: ẩn cột {columns} (mở rộng cửa sổ, hoặc dùng --format text).", "en": "Narrow terminal: columns {columns} hidden (widen the window, or use --format text)."},
     "usage.format": {"vi": "lệnh này không có định dạng '{format}'; chọn một trong: {formats}", "en": "this command has no '{format}' format; choose one of: {formats}"},
+    "usage.path_refused": {"vi": "{path}: {reason}", "en": "{path}: {reason}"},
     "usage.cannot_write": {"vi": "không ghi được tệp {path}: {reason}", "en": "cannot write {path}: {reason}"},
     "usage.written": {"vi": "đã ghi vào {path}", "en": "wrote {path}"},
     "usage.no_such_option": {"vi": "không có tùy chọn {option}", "en": "no such option: {option}"},

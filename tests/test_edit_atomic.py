@@ -78,7 +78,7 @@ def test_when_the_rename_fails_the_original_is_untouched(plan: Path, monkeypatch
     result = par(plan, "set", "1.4", "initiatives=2", "--date", "2024-03-10")
 
     assert result.exit_code == 1
-    assert result.stderr == "par: không ghi được tệp: No space left on device; tệp kế hoạch không thay đổi\n"
+    assert result.stderr == "par: không ghi được tệp: đĩa đã hết chỗ trống; tệp kế hoạch không thay đổi\n"
     assert plan.read_bytes() == before
     # neither the temporary file nor the lock is left behind
     assert sorted(path.name for path in plan.parent.iterdir()) == ["2024.yaml"]
@@ -178,5 +178,5 @@ def test_a_read_only_plan_is_not_replaced(plan: Path):
     result = par(plan, "set", "1.4", "initiatives=2", "--date", "2024-03-10")
 
     assert result.exit_code == 1
-    assert result.stderr == "par: không ghi được tệp: Permission denied; tệp kế hoạch không thay đổi\n"
+    assert result.stderr == "par: không ghi được tệp: không có quyền (permission denied); tệp kế hoạch không thay đổi\n"
     assert plan.read_bytes() == before

@@ -141,7 +141,7 @@ def test_an_unexpected_end_without_a_final_newline_points_inside_the_file(tmp_pa
 
     assert result.exit_code == 1
     # two lines; the end of the text is after "year", at line 2, column 5
-    assert result.output.splitlines()[0] == f"{plan}:2:5: YAML syntax error: could not find expected ':'"
+    assert result.output.splitlines()[0] == f"{plan}:2:5: YAML syntax error: a ':' is missing after the key"
 
 
 def test_a_key_with_a_line_break_keeps_its_problem_on_one_line(tmp_path: Path, runner):

@@ -337,7 +337,7 @@ def test_a_plan_its_owner_made_read_only_is_not_replaced_by_her(folder: Path, pl
     before = plan.read_bytes()
     code, _, err = finish(record_1_4(ALICE, plan, 1, "2024-03-10"))
     assert code == 1
-    assert err == "par: không ghi được tệp: Permission denied; tệp kế hoạch không thay đổi\n"
+    assert err == "par: không ghi được tệp: không có quyền (permission denied); tệp kế hoạch không thay đổi\n"
     assert plan.read_bytes() == before
     assert leftovers(folder) == ["2024.yaml"]
 

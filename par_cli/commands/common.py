@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional
 import typer
 
 from par_cli.i18n import Lang, t
+from par_cli.plan.reasons import os_reason
 from par_cli.render.formats import Format
 
 if TYPE_CHECKING:
@@ -308,7 +309,7 @@ def write_out(text: str | bytes, output: Path | None, lang: Lang, written_key: s
     except OutputNotAFile:
         fail_usage(t("usage.output_not_a_file", lang, path=output))
     except OSError as error:
-        fail_file(t("usage.cannot_write", lang, path=output, reason=error.strerror or error))
+        fail_file(t("usage.cannot_write", lang, path=output, reason=os_reason(error)))
     typer.echo(t(written_key, lang, path=output, **params), err=True)
 
 
@@ -323,7 +324,7 @@ def write_new_plan(text: str, target: Path, lang: Lang) -> None:
     except FileExists:
         fail_usage(t("output.exists", lang, path=target))
     except OSError as error:
-        fail_file(t("usage.cannot_write", lang, path=target, reason=error.strerror or error))
+        fail_file(t("usage.cannot_write", lang, path=target, reason=os_reason(error)))
 
 
 def check_unit(plan: "Plan", unit: str | None, lang: Lang) -> str | None:

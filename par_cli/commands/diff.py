@@ -16,7 +16,8 @@ from par_cli.commands.common import (
     report_problems,
     show,
 )
-from par_cli.i18n import Lang, t
+from par_cli.i18n import Lang, Message, t
+from par_cli.plan.reasons import os_reason
 from par_cli.render.formats import TABLE_FORMATS, Format, Output
 
 OFFERED = TABLE_FORMATS  # auto, table, text, json, csv, md
@@ -77,10 +78,24 @@ def diff(
 
 def _mapping(path: Path, lang: Lang) -> dict[str, str]:
     from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+    from par_cli.plan.reasons import yaml_reason
 
     try:
         data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, Exception) as error:  # noqa: BLE001 - any unreadable mapping is a usage error
+    except OSError as error:
+        fail_file(t("diff.bad_mapping", lang, path=path, detail=os_reason(error)))
+    except UnicodeDecodeError as error:
+        fail_file(t("diff.bad_mapping", lang, path=path, detail=Message("file.not_utf8", {"byte": f"0x{error.object[error.start]:02X}"})))
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else path
+        said = str(error.problem or error).strip()
+        if type(error).__name__ == "DuplicateKeyError" and '"' in said:
+            fail_file(t("diff.bad_mapping", lang, path=where, detail=Message("yaml.duplicate_key", {"key": said.split('"')[1]})))
+        fail_file(t("diff.bad_mapping", lang, path=where, detail=Message("yaml.syntax", {"detail": yaml_reason(said.splitlines()[0] if said else "")})))
+    except Exception as error:  # noqa: BLE001 - any unreadable mapping is a usage error
         fail_file(t("diff.bad_mapping", lang, path=path, detail=str(error).splitlines()[0] if str(error) else type(error).__name__))
     if not isinstance(data, dict) or not all(isinstance(k, (str, int, float)) and isinstance(v, (str, int, float)) for k, v in data.items()):
         fail_file(t("diff.bad_mapping", lang, path=path, detail="OLD: NEW"))

@@ -33,6 +33,7 @@ from par_cli.commands.common import (
     write_json,
 )
 from par_cli.i18n import Lang, fmt_date, fmt_number, t
+from par_cli.plan.reasons import os_reason
 from par_cli.render.formats import TABLE_FORMATS, Format
 
 DEFAULT_LOCK_WAIT = 5.0
@@ -303,7 +304,7 @@ def _run(plan: Path | None, criterion_id: str, lang: Lang, fmt: Format, dry_run:
     except OSError as error:
         from par_cli.editing.atomic import PlanNotWritable
 
-        reason = t(error.code, lang, **error.params) if isinstance(error, PlanNotWritable) else error.strerror or str(error)
+        reason = t(error.code, lang, **error.params) if isinstance(error, PlanNotWritable) else os_reason(error)
         _refuse(t("edit.cannot_write", lang, reason=reason))
     summary = outcome.change.summary
     if fmt is Format.json:

@@ -32,6 +32,7 @@ from par_cli.commands.common import (
     write_out,
 )
 from par_cli.i18n import t
+from par_cli.plan.reasons import os_reason
 from par_cli.render.formats import Format
 
 DEFAULT_LOCK_WAIT = 5.0
@@ -81,7 +82,7 @@ def workbook(
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            fail_file(t("workbook.cannot_write", language, path=target, reason=error.strerror or error))
+            fail_file(t("workbook.cannot_write", language, path=target, reason=os_reason(error)))
         # Atomically, never over the plan (directly or through a link), never into a FIFO.
         write_out(data, target, language, "workbook.written", unit=names[unit_id], rows=rows)
 
@@ -159,7 +160,7 @@ def collect(
         except OSError as error:
             from par_cli.editing.atomic import PlanNotWritable
 
-            reason = t(error.code, language, **error.params) if isinstance(error, PlanNotWritable) else error.strerror or str(error)
+            reason = t(error.code, language, **error.params) if isinstance(error, PlanNotWritable) else os_reason(error)
             typer.echo(f"{file}: {t('edit.cannot_write', language, reason=reason)}", err=True)
             failed = True
             continue

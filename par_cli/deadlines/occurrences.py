@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from par_cli.i18n import Message
 from par_cli.plan.model import Completion, Criterion, Deadline, Recurrence
+from par_cli.plan.reasons import rrule_reason
 
 
 class RecurrenceError(ValueError):
@@ -112,8 +113,8 @@ def _expand_rule(rule: str, year: int) -> tuple[dt.date, ...]:
                 days.append(moment.date())
         return tuple(days)
     except (ValueError, TypeError, OverflowError) as error:
-        # python-dateutil's own reason, in its words: the rule's text is what it quotes.
-        raise RecurrenceError(str(error) or type(error).__name__) from None
+        # python-dateutil's reason, named when known, else in its words (said to be its).
+        raise RecurrenceError(rrule_reason(error)) from None
 
 
 def stated_dates(deadline: Deadline, year: int) -> tuple[dt.date, ...]:

@@ -829,4 +829,6 @@ def _read_bytes(path: Path) -> bytes:
     except IsADirectoryError:
         raise PlanFileError(path, "file.is_directory") from None
     except OSError as error:
-        raise PlanFileError(path, "file.unreadable", reason=error.strerror or str(error)) from None
+        from par_cli.plan.reasons import os_reason
+
+        raise PlanFileError(path, "file.unreadable", reason=os_reason(error)) from None

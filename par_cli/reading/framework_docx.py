@@ -15,15 +15,22 @@ from par_cli.reading.framework_table import Cell, FrameworkFileError, SourceTabl
 
 def read_docx(path: Path) -> list[SourceTable]:
     import zipfile
+    import zlib
 
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from docx.opc.exceptions import OpcError
+
+    from par_cli.plan.reasons import office_reason
+
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise FrameworkFileError("import.unreadable", path=str(path), reason=str(error) or type(error).__name__) from None
+    # Not a zip, a zip of something else, another kind of Office file, a damaged part (lxml's
+    # XMLSyntaxError is a SyntaxError; zlib's error and EOFError come from a cut member).
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, OpcError, SyntaxError, EOFError, zlib.error) as error:
+        raise FrameworkFileError("import.unreadable", path=str(path), reason=office_reason(error, "docx")) from None
     tables: list[SourceTable] = []
     paragraphs: list[str] = []
     for element in document.element.body.iterchildren():

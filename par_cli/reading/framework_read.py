@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from par_cli.i18n import Message
 from par_cli.reading.framework_table import FrameworkFileError, SourceTable
 
 
@@ -15,6 +16,8 @@ def read_framework(path: Path) -> list[SourceTable]:
     """The tables of a .docx or .xlsx file, each with its header still in it."""
     suffix = path.suffix.lower()
     if not path.is_file():
+        if path.is_dir():
+            raise FrameworkFileError("import.unreadable", path=str(path), reason=Message("os.is_directory"))
         raise FrameworkFileError("import.not_found", path=str(path))
     if suffix == ".docx":
         from par_cli.reading.framework_docx import read_docx

@@ -17,10 +17,13 @@ def read_xlsx(path: Path) -> list[SourceTable]:
 
     import openpyxl
 
+    from par_cli.plan.reasons import office_reason
+    from par_cli.reading.workbook import xlsx_errors
+
     try:
         workbook = openpyxl.load_workbook(str(path), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise FrameworkFileError("import.unreadable", path=str(path), reason=str(error) or type(error).__name__) from None
+    except xlsx_errors() as error:
+        raise FrameworkFileError("import.unreadable", path=str(path), reason=office_reason(error, "xlsx")) from None
     tables: list[SourceTable] = []
     for sheet in workbook.worksheets:
         below_top: set[tuple[int, int]] = set()

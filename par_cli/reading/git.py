@@ -17,6 +17,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from par_cli.i18n import Message
+from par_cli.plan.reasons import git_reason, os_reason
+
 ZONE = "Asia/Ho_Chi_Minh"
 _NO_BLOB = "0" * 40
 
@@ -59,13 +62,13 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.Comple
     except FileNotFoundError:
         raise GitError("history.no_git") from None
     except OSError as error:
-        raise GitError("history.git_failed", detail=error.strerror or str(error)) from None
+        raise GitError("history.git_failed", detail=os_reason(error)) from None
 
 
 def _checked(result: subprocess.CompletedProcess[bytes]) -> bytes:
     if result.returncode != 0:
-        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError("history.git_failed", detail=detail[-1] if detail else f"exit {result.returncode}")
+        stderr = result.stderr.decode("utf-8", "replace")
+        raise GitError("history.git_failed", detail=git_reason(stderr) if stderr.strip() else Message("git.own_words", {"detail": f"exit {result.returncode}"}))
     return result.stdout
 
 
@@ -83,6 +86,9 @@ def file_versions(path: Path) -> list[Commit]:
     asked = _git(folder, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix")
     answers = asked.stdout.decode("utf-8").split("\n")
     if asked.returncode != 0 or len(answers) < 3 or answers[0] != "true":
+        said = git_reason(asked.stderr.decode("utf-8", "replace"))
+        if asked.returncode != 0 and said.code not in ("git.not_a_repository", "git.own_words"):
+            raise GitError("history.git_failed", detail=said)  # a repository git refuses (another owner's)
         raise GitError("history.not_a_repository", path=path)
     if answers[1] == "true":
         raise GitError("history.shallow", path=path)

@@ -110,7 +110,9 @@ def read_plan_bytes(path: Path) -> tuple[bytes | None, Problem | None]:
     except PlanFileError:
         raise
     except OSError as error:
-        raise PlanFileError(path, "file.unreadable", reason=error.strerror or str(error)) from None
+        from par_cli.plan.reasons import os_reason
+
+        raise PlanFileError(path, "file.unreadable", reason=os_reason(error)) from None
 
 
 def decode_text(path: Path, data: bytes) -> tuple[str | None, Problem | None]:
@@ -1269,7 +1271,9 @@ def _yaml_problem(path: Path, text: str, error: Exception) -> Problem:
         return Problem(path, line, column, "yaml.tag", {"tag": tag})
     if "\t" in _line_of(text, line) and "token" in problem_text:
         return Problem(path, line, column, "yaml.tab")
-    return Problem(path, line, column, "yaml.syntax", {"detail": problem_text.splitlines()[0][:200]})
+    from par_cli.plan.reasons import yaml_reason
+
+    return Problem(path, line, column, "yaml.syntax", {"detail": yaml_reason(problem_text.splitlines()[0][:200])})
 
 
 def _check_expansion(path: Path, text: str, data: Any) -> Problem | None:

@@ -2,7 +2,7 @@
 
 Pydantic speaks English and names error kinds by ``type``; each kind maps to one catalogue
 key with the parameters that message needs. Unknown kinds fall back to pydantic's own words
-rather than being lost.
+rather than being lost, in a message that says they are pydantic's and names the kind.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ _EXPECTED = {
     "dict": Term("expected.mapping"),
     "model": Term("expected.mapping"),
     "list": Term("expected.list"),
+    "tuple": Term("expected.list"),
+    "set": Term("expected.list"),
+    "frozen_set": Term("expected.list"),
 }
 
 _RANGE_OPS = {
@@ -80,10 +83,15 @@ def _finding(item: dict[str, Any]) -> Finding:
         return Finding(loc, "schema.key_type", {"value": value}, key=True)
     if kind == "recursion_loop":
         return Finding(loc, "yaml.too_deep")
+    if kind == "int_parsing_size":  # digits past Python's limit for turning text into a number
+        return Finding(loc, "schema.type", {"value": value, "expected": Term("expected.integer")})
+    if kind in ("too_long", "string_too_long"):
+        return Finding(loc, "schema.too_long", {"limit": ctx.get("max_length", "?")})
     for prefix, expected in _EXPECTED.items():
         if kind.startswith(prefix) and kind.endswith(("_type", "_parsing", "_from_float")):
             return Finding(loc, "schema.type", {"value": value, "expected": expected})
-    return Finding(loc, "schema.other", {"detail": item.get("msg", kind)})
+    # A kind not worded above: pydantic's own words, said to be its, with the kind's name.
+    return Finding(loc, "schema.other", {"detail": item.get("msg", kind), "kind": kind})
 
 
 def _choices(expected: object) -> str:

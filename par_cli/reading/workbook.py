@@ -141,17 +141,30 @@ class NotAWorkbook(Exception):
         self.params = params
 
 
-def read_workbook(path: Path) -> FilledWorkbook:
+def xlsx_errors() -> tuple[type[BaseException], ...]:
+    """What openpyxl raises for a file that is no readable workbook: not a zip, a zip of
+    something else or of a Word file (KeyError, ValueError), a name openpyxl does not take
+    (InvalidFileException), a damaged part (XML cut short: a SyntaxError, whichever XML
+    library parses it; a member cut short: zlib's error, EOFError), the system's refusal."""
+    import zlib
     from zipfile import BadZipFile
 
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    return (BadZipFile, KeyError, ValueError, OSError, InvalidFileException, SyntaxError, EOFError, zlib.error)
+
+
+def read_workbook(path: Path) -> FilledWorkbook:
     from openpyxl import load_workbook
+
+    from par_cli.plan.reasons import office_reason
 
     try:
         book = load_workbook(path, data_only=True)
     except FileNotFoundError:
         raise NotAWorkbook("file.not_found") from None
-    except (BadZipFile, KeyError, ValueError, OSError) as error:
-        raise NotAWorkbook("collect.not_xlsx", reason=str(error) or type(error).__name__) from None
+    except xlsx_errors() as error:
+        raise NotAWorkbook("collect.not_xlsx", reason=office_reason(error, "xlsx")) from None
     if META_SHEET not in book.sheetnames:
         raise NotAWorkbook("collect.not_ours")
     meta_sheet = book[META_SHEET]
