@@ -52,6 +52,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "vi": "văn bản chứa ký tự điều khiển {char}, không được phép trong kế hoạch (chỉ cho phép Tab và xuống dòng)",
         "en": "the text holds the control character {char}, which a plan may not hold (only tab and line feed are allowed)",
     },
+    "text.blank": {
+        "vi": "'{field}' trống hoặc chỉ có khoảng trắng, xuống dòng: hãy ghi nội dung (hoặc bỏ trường nếu không bắt buộc)",
+        "en": "'{field}' is empty or only spaces and line breaks: write what it says (or leave it out where it is optional)",
+    },
+    "text.blank_name": {
+        "vi": "một tên trong '{field}' trống hoặc chỉ có khoảng trắng, xuống dòng: hãy đặt tên",
+        "en": "a name in '{field}' is empty or only spaces and line breaks: give it a name",
+    },
     "edit.number_too_long": {
         "vi": "số {value} quá dài (tối đa {digits} ký tự)",
         "en": "the number {value} is too long (at most {digits} characters)",
@@ -1247,6 +1255,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "check.duplicate_adjustment": {"vi": "mã điểm thưởng/điểm trừ '{id}' bị lặp lại", "en": "bonus/penalty id '{id}' appears twice"},
     # --- recording
+    "edit.empty_note": {"vi": "ghi chú (--note) không được để trống", "en": "the note (--note) must not be empty"},
     "edit.empty_explanation": {"vi": "nội dung giải trình trống", "en": "the explanation is empty"},
     "edit.what_explanation": {"vi": "giải trình ngày {date}: {text}", "en": "explanation dated {date}: {text}"},
     "edit.what_evidence_parts": {"vi": "tài liệu kiểm chứng ngày {date}: {text}", "en": "evidence dated {date}: {text}"},
@@ -1258,6 +1267,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "justify.col.explained": {"vi": "Ngày giải trình", "en": "Explained on"},
     "justify.col.explanation": {"vi": "Giải trình đã ghi", "en": "Explanation recorded"},
     "usage.occurrence_needs_deadline": {"vi": "--occurrence cần --deadline", "en": "--occurrence needs --deadline"},
+    "usage.blank_option": {
+        "vi": "{option} trống hoặc chỉ có khoảng trắng: hãy ghi nội dung, hoặc bỏ tùy chọn này",
+        "en": "{option} is empty or only spaces: give its text, or leave the option out",
+    },
     "usage.justify_text": {"vi": "cần nội dung giải trình sau mã tiêu chí", "en": "give the explanation after the criterion id"},
     # --- the sheet
     "sheet.stage.self_assessment": {"vi": "Tự đánh giá", "en": "Self-assessment"},

@@ -56,3 +56,13 @@ def test_score_and_gap_on_the_bundled_plan_are_json_dumps_of_the_whole_payload()
         "id", "title", "max", "baseline", "lost_baseline", "projected", "change", "gap", "winnable", "note",
         "assumed", "baseline_source", "baseline_assumed", "provisional", "lead", "lead_names",
     ]  # fmt: skip
+
+
+def test_unit_names_are_looked_up_in_one_table_per_plan():
+    from par_cli.render.json import unit_names
+
+    plan = load_plan(BUNDLED).plan
+    names = unit_names(plan)  # built once, asked for every row
+    assert names(["van-phong", "cac-phong"]) == ["Văn phòng Sở", "Các phòng, đơn vị"]
+    assert names(("khong-khai-bao",)) == ["khong-khai-bao"]  # an id the plan does not declare stays as written
+    assert names([]) == []

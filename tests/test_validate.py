@@ -31,6 +31,7 @@ INVALID = {
     "bad_rrule": (59, 33, "check.rrule", "không đọc được quy tắc lặp"),
     "baseline_above_max": (36, 28, "check.baseline_above_max", "điểm năm trước 3 vượt điểm tối đa 2"),
     "baseline_negative": (36, 28, "schema.range", "-1 phải ≥ 0"),
+    "blank_title": (20, 16, "text.blank", "'title' trống hoặc chỉ có khoảng trắng"),
     "children_sum": (42, 14, "check.children_sum", "tổng điểm tối đa của các tiêu chí con là 2,5, khác điểm tối đa 3"),
     "date_far": (28, 21, "check.date_far", "05/01/2031 nằm xa ngoài năm kế hoạch 2024"),
     "duplicate_id": (29, 13, "check.duplicate_id", "mã 1.1 bị trùng"),

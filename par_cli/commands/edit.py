@@ -217,13 +217,14 @@ def justify(
 ) -> None:
     """Giải trình cho tiêu chí có điểm mà thiếu tài liệu kiểm chứng (record or list explanations)."""
     from par_cli.editing.record import explanation_change
+    from par_cli.plan.text import is_blank
 
     language = lang_of(lang)
     plan, (criterion_id, text) = _words(plan_first([first, criterion_id, text], plan, language), 0, 2, language)
     if criterion_id is None:
         _list_missing(plan, parse_day(as_of, language), fmt, language)
         return
-    if text is None or not text.strip():
+    if text is None or is_blank(text):
         fail_usage(t("usage.justify_text", language))
     day = parse_day(date, language) or today_in_vietnam()
     _run(plan, criterion_id, language, fmt, dry_run, lambda loaded: explanation_change(loaded, criterion_id, day, text))

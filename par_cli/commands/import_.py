@@ -48,7 +48,7 @@ def import_(
 ) -> None:
     """Lập bản nháp kế hoạch từ bảng khung chỉ số Word/Excel (a draft plan from a framework table)."""
     from par_cli.editing.draft_yaml import dump
-    from par_cli.plan.text import nfc
+    from par_cli.plan.text import is_blank, nfc
     from par_cli.reading.framework_plan import Facts, build_draft
     from par_cli.reading.framework_read import read_framework
     from par_cli.reading.framework_table import FrameworkFileError
@@ -56,6 +56,9 @@ def import_(
     from par_cli.render.json import import_payload
 
     language = lang_of(lang)
+    for option, value in (("--issuer", issuer), ("--number", number), ("--title", title)):
+        if value is not None and is_blank(value):  # the draft would hold a blank the plan refuses
+            fail_usage(t("usage.blank_option", language, option=option))
     facts = Facts(
         year=year,
         index_max=parse_points_option(index_max, language),

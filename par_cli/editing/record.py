@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from par_cli.i18n import Term
 from par_cli.plan.problems import Loc, Problem
-from par_cli.plan.text import nfc
+from par_cli.plan.text import is_blank, nfc
 
 STAGE_KEYS = ("self_assessment", "appraisal_1", "explanation", "appraisal_2", "final")
 """`par set` keys that record a dated score stage (``par set 1.1 appraisal_1=1,5 --date 2025-02-20``)."""
@@ -146,7 +146,7 @@ def measurement_change(
         name = _measure_name(criterion, key)
         values[name] = parse_measure_value(criterion.measures[name], name, raw_value)
     evidence = _evidence_text(evidence) if evidence is not None else None
-    note = _evidence_text(note) if note is not None else None
+    note = _evidence_text(note, "edit.empty_note") if note is not None else None
     if note is not None and not stages:
         raise EditRefused("edit.note_needs_stage")
     if final and not values:
@@ -260,8 +260,11 @@ def evidence_change(plan: Any, criterion_id: str, day: dt.date, *, complete: boo
     for name in EVIDENCE_FIELDS:
         value = fields.get(name)
         if isinstance(value, str):
-            value = nfc(value.strip()) or None
-            if value is not None:
+            # A field typed blank (spaces, a no-break or zero-width space) is a field not given.
+            value = nfc(value.strip())
+            if is_blank(value):
+                value = None
+            else:
                 _refuse_forbidden(value)
         if value is not None:
             entry[name] = value
@@ -278,8 +281,9 @@ def explanation_change(plan: Any, criterion_id: str, day: dt.date, text: str) ->
     node = find_criterion(plan, criterion_id)
     check_record_date(plan, day, "explanation")
     cleaned = nfc(text.strip())
-    if not cleaned:
+    if is_blank(cleaned):
         raise EditRefused("edit.empty_explanation")
+    _refuse_forbidden(cleaned)
     entry: dict[str, object] = {"date": day, "text": cleaned}
     return Change(node.criterion.id, node.loc, (("explanations", entry),), (), {"criterion": node.criterion.id, "explanation": entry})
 
@@ -342,10 +346,12 @@ def _today_in_vietnam() -> dt.date:
     return dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
 
 
-def _evidence_text(text: str) -> str:
+def _evidence_text(text: str, empty: str = "edit.empty_evidence") -> str:
+    """Text typed on the command line, without its surrounding spaces; refused under
+    ``empty`` when nothing but blank characters (par_cli.plan.text.BLANK) is left."""
     cleaned = nfc(text.strip())
-    if not cleaned:
-        raise EditRefused("edit.empty_evidence")
+    if is_blank(cleaned):
+        raise EditRefused(empty)
     _refuse_forbidden(cleaned)
     return cleaned
 

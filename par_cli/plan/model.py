@@ -18,7 +18,7 @@ from typing import Annotated, Literal, Union
 from pydantic_core import PydanticCustomError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from par_cli.plan.text import nfc
+from par_cli.plan.text import NOT_BLANK, nfc
 
 
 def invalid(key: str) -> PydanticCustomError:
@@ -29,9 +29,25 @@ def invalid(key: str) -> PydanticCustomError:
 
 Points = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
-Text = Annotated[str, Field(min_length=1)]
+# Text a person reads (a title, a unit's name, a label, a note, evidence): at least one
+# character that is not blank (par_cli.plan.text.BLANK), so `title: "   "` or `name: "\n"`
+# is a problem where it stands rather than an empty cell in every table. Surrounding
+# spaces are kept: plan text stays as written.
+Text = Annotated[str, Field(pattern=NOT_BLANK)]
+
+
+def names_not_blank(schema: dict[str, object]) -> None:
+    """The JSON Schema of a mapping whose names are `Text`: pydantic writes a key pattern as
+    ``patternProperties``, which lets a name that does not match it (a blank one) through
+    with any value; said as meant, every name matches and every value is one of these."""
+    patterns = schema.pop("patternProperties")
+    assert isinstance(patterns, dict) and list(patterns) == [NOT_BLANK]
+    schema["propertyNames"] = {"pattern": NOT_BLANK}
+    schema["additionalProperties"] = patterns[NOT_BLANK]
+
+
 Assumption = Annotated[
-    str | None,
+    Text | None,
     Field(
         default=None,
         description="Set when this value is our assumption rather than the plan's words: why.",
@@ -192,7 +208,7 @@ class QualityRule(Strict):
 
     kind: Literal["quality"]
     measure: Text
-    shares: dict[Text, Annotated[float, Field(ge=0, le=1)]] = Field(min_length=1)
+    shares: dict[Text, Annotated[float, Field(ge=0, le=1)]] = Field(min_length=1, json_schema_extra=names_not_blank)
     assumption: Assumption
 
 
@@ -460,13 +476,13 @@ class Criterion(Strict):
     support: list[UnitId] = Field(default_factory=list)
     requirement: Text | None = None
     note: Text | None = None
-    measures: dict[Text, Measure] = Field(default_factory=dict)
+    measures: dict[Text, Measure] = Field(default_factory=dict, json_schema_extra=names_not_blank)
     rule: Rule | None = None
     baseline: Baseline = Field(default_factory=Baseline)
     projection: Projection | None = None
     deadlines: list[Deadline] = Field(default_factory=list)
     progress: Progress = Field(default_factory=Progress)
-    assumptions: dict[Text, Text] = Field(default_factory=dict)
+    assumptions: dict[Text, Text] = Field(default_factory=dict, json_schema_extra=names_not_blank)
     not_applicable: Text | None = Field(
         default=None,
         description="Không áp dụng: why this criterion does not apply to the department; the index is then taken over the applicable maximum.",

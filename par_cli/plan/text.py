@@ -19,6 +19,24 @@ def nfc(text: str) -> str:
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+# What counts as blank: the characters that show as nothing but space, among those plan
+# text may hold (the others, such as a vertical tab, are FORBIDDEN and said so): tab, line
+# feed, the spaces of Unicode's White_Space property (the no-break space Word types with
+# Ctrl+Shift+Space, the ideographic space of a full-width keyboard, the en, em and thin
+# spaces) and the zero-width spaces a copy from Word or a web page carries (U+200B, U+2060,
+# U+FEFF). A title made of them alone shows as an empty cell. Written with escapes, so one
+# pattern reads the same in Python, in pydantic's Rust regex and in a JSON Schema tool.
+BLANK = r"\t\n \u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
+NOT_BLANK = f"[^{BLANK}]"
+"""The model's pattern for text: one character, somewhere, that is not blank."""
+_NOT_BLANK = re.compile(NOT_BLANK)
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` is empty or holds only blank characters (`BLANK`)."""
+    return _NOT_BLANK.search(text) is None
+
+
 def forbidden_character(text: str) -> str | None:
     """The first character plan text may not hold, or None."""
     found = FORBIDDEN.search(text)

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from par_cli.plan.text import is_blank
+
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _EVERY = r"(?:hàng|hằng|mỗi|các)"
 
@@ -127,7 +129,7 @@ def _valid(year: int, month: int, day: int) -> bool:
 def _what(before: str) -> str | None:
     """The task a clause names before its date ("Ban hành Kế hoạch … trước ngày …"), when
     it names one: two words ("Ban hành", "Báo cáo") name only the act, not the task."""
-    words = before.strip(" ,:(-").split()
+    words = [word for word in before.strip(" ,:(-").split() if not is_blank(word)]
     return " ".join(words) if len(words) > 2 else None
 
 

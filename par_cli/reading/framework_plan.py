@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from par_cli.plan.text import is_blank
 from par_cli.reading.framework_notes import (
     DeadlineReading,
     number,
@@ -182,18 +183,18 @@ def _records(rows: list[list[Cell]], columns: dict[str, int], unread: list[Unrea
     records: list[_Row] = []
     for row in rows:
         cells = {column: row[position] for column, position in columns.items() if position < len(row)}
-        if not any(cell.text.strip() for cell in cells.values()):
+        if not any(cell_text(cell.text) for cell in cells.values()):  # a row that shows nothing
             continue
         id_cell = cells.get("id")
         id_text = cell_text(id_cell.text) if id_cell is not None and not id_cell.continued else ""
         if not id_text:
             if not records:
-                first = next(cell for cell in cells.values() if cell.text.strip())
+                first = next(cell for cell in cells.values() if cell_text(cell.text))
                 unread.append(Unread(first.where, "import.no_number", {"text": cell_text(first.text)[:80]}))
                 continue
             # A row split across two pages (or two table rows): its cells join the row above.
             for column, cell in cells.items():
-                if cell.text.strip() and not cell.continued:
+                if cell_text(cell.text) and not cell.continued:
                     records[-1].parts.setdefault(column, []).append(cell)
             continue
         match = _ID.match(id_text)
@@ -214,7 +215,8 @@ def _document(preamble: list[str]) -> tuple[str, dt.date, str] | None:
         except ValueError:
             continue
         number_ = re.sub(r"\s+", "", match.group(1))
-        issuer = (match.group(5) or "").strip(" .") or PLACEHOLDER
+        issuer = (match.group(5) or "").strip(" .")
+        issuer = PLACEHOLDER if is_blank(issuer) else issuer
         return number_, day, issuer
     return None
 
@@ -237,7 +239,7 @@ class _Units:
         found = []
         for part in re.split(r"[;\n]", raw):
             name = cell_text(part).strip(" ,.")
-            if name:
+            if not is_blank(name):
                 found.append(self.add(name))
         return list(dict.fromkeys(found))
 
@@ -310,9 +312,9 @@ def _tree(rows: list[_Row], year: int, units: _Units, unread: list[Unread]) -> l
         before = previous_leaf.get(parent_id) if leaf else None
         for column in ("lead", "support"):
             raw = row.raw(column)
-            if raw.strip():
+            if cell_text(raw):  # a cell of zero-width spaces is as empty as an empty one
                 criterion[column] = units.ids(raw)
-            elif leaf and before is not None and before[1].get(column) and (row.continued(column) or not row.raw("lead" if column == "support" else "support").strip()):
+            elif leaf and before is not None and before[1].get(column) and (row.continued(column) or not cell_text(row.raw("lead" if column == "support" else "support"))):
                 criterion[column] = list(before[1][column])  # type: ignore[arg-type]
                 assumptions[column] = (
                     f"Ô {'chủ trì' if column == 'lead' else 'phối hợp'} của dòng này để trống trong bảng "

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from par_cli.plan.text import nfc
+from par_cli.plan.text import is_blank, nfc
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,11 @@ def plain(text: str) -> str:
 
 def cell_text(text: str) -> str:
     """A cell's text as one line: NFC, line breaks inside a cell (the layout of a narrow
-    column) become single spaces, nothing else changes."""
-    return re.sub(r"\s+", " ", nfc(text)).strip()
+    column) become single spaces, nothing else changes. A cell that shows nothing (only
+    spaces, no-break or zero-width ones included: par_cli.plan.text.BLANK) is empty: the
+    draft says "not filled in" there rather than writing a blank title the plan refuses."""
+    text = re.sub(r"\s+", " ", nfc(text)).strip()
+    return "" if is_blank(text) else text
 
 
 def header_column(text: str) -> str | None:

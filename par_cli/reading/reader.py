@@ -1574,31 +1574,51 @@ def position_of(root: Any, loc: Loc, key: bool = False) -> tuple[int, int, str |
     """1-based line and column of the composed YAML node at ``loc`` (or of its key), and the
     id of the criterion that holds it. Parts of ``loc`` that are not in the data (pydantic's
     names for union members and discriminator tags) are stepped over; a part missing from a
-    mapping leaves the position on that mapping, which is where a missing key belongs."""
+    mapping leaves the position on that mapping, which is where a missing key belongs.
+
+    A discriminator tag can also be a key: pydantic places an error of a `tiers` rule's
+    measure at ``("rule", "tiers", "measure")``, a check places one of its first tier at
+    ``("rule", "tiers", 0)``. The place is read both ways, the tag stepped over and not, and
+    the reading that finds more of its parts in the document wins (a tie: not stepped over)."""
+    plain = _walk(root, loc, key, tags=False)
+    tagged = _walk(root, loc, key, tags=True)
+    return (tagged if tagged[3] > plain[3] else plain)[:3]
+
+
+def _walk(root: Any, loc: Loc, key: bool, tags: bool) -> tuple[int, int, str | None, int]:
+    """`position_of` read one way (``tags``: a part naming the mapping's own ``kind``, asked
+    first of it, is the union's tag, not a key), with how many parts were found."""
     from ruamel.yaml.nodes import MappingNode, SequenceNode
 
     node = root
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
     criterion_id: str | None = None
     parent_key: str | int | None = None
+    entered = True  # the part is the first one asked of this node
+    found = 0
     for part in loc:
         if isinstance(node, MappingNode):
             # A key is text in the YAML; pydantic names a non-text key (``1: x``) by its value.
             wanted = part if isinstance(part, str) else str(part)
+            if tags and entered and any(k.value == "kind" and v.value == wanted for k, v in node.value):
+                entered = False
+                found += 1
+                continue
             pair = next(((k, v) for k, v in node.value if k.value == wanted), None)
             if pair is None:
                 continue
             mark = pair[0].start_mark if key else pair[1].start_mark
-            node, parent_key = pair[1], part
+            node, parent_key, entered = pair[1], part, True
         elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            node = node.value[part]
+            node, entered = node.value[part], True
             mark = node.start_mark
             if parent_key in ("criteria", "children") and isinstance(node, MappingNode):
                 criterion_id = next((str(v.value) for k, v in node.value if k.value == "id"), criterion_id)
         else:
             continue
+        found += 1
         line, column = mark.line + 1, mark.column + 1
-    return line, column, criterion_id
+    return line, column, criterion_id, found
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:

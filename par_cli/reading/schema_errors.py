@@ -12,6 +12,7 @@ from typing import Any
 
 from par_cli.i18n import Term
 from par_cli.plan.problems import Finding
+from par_cli.plan.text import NOT_BLANK
 
 _EXPECTED = {
     "float": Term("expected.number"),
@@ -59,6 +60,12 @@ def _finding(item: dict[str, Any]) -> Finding:
         return Finding(loc, "schema.choice", {"value": repr(ctx.get("tag")), "expected": _choices(ctx.get("expected_tags", ""))})
     if kind == "union_tag_not_found":
         return Finding(loc, "schema.missing", {"field": str(ctx.get("discriminator", "kind")).strip("'")})
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == NOT_BLANK:
+        # Text that shows as nothing (`title: "   "`); a blank name in a mapping (a measure's:
+        # pydantic's place ends in "[key]") is its key.
+        if loc[-1] == "[key]":
+            return Finding(loc, "text.blank_name", {"field": _last_name(loc[:-2])}, key=True)
+        return Finding(loc, "text.blank", {"field": _last_name(loc)})
     if kind == "string_pattern_mismatch":
         return Finding(loc, "schema.pattern", {"value": value, "what": _pattern_name(loc, ctx.get("pattern", ""))})
     if kind in ("too_short", "string_too_short"):

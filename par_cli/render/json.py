@@ -162,9 +162,15 @@ def write_json(payload: Any, stream: Any = None) -> None:
     stream.write("".join(pending))
 
 
-def unit_names(plan: "Plan", unit_ids: Iterable[str]) -> list[str]:
+def unit_names(plan: "Plan") -> Callable[[Iterable[str]], list[str]]:
+    """The names of units given their ids (an id the plan does not declare stays as it is),
+    by one lookup of the plan's units, built here once for every row that asks."""
     known = {unit.id: unit.name for unit in plan.units}
-    return [known.get(unit_id, unit_id) for unit_id in unit_ids]
+
+    def names(unit_ids: Iterable[str]) -> list[str]:
+        return [known.get(unit_id, unit_id) for unit_id in unit_ids]
+
+    return names
 
 
 # --- payloads -----------------------------------------------------------------------------
@@ -206,6 +212,7 @@ def _parents(result: "PlanScore") -> dict[str, str]:
 def score_payload(path: "Path", plan: "Plan", result: "PlanScore", depth: int) -> dict[str, object]:
     total = result.total
     parents = _parents(result)
+    names = unit_names(plan)
     return {
         "plan": plan_json(path, plan),
         "as_of": result.as_of,
@@ -255,7 +262,7 @@ def score_payload(path: "Path", plan: "Plan", result: "PlanScore", depth: int) -
                 "basis": node.basis,
                 "status": node.status,
                 "lead": node.lead,
-                "lead_names": unit_names(plan, node.lead),
+                "lead_names": names(node.lead),
                 "no_evidence": node.no_evidence,
             }
             for node in result.nodes()
@@ -289,6 +296,7 @@ def gap_payload(path: "Path", plan: "Plan", report: "GapReport") -> dict[str, ob
     total = report.score.total
     reconciliation = report.reconciliation
     target = report.target
+    names = unit_names(plan)
     return {
         "plan": plan_json(path, plan),
         "as_of": report.score.as_of,
@@ -326,7 +334,7 @@ def gap_payload(path: "Path", plan: "Plan", report: "GapReport") -> dict[str, ob
                 "baseline_assumed": row.baseline_assumed,
                 "provisional": row.provisional,
                 "lead": row.lead,
-                "lead_names": unit_names(plan, row.lead),
+                "lead_names": names(row.lead),
             }
             for row in report.rows
         )),
@@ -362,6 +370,7 @@ def units_payload(path: "Path", plan: "Plan", table: "UnitsTable", today: dt.dat
 
 def due_payload(plan: "Plan", shown: "list[PlanOccurrence]", today: dt.date, days: int, unit: str | None) -> dict[str, object]:
     """Stable keys, ISO dates, raw numbers: for scripts and dashboards."""
+    names = unit_names(plan)
     return {
         "today": today,
         "days": days,
@@ -379,9 +388,9 @@ def due_payload(plan: "Plan", shown: "list[PlanOccurrence]", today: dt.date, day
                 "done": item.done,
                 "done_date": item.completion.date if item.completion else None,
                 "lead": list(item.criterion.lead),
-                "lead_names": unit_names(plan, item.criterion.lead),
+                "lead_names": names(item.criterion.lead),
                 "support": list(item.criterion.support),
-                "support_names": unit_names(plan, item.criterion.support),
+                "support_names": names(item.criterion.support),
                 "max": item.criterion.max,
             }
             for item in shown
