@@ -68,29 +68,14 @@ class LoadedPlan:
 
 
 def read_regular_file(path: Path, limit: int) -> bytes:
-    """Up to ``limit`` bytes of the regular file at ``path``. Anything else is refused before
-    a byte is read: a directory, and a FIFO, a socket or a device, which would block par
-    forever or never end (opened without blocking, then checked, so no race swaps one in)."""
-    import os
-    import stat
+    """Up to ``limit`` bytes of the regular plan file at ``path`` (`reading.files.read_regular`):
+    a directory, a FIFO, a socket or a device is a `PlanFileError` before a byte is read."""
+    from par_cli.reading.files import NotRegular, read_regular
 
-    if path.is_dir():
-        raise PlanFileError(path, "file.is_directory")
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
-            raise PlanFileError(path, "file.not_regular")
-        chunks: list[bytes] = []
-        left = limit
-        while left > 0:
-            chunk = os.read(handle, min(left, 1 << 24))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(handle)
+        return read_regular(path, limit)
+    except NotRegular as refused:
+        raise PlanFileError(path, "file.is_directory" if refused.directory else "file.not_regular") from None
 
 
 def read_text(path: Path) -> tuple[str | None, Problem | None]:
