@@ -218,6 +218,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "the git repository is damaged: object {object} cannot be read; run git fsck to see",
     },
     "git.not_a_repository": {"vi": "không nằm trong kho git", "en": "not in a git repository"},
+    "git.unfetchable": {
+        "vi": "kho git là bản sao một phần (partial clone) và không lấy được đối tượng {object} từ kho gốc",
+        "en": "the repository is a partial clone and cannot fetch object {object} from its remote",
+    },
     "git.own_words": {"vi": "{detail} (lời của git)", "en": "{detail} (git's words)"},
     "office.kind.docx": {"vi": "Word (.docx)", "en": "Word (.docx)"},
     "office.kind.xlsx": {"vi": "Excel (.xlsx)", "en": "Excel (.xlsx)"},
@@ -628,6 +632,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "history.no_file": {"vi": "{path}: không tìm thấy thư mục chứa tệp", "en": "{path}: the file's folder does not exist"},
     "history.no_git": {"vi": "không tìm thấy lệnh git trên máy", "en": "the git command is not installed"},
     "history.git_failed": {"vi": "git báo lỗi: {detail}", "en": "git failed: {detail}"},
+    "history.missing_version": {
+        "vi": "{path}: git không đọc được phiên bản của tệp ở commit {commit} ngày {day}: thiếu đối tượng {object}; kho git bị hỏng hoặc là bản sao một phần (partial clone): chạy git fsck để xem",
+        "en": "{path}: git cannot read the file's version of commit {commit} on {day}: object {object} is missing; the repository is damaged or a partial clone: run git fsck to see",
+    },
+    "history.unfetchable_version": {
+        "vi": "{path}: git không đọc được phiên bản của tệp ở commit {commit} ngày {day}: kho là bản sao một phần (partial clone) và không lấy được đối tượng {object} từ kho gốc; hãy kết nối được với kho gốc rồi thử lại",
+        "en": "{path}: git cannot read the file's version of commit {commit} on {day}: the repository is a partial clone and cannot fetch object {object} from its remote; reach the remote and try again",
+    },
+    "history.missing_versions": {
+        "vi": "{path}: git không đọc được {count} phiên bản của tệp, phiên bản đầu tiên ở commit {commit} ngày {day}: thiếu đối tượng {object}; kho git bị hỏng hoặc là bản sao một phần (partial clone): chạy git fsck để xem",
+        "en": "{path}: git cannot read {count} versions of the file, the first that of commit {commit} on {day}: object {object} is missing; the repository is damaged or a partial clone: run git fsck to see",
+    },
     "history.since_after_until": {"vi": "--since {since} ở sau --until {until}", "en": "--since {since} is after --until {until}"},
     "history.title": {"vi": "Lịch sử điểm: {plan} ({year}), {count} phiên bản", "en": "Score history: {plan} ({year}), {count} versions"},
     "history.col.day": {"vi": "Ngày", "en": "Day"},

@@ -155,6 +155,7 @@ _GIT_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:loose|packed) object (?P<object>[0-9a-f]+).* is corrupt"), "git.corrupt"),
     (re.compile(r"unable to read (?:tree )?\(?(?P<object>[0-9a-f]{7,})\)?.*"), "git.corrupt"),
     (re.compile(r"bad object (?P<object>\S+)"), "git.corrupt"),
+    (re.compile(r"could not fetch (?P<object>[0-9a-f]+) from promisor remote"), "git.unfetchable"),
     (re.compile(r"object (?P<object>[0-9a-f]+) is a \w+, not a \w+"), "git.corrupt"),
     (re.compile(r"(?:.*: )?Permission denied"), "os.permission"),
     (re.compile(r"not a git repository.*"), "git.not_a_repository"),
