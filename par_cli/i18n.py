@@ -105,6 +105,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "os.stale": {"vi": "tệp trên ổ mạng không còn hiệu lực (NFS); hãy thử lại", "en": "the file on the network drive is stale (NFS); try again"},
     "os.timed_out": {"vi": "hết thời gian chờ (ổ mạng?)", "en": "timed out (a network drive?)"},
     "os.not_empty": {"vi": "thư mục không rỗng", "en": "the directory is not empty"},
+    "os.not_regular": {"vi": "không phải tệp thường (là FIFO, socket hay thiết bị)", "en": "not a regular file (a FIFO, a socket or a device)"},
     "os.own_words": {"vi": "{detail} ({name}, lời của hệ điều hành)", "en": "{detail} ({name}, the operating system's words)"},
     "yaml.problem.node_content": {
         "vi": "thiếu giá trị ở đây (ngoặc [ hoặc {{ chưa đóng, hay dấu phẩy thừa?)",
@@ -217,6 +218,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "the git repository is damaged: object {object} cannot be read; run git fsck to see",
     },
     "git.not_a_repository": {"vi": "không nằm trong kho git", "en": "not in a git repository"},
+    "git.unfetchable": {
+        "vi": "kho git là bản sao một phần (partial clone) và không lấy được đối tượng {object} từ kho gốc",
+        "en": "the repository is a partial clone and cannot fetch object {object} from its remote",
+    },
     "git.own_words": {"vi": "{detail} (lời của git)", "en": "{detail} (git's words)"},
     "office.kind.docx": {"vi": "Word (.docx)", "en": "Word (.docx)"},
     "office.kind.xlsx": {"vi": "Excel (.xlsx)", "en": "Excel (.xlsx)"},
@@ -627,6 +632,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "history.no_file": {"vi": "{path}: không tìm thấy thư mục chứa tệp", "en": "{path}: the file's folder does not exist"},
     "history.no_git": {"vi": "không tìm thấy lệnh git trên máy", "en": "the git command is not installed"},
     "history.git_failed": {"vi": "git báo lỗi: {detail}", "en": "git failed: {detail}"},
+    "history.missing_version": {
+        "vi": "{path}: git không đọc được phiên bản của tệp ở commit {commit} ngày {day}: thiếu đối tượng {object}; kho git bị hỏng hoặc là bản sao một phần (partial clone): chạy git fsck để xem",
+        "en": "{path}: git cannot read the file's version of commit {commit} on {day}: object {object} is missing; the repository is damaged or a partial clone: run git fsck to see",
+    },
+    "history.unfetchable_version": {
+        "vi": "{path}: git không đọc được phiên bản của tệp ở commit {commit} ngày {day}: kho là bản sao một phần (partial clone) và không lấy được đối tượng {object} từ kho gốc; hãy kết nối được với kho gốc rồi thử lại",
+        "en": "{path}: git cannot read the file's version of commit {commit} on {day}: the repository is a partial clone and cannot fetch object {object} from its remote; reach the remote and try again",
+    },
+    "history.missing_versions": {
+        "vi": "{path}: git không đọc được {count} phiên bản của tệp, phiên bản đầu tiên ở commit {commit} ngày {day}: thiếu đối tượng {object}; kho git bị hỏng hoặc là bản sao một phần (partial clone): chạy git fsck để xem",
+        "en": "{path}: git cannot read {count} versions of the file, the first that of commit {commit} on {day}: object {object} is missing; the repository is damaged or a partial clone: run git fsck to see",
+    },
     "history.since_after_until": {"vi": "--since {since} ở sau --until {until}", "en": "--since {since} is after --until {until}"},
     "history.title": {"vi": "Lịch sử điểm: {plan} ({year}), {count} phiên bản", "en": "Score history: {plan} ({year}), {count} versions"},
     "history.col.day": {"vi": "Ngày", "en": "Day"},
@@ -1326,6 +1343,28 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "sheet.output_needed": {"vi": "định dạng {format} cần --output TỆP", "en": "format {format} needs --output FILE"},
     "sheet.template_docx_only": {"vi": "--template chỉ dùng với --format docx", "en": "--template goes with --format docx only"},
     "sheet.template_error": {"vi": "không dựng được mẫu {template}: {detail}", "en": "cannot render template {template}: {detail}"},
+    "sheet.template_unreadable": {"vi": "không đọc được mẫu {template}: {reason}", "en": "cannot read template {template}: {reason}"},
+    "jinja.syntax": {"vi": "lỗi cú pháp của mẫu: {detail}", "en": "a syntax error in the template: {detail}"},
+    "jinja.problem.expected": {"vi": "gặp '{found}' ở chỗ cần '{expected}'", "en": "'{found}' where '{expected}' is needed"},
+    "jinja.problem.unexpected": {"vi": "gặp '{found}' không đúng chỗ", "en": "'{found}' out of place"},
+    "jinja.problem.unclosed": {
+        "vi": "khối '{block}' chưa được đóng: mẫu hết mà chưa gặp {tags}",
+        "en": "the '{block}' block is not closed: the template ends before {tags}",
+    },
+    "jinja.problem.end_of_template": {"vi": "mẫu hết giữa chừng một thẻ {{{{ … }}}} hay {{% … %}}", "en": "the template ends inside a {{{{ … }}}} or {{% … %}} tag"},
+    "jinja.problem.unknown_tag": {"vi": "không có thẻ '{tag}' (thẻ dùng được: for, if, set, …)", "en": "there is no tag '{tag}' (the tags are for, if, set, …)"},
+    "jinja.problem.unknown_filter": {"vi": "không có bộ lọc '{name}'", "en": "there is no filter '{name}'"},
+    "jinja.problem.unknown_test": {"vi": "không có phép thử '{name}'", "en": "there is no test '{name}'"},
+    "jinja.undefined": {
+        "vi": "không có '{name}' trong dữ liệu par đưa vào mẫu (xem README, “An office's own form”)",
+        "en": "there is no '{name}' in what par gives a form (see the README, “An office's own form”)",
+    },
+    "jinja.not_found": {"vi": "không tìm thấy mẫu '{name}'", "en": "template '{name}' not found"},
+    "jinja.no_include": {
+        "vi": "mẫu Word không thể {{% include %}}, {{% import %}} hay {{% extends %}} mẫu khác: hãy chép phần đó vào mẫu",
+        "en": "a Word form cannot {{% include %}}, {{% import %}} or {{% extends %}} another template: copy that part into the form",
+    },
+    "jinja.own_words": {"vi": "{detail} (lời của {library})", "en": "{detail} ({library}'s words)"},
     "sheet.written": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
     "sheet.compare_formats": {"vi": "--compare dùng với md, html hoặc xlsx", "en": "--compare goes with md, html or xlsx"},
     # --- par import, par new-year, par diff, par init (issue 15)

@@ -279,3 +279,35 @@ def test_the_console_script_takes_the_plan_positionally(plan):
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"Recorded for criterion 1.1: deadline 'ke-hoach' of 05/01/2024 (last day 04/01/2024) done on 04/01/2024, on time ({plan})\n"
     assert "2024-01-04" in plan.read_text(encoding="utf-8").split("ke-hoach", 1)[1]
+
+
+# --- the options every command takes ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_command_takes_lang_after_its_name(command):
+    # A regression: `par schema --lang en` was "no such option" (exit 2); only
+    # `par --lang en schema` worked. Every command of the registry takes --lang itself.
+    from par_cli.cli import build_command
+
+    built = build_command(command)
+    options = {opt for param in built.params for opt in getattr(param, "opts", ())}
+    assert "--lang" in options, command
+    lang = next(param for param in built.params if "--lang" in param.opts)
+    assert lang.envvar == "PAR_LANG"
+
+
+def test_schema_takes_lang_after_its_name_through_the_cli_and_the_console_script(runner):
+    plain = runner.invoke(app, ["schema"])
+    for args in (["schema", "--lang", "en"], ["schema", "--lang=vi"], ["--lang", "en", "schema"]):
+        said = runner.invoke(app, args)
+        assert said.exit_code == 0, (args, said.output)
+        assert said.stdout == plain.stdout  # the schema has no words to translate
+    real = run("schema", "--lang", "en")
+    assert real.returncode == 0 and real.stderr == "", real.stderr
+    assert real.stdout == plain.stdout
+    bad = run("schema", "--lang", "fr")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert bad.stderr.endswith("Xem 'par schema --help'.\n"), bad.stderr
+    help_en = runner.invoke(app, ["schema", "--help", "--lang", "en"]).stdout
+    assert "--lang <vi|en>" in help_en and "[env var: PAR_LANG]" in help_en

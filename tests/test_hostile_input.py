@@ -148,6 +148,21 @@ def test_6_control_characters_in_plan_text_are_refused_where_they_are(tmp_path, 
     assert "\x1b" not in result.output and "\r" not in result.output
 
 
+def test_6_a_control_character_typed_into_the_file_is_placed_and_worded(tmp_path, runner):
+    # A raw ESC (not the YAML escape \\e) after Vietnamese letters: libyaml refuses it with an
+    # offset in UTF-8 bytes, which par read as characters (5:7, a line too far) and worded in
+    # the parser's English. "title: \"Kế hoạch" is 16 characters: the ESC is column 17.
+    path = _minimal(tmp_path, ('title: "Kế hoạch thử"', 'title: "Kế hoạch\x1b[2J thử"'))
+    line = MINIMAL.splitlines().index('title: "Kế hoạch thử"') + 1
+    en = runner.invoke(app, ["validate", str(path), "--lang", "en"])
+    assert en.exit_code == 1
+    assert en.stderr.splitlines()[0] == f"{path}:{line}:17: the text holds the control character U+001B, which a plan may not hold (only tab and line feed are allowed)"
+    done = run_par("validate", str(path))
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == f"{path}:{line}:17: văn bản chứa ký tự điều khiển U+001B, không được phép trong kế hoạch (chỉ cho phép Tab và xuống dòng)"
+    assert "\x1b" not in done.stderr
+
+
 def test_6_messages_quoting_the_plan_show_escapes_as_text(tmp_path):
     path = _minimal(tmp_path, ("year: 2024\n", 'year: 2024\n"bad\\e[2Jkey": 1\n'))
     done = run_par("validate", str(path))

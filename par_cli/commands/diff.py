@@ -17,7 +17,6 @@ from par_cli.commands.common import (
     show,
 )
 from par_cli.i18n import Lang, Message, t
-from par_cli.plan.reasons import os_reason
 from par_cli.render.formats import TABLE_FORMATS, Format, Output
 
 OFFERED = TABLE_FORMATS  # auto, table, text, json, csv, md
@@ -81,11 +80,14 @@ def _mapping(path: Path, lang: Lang) -> dict[str, str]:
     from ruamel.yaml.error import MarkedYAMLError
 
     from par_cli.plan.reasons import yaml_reason
+    from par_cli.reading.files import InputRefused, read_input
 
+    try:  # a regular file only: a FIFO would block par (issue 13)
+        raw = read_input(path)
+    except InputRefused as refused:
+        fail_file(t("diff.bad_mapping", lang, path=path, detail=refused.reason))
     try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        fail_file(t("diff.bad_mapping", lang, path=path, detail=os_reason(error)))
+        data = YAML(typ="safe").load(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         fail_file(t("diff.bad_mapping", lang, path=path, detail=Message("file.not_utf8", {"byte": f"0x{error.object[error.start]:02X}"})))
     except MarkedYAMLError as error:

@@ -74,8 +74,9 @@ def history(
         file = find_plan(path or plan)
     except PlanFileError as error:
         fail_file(file_error_text(error, language))
-    if not file.is_file():
-        fail_file(file_error_text(PlanFileError(file, "file.is_directory" if file.is_dir() else "file.not_found"), language))
+    if not file.is_file():  # git reads the plan's versions, but the plan is a file first
+        code = "file.is_directory" if file.is_dir() else "file.not_regular" if file.exists() else "file.not_found"
+        fail_file(file_error_text(PlanFileError(file, code), language))
     READING.append(file)  # --output may not name it (issue 13)
     try:
         found = read_history(file)

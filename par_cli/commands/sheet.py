@@ -68,8 +68,7 @@ def sheet(
         fail_usage(t("sheet.output_needed", language, format=fmt.value))
     if template is not None and fmt is not Format.docx:
         fail_usage(t("sheet.template_docx_only", language))
-    if template is not None and not template.is_file():
-        fail_file(f"{template}: {t('file.not_found', language)}")
+    form = _read_form(template, language) if template is not None else None
     if compare and fmt is Format.docx:
         fail_usage(t("sheet.compare_formats", language))
     loaded = load_or_exit(path or plan, language)
@@ -95,12 +94,26 @@ def sheet(
             from par_cli.render.sheet_template import TemplateError, render_template
 
             try:
-                return render_template(values, template, lang)
+                return render_template(values, form or b"", lang)
             except TemplateError as error:
-                fail_file(t("sheet.template_error", lang, template=template, detail=str(error)))
+                where = f"{template}:{error.line}" if error.line is not None else str(template)
+                fail_file(t("sheet.template_error", lang, template=where, detail=error.reason))
         from par_cli.render.sheet_docx import render_docx
 
         return render_docx(values, lang)
 
     # Every file goes through the one way out: atomically, never over the plan (issue 13).
     show(Output(documents={Format.md: md, Format.html: html, Format.xlsx: xlsx, Format.docx: docx}), fmt, language, output, "sheet.written")
+
+
+def _read_form(template: Path, lang: Lang) -> bytes:
+    """The bytes of the ``--template`` form, read before the plan: a directory, a FIFO, a
+    socket or a device is refused before a byte is read (a FIFO would block par)."""
+    from par_cli.reading.files import InputRefused, read_input
+
+    try:
+        return read_input(template)
+    except InputRefused as refused:
+        if refused.missing:
+            fail_file(f"{template}: {t('file.not_found', lang)}")
+        fail_file(t("sheet.template_unreadable", lang, template=template, reason=refused.reason))

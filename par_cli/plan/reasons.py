@@ -1,5 +1,5 @@
 """Why a library refused, as values: the reason an operating system, the YAML parser, git,
-python-dateutil, python-docx or openpyxl gave, named by a catalogue key (a `Message`).
+python-dateutil, python-docx, openpyxl or jinja2 gave, named by a catalogue key (a `Message`).
 
 Those libraries speak English. Each reason they are known to give is looked up here by what
 it is (an errno, libyaml's fixed problem text, a git message, an exception's kind) and named
@@ -155,6 +155,7 @@ _GIT_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:loose|packed) object (?P<object>[0-9a-f]+).* is corrupt"), "git.corrupt"),
     (re.compile(r"unable to read (?:tree )?\(?(?P<object>[0-9a-f]{7,})\)?.*"), "git.corrupt"),
     (re.compile(r"bad object (?P<object>\S+)"), "git.corrupt"),
+    (re.compile(r"could not fetch (?P<object>[0-9a-f]+) from promisor remote"), "git.unfetchable"),
     (re.compile(r"object (?P<object>[0-9a-f]+) is a \w+, not a \w+"), "git.corrupt"),
     (re.compile(r"(?:.*: )?Permission denied"), "os.permission"),
     (re.compile(r"not a git repository.*"), "git.not_a_repository"),
@@ -206,3 +207,82 @@ def office_reason(error: BaseException, kind: str) -> Message:
         return Message("office.damaged", {"kind": what})
     library = "python-docx" if kind == "docx" else "openpyxl"
     return Message("office.own_words", {"detail": text.splitlines()[0][:200] if text else name, "library": library})
+
+
+# --- Jinja templates (jinja2, through docxtpl) --------------------------------------------
+
+# jinja2's parser (parser.py, lexer.py, compiler.py) says what is wrong in a template with
+# these texts; matched by kind (the class's name, so this layer imports no jinja2).
+_JINJA_SYNTAX: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"Unexpected end of template\. Jinja was looking for the following tags: (?P<tags>.*?)\. The innermost block that needs to be closed is '(?P<block>[^']*)'\.?"), "jinja.problem.unclosed"),
+    (re.compile(r"unexpected end of template.*", re.I), "jinja.problem.end_of_template"),
+    (re.compile(r"unexpected '(?P<found>.*)', expected '(?P<expected>.*)'"), "jinja.problem.expected"),
+    (re.compile(r"unexpected '(?P<found>.*)'"), "jinja.problem.unexpected"),
+    (re.compile(r"unexpected char '(?P<found>.*)' at \d+"), "jinja.problem.unexpected"),
+    (re.compile(r"Encountered unknown tag '(?P<tag>[^']*)'\..*", re.S), "jinja.problem.unknown_tag"),
+    (re.compile(r"No filter named '(?P<name>[^']*)'\.?"), "jinja.problem.unknown_filter"),
+    (re.compile(r"No test named '(?P<name>[^']*)'\.?"), "jinja.problem.unknown_test"),
+)
+_JINJA_UNDEFINED = (
+    re.compile(r"'(?P<name>[^']*)' is undefined"),
+    re.compile(r"'[^']*' has no attribute '(?P<name>[^']*)'"),
+    re.compile(r"'[^']*' object has no attribute '(?P<name>[^']*)'"),
+)
+
+
+def jinja_reason(error: BaseException) -> tuple[Message, int | None]:
+    """Why jinja2 could not render a template, and the template's line where jinja2 names
+    one: a syntax error by its kind, a name the template uses that par does not give it, a
+    template not found (a Word form cannot include another: no loader), else jinja2's own
+    words (``library`` says whose: jinja2's, or docxtpl's for what is not jinja2's)."""
+    kinds = {kind.__name__ for kind in type(error).__mro__}
+    text = str(error).strip()
+    line = getattr(error, "lineno", None) or _template_line(error)
+    if "TemplateSyntaxError" in kinds:
+        for pattern, key in _JINJA_SYNTAX:
+            found = pattern.fullmatch(text)
+            if found:
+                params = found.groupdict()
+                if "tags" in params:  # "'endfor' or 'else'": the tags, in no language's words
+                    params["tags"] = " / ".join(f"'{tag}'" for tag in re.findall(r"'([^']*)'", params["tags"]))
+                return Message("jinja.syntax", {"detail": Message(key, params)}), line
+        return Message("jinja.syntax", {"detail": Message("jinja.own_words", {"detail": _first_line(text, error), "library": "jinja2"})}), line
+    if "UndefinedError" in kinds:
+        for pattern in _JINJA_UNDEFINED:
+            found = pattern.fullmatch(text)
+            if found:
+                return Message("jinja.undefined", found.groupdict()), line
+    if "TemplateNotFound" in kinds:  # TemplatesNotFound is one too
+        return Message("jinja.not_found", {"name": str(getattr(error, "name", text))}), line
+    if isinstance(error, TypeError) and text == "no loader for this environment specified":
+        return Message("jinja.no_include"), line  # docxtpl's environment has no loader
+    library = "jinja2" if "TemplateError" in kinds or _raised_in_template(error) else "docxtpl"
+    return Message("jinja.own_words", {"detail": _first_line(text, error), "library": library}), line
+
+
+def _first_line(text: str, error: BaseException) -> str:
+    return text.splitlines()[0][:200] if text else type(error).__name__
+
+
+def _frames(error: BaseException) -> list[tuple[str, int]]:
+    """The file and line of each frame the error passed, outermost first."""
+    found = []
+    trace = error.__traceback__
+    while trace is not None:
+        found.append((trace.tb_frame.f_code.co_filename, trace.tb_lineno))
+        trace = trace.tb_next
+    return found
+
+
+def _template_line(error: BaseException) -> int | None:
+    """The template's line of a runtime error: jinja2 rewrites the traceback so that the
+    template's own frames (``<template>``) carry its lines."""
+    lines = [line for name, line in _frames(error) if name == "<template>"]
+    return lines[-1] if lines else None
+
+
+def _raised_in_template(error: BaseException) -> bool:
+    """Whether the error came from running the template's own code (``{{ rows + 1 }}``) or
+    from jinja2 itself, rather than from docxtpl around it."""
+    frames = _frames(error)
+    return bool(frames) and (frames[-1][0] == "<template>" or "jinja2" in frames[-1][0])

@@ -13,7 +13,9 @@ from pathlib import Path
 from par_cli.reading.framework_table import Cell, FrameworkFileError, SourceTable, TablePlace, cell_text
 
 
-def read_docx(path: Path) -> list[SourceTable]:
+def read_docx(path: Path, data: bytes) -> list[SourceTable]:
+    """The tables of the Word file ``data`` (read from ``path``, which the messages name)."""
+    import io
     import zipfile
     import zlib
 
@@ -26,7 +28,7 @@ def read_docx(path: Path) -> list[SourceTable]:
     from par_cli.plan.reasons import office_reason
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
     # Not a zip, a zip of something else, another kind of Office file, a damaged part (lxml's
     # XMLSyntaxError is a SyntaxError; zlib's error and EOFError come from a cut member).
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, OpcError, SyntaxError, EOFError, zlib.error) as error:

@@ -12,7 +12,9 @@ from pathlib import Path
 from par_cli.reading.framework_table import Cell, FrameworkFileError, SourceTable
 
 
-def read_xlsx(path: Path) -> list[SourceTable]:
+def read_xlsx(path: Path, data: bytes) -> list[SourceTable]:
+    """The tables of the Excel file ``data`` (read from ``path``, which the messages name)."""
+    import io
     import zipfile
 
     import openpyxl
@@ -21,7 +23,7 @@ def read_xlsx(path: Path) -> list[SourceTable]:
     from par_cli.reading.workbook import xlsx_errors
 
     try:
-        workbook = openpyxl.load_workbook(str(path), data_only=True)
+        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except xlsx_errors() as error:
         raise FrameworkFileError("import.unreadable", path=str(path), reason=office_reason(error, "xlsx")) from None
     tables: list[SourceTable] = []

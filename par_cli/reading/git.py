@@ -138,13 +138,23 @@ def _commit(chunk: bytes, here: str) -> Commit | None:
 
 def read_blobs(path: Path, commits: list[Commit]) -> dict[str, tuple[str, bytes]]:
     """The contents of every commit's version, read by one `git cat-file --batch`: by each
-    commit's object name, ``(blob hash, bytes)``. Identical blobs are read once; an object
-    the repository lacks is left out."""
+    commit's object name, ``(blob hash, bytes)``. Identical blobs are read once.
+
+    Raises `GitError` naming the commit whose version git lacks (a damaged repository, an
+    object file gone) or cannot fetch (a partial clone whose remote is out of reach): a
+    history without those versions would be wrong without saying so."""
     folder = Path(path).resolve().parent
     names = list(dict.fromkeys(commit.object_name for commit in commits))
     if not names:
         return {}
-    output = _checked(_git(folder, "cat-file", "--batch", stdin=("\n".join(names) + "\n").encode("utf-8")))
+    result = _git(folder, "cat-file", "--batch", stdin=("\n".join(names) + "\n").encode("utf-8"))
+    if result.returncode != 0:
+        said = git_reason(result.stderr.decode("utf-8", "replace"))
+        if said.code == "git.unfetchable":
+            lacking = [commit for commit in commits if commit.blob == said.params["object"]]
+            if lacking:
+                raise _missing(path, lacking, "history.unfetchable_version")
+    output = _checked(result)
     contents: dict[str, tuple[str, bytes]] = {}
     position = 0
     for name in names:
@@ -157,4 +167,14 @@ def read_blobs(path: Path, commits: list[Commit]) -> dict[str, tuple[str, bytes]
         if header[1] == "blob":
             contents[name] = (header[0], output[position : position + size])
         position += size + 1
+    lacking = [commit for commit in commits if commit.object_name not in contents]
+    if lacking:
+        raise _missing(path, lacking, "history.missing_version" if len(lacking) == 1 else "history.missing_versions")
     return contents
+
+
+def _missing(path: Path, lacking: list[Commit], key: str) -> GitError:
+    """The refusal of a history with versions git cannot give: the oldest one by its commit
+    and day, and how many there are."""
+    first = min(lacking, key=lambda commit: commit.committed)
+    return GitError(key, path=path, commit=first.short, day=first.day, object=first.blob[:12] if first.blob else first.object_name, count=len(lacking))

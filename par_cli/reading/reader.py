@@ -68,29 +68,14 @@ class LoadedPlan:
 
 
 def read_regular_file(path: Path, limit: int) -> bytes:
-    """Up to ``limit`` bytes of the regular file at ``path``. Anything else is refused before
-    a byte is read: a directory, and a FIFO, a socket or a device, which would block par
-    forever or never end (opened without blocking, then checked, so no race swaps one in)."""
-    import os
-    import stat
+    """Up to ``limit`` bytes of the regular plan file at ``path`` (`reading.files.read_regular`):
+    a directory, a FIFO, a socket or a device is a `PlanFileError` before a byte is read."""
+    from par_cli.reading.files import NotRegular, read_regular
 
-    if path.is_dir():
-        raise PlanFileError(path, "file.is_directory")
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
-            raise PlanFileError(path, "file.not_regular")
-        chunks: list[bytes] = []
-        left = limit
-        while left > 0:
-            chunk = os.read(handle, min(left, 1 << 24))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(handle)
+        return read_regular(path, limit)
+    except NotRegular as refused:
+        raise PlanFileError(path, "file.is_directory" if refused.directory else "file.not_regular") from None
 
 
 def read_text(path: Path) -> tuple[str | None, Problem | None]:
@@ -1385,11 +1370,18 @@ def _yaml_problem(path: Path, text: str, error: Exception) -> Problem:
     if mark is not None:
         line, column = _within_text(text, mark.line + 1, mark.column + 1)
     elif getattr(error, "position", None) is not None:
-        line, column = _char_position(text, error.position)  # type: ignore[attr-defined]
+        line, column = _reader_position(text, error.position, getattr(error, "character", None))  # type: ignore[attr-defined]
     else:
         line, column = 1, 1
     problem_text = str(getattr(error, "problem", None) or error).strip()
     name = type(error).__name__
+    character = getattr(error, "character", None)
+    if name == "ReaderError" and isinstance(character, int) and "characters are not allowed" in problem_text:
+        # A control character typed into the file itself (not as a YAML escape): the same
+        # problem, in the same words, as one the checks find in a value.
+        from par_cli.plan.text import codepoint
+
+        return Problem(path, line, column, "text.control", {"char": codepoint(chr(character))})
     if name == "DuplicateKeyError":
         key = problem_text.split('"')[1] if '"' in problem_text else "?"
         return Problem(path, line, column, "yaml.duplicate_key", {"key": key})
@@ -1634,6 +1626,14 @@ def _within_text(text: str, line: int, column: int) -> tuple[int, int]:
     if line > len(parts):
         return len(parts), len(parts[-1]) + 1
     return line, column
+
+
+def _reader_position(text: str, offset: int, character: object) -> tuple[int, int]:
+    """Where the YAML reader refused a character: libyaml counts the offset in UTF-8 bytes,
+    ruamel's Python reader in characters (the character there tells which)."""
+    if isinstance(character, int) and 0 <= offset < len(text) and ord(text[offset]) == character:
+        return _char_position(text, offset)
+    return _char_position(text, len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore")))
 
 
 def _char_position(text: str, offset: int) -> tuple[int, int]:

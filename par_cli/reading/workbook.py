@@ -155,14 +155,25 @@ def xlsx_errors() -> tuple[type[BaseException], ...]:
 
 
 def read_workbook(path: Path) -> FilledWorkbook:
-    from openpyxl import load_workbook
+    """The filled workbook at ``path``. A directory, a FIFO, a socket or a device is refused
+    before a byte is read (`reading.files`), so no file named here can block par."""
+    import io
 
+    from openpyxl import load_workbook
+    from openpyxl.reader.excel import SUPPORTED_FORMATS
+
+    from par_cli.i18n import Message, Term
     from par_cli.plan.reasons import office_reason
+    from par_cli.reading.files import InputRefused, read_input
 
     try:
-        book = load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise NotAWorkbook("file.not_found") from None
+        data = read_input(path)
+    except InputRefused as refused:
+        raise NotAWorkbook("file.not_found" if refused.missing else "collect.not_xlsx", reason=refused.reason) from None
+    if path.suffix.lower() not in SUPPORTED_FORMATS:  # what openpyxl says of a name it does not take
+        raise NotAWorkbook("collect.not_xlsx", reason=Message("office.wrong_extension", {"kind": Term("office.kind.xlsx")}))
+    try:
+        book = load_workbook(io.BytesIO(data), data_only=True)
     except xlsx_errors() as error:
         raise NotAWorkbook("collect.not_xlsx", reason=office_reason(error, "xlsx")) from None
     if META_SHEET not in book.sheetnames:

@@ -11,14 +11,20 @@ import io
 from pathlib import Path
 from typing import Any
 
-from par_cli.i18n import Lang, fmt_date, fmt_number, fmt_percent
+from par_cli.i18n import Lang, Message, fmt_date, fmt_number, fmt_percent
 from par_cli.render import report_heading as h
 from par_cli.render import sheet_cells as c
 from par_cli.scoring.sheet import Sheet
 
 
 class TemplateError(Exception):
-    """The template cannot be rendered (not a .docx, or a Jinja error in it)."""
+    """The form cannot be rendered: why (``reason``, a `Message`: not a Word file, or a
+    Jinja error in it) and the template's line where jinja2 names one."""
+
+    def __init__(self, reason: Message, line: int | None = None) -> None:
+        super().__init__(reason.code)
+        self.reason = reason
+        self.line = line
 
 
 def template_context(sheet: Sheet, lang: Lang) -> dict[str, Any]:
@@ -86,17 +92,22 @@ def template_context(sheet: Sheet, lang: Lang) -> dict[str, Any]:
     }
 
 
-def render_template(sheet: Sheet, template: Path, lang: Lang) -> bytes:
+def render_template(sheet: Sheet, form: bytes, lang: Lang) -> bytes:
+    """The office's Word form ``form`` (its bytes) filled in with the sheet."""
     from docxtpl import DocxTemplate
-    from jinja2 import TemplateError as JinjaError
 
+    from par_cli.plan.reasons import jinja_reason, office_reason
+
+    document = DocxTemplate(io.BytesIO(form))
     try:
-        document = DocxTemplate(str(template))
+        document.init_docx()
+    except Exception as error:  # noqa: BLE001 - python-docx says "not a .docx" in many ways
+        raise TemplateError(office_reason(error, "docx")) from None
+    try:
         document.render(template_context(sheet, lang), autoescape=True)
-    except JinjaError as error:
-        raise TemplateError(str(error)) from None
-    except Exception as error:  # docxtpl reports a file that is not a .docx in many ways
-        raise TemplateError(f"{type(error).__name__}: {error}") from None
+    except Exception as error:  # noqa: BLE001 - jinja2's errors, and whatever a form's code raises
+        reason, line = jinja_reason(error)
+        raise TemplateError(reason, line) from None
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -227,7 +227,7 @@ def _versions(path: Path, commits: list[Commit], contents: dict[str, tuple[str, 
     for commit in commits:
         blob, data = contents.get(commit.object_name, ("", b""))
         if not blob:
-            continue  # git no longer has the object (a pruned or partial clone)
+            continue  # not a blob (read_blobs refuses a history with versions git lacks)
         name = commit.path or path.name
         if blob not in facts:
             plan_of(blob, data, name)
