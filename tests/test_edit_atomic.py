@@ -144,7 +144,10 @@ def big_plan(path: Path, criteria: int) -> None:
 
 def test_a_writer_killed_mid_write_leaves_the_original_whole(tmp_path: Path):
     plan = tmp_path / "2024.yaml"
-    big_plan(plan, 500)
+    # Large enough that the temporary copy lives for some milliseconds (written, synced, read
+    # back twice) before the rename: on 500 criteria a busy machine sometimes let par finish
+    # between two looks for it.
+    big_plan(plan, 3000)
     before = plan.read_bytes()
     process = subprocess.Popen(
         [par_executable(), "set", "1.4", "initiatives=2", "--date", "2024-03-10", "--plan", str(plan)],
