@@ -90,11 +90,11 @@ def sheet(
         return render_xlsx(values, lang)
 
     def docx(lang: Lang) -> bytes:
-        if template is not None:
+        if form is not None:  # read from ``template``
             from par_cli.render.sheet_template import TemplateError, render_template
 
             try:
-                return render_template(values, form or b"", lang)
+                return render_template(values, form, lang)
             except TemplateError as error:
                 where = f"{template}:{error.line}" if error.line is not None else str(template)
                 fail_file(t("sheet.template_error", lang, template=where, detail=error.reason))

@@ -25,13 +25,15 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from par_cli.plan.problems import Finding, Loc, PlanFileError, Problem
+from par_cli.reading.files import MAX_INPUT_BYTES
 
 # An honest plan has a few thousand nodes; a synthetic one of 50,000 criteria about two
 # million. Past this, aliases are being used to multiply the document ("billion laughs").
 MAX_EXPANDED_NODES = 20_000_000
-# The stated input limit (README, "Bad input"): 50,000 criteria in the bundled plan's style
-# take 35 MB. Past it a plan is refused before a byte is read, from its size alone.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# The stated input limit (README, "Bad input"), the one of every file par reads whole: 50,000
+# criteria in the bundled plan's style take 35 MB. Past it a plan is refused before a byte
+# is read, from its size alone.
+MAX_FILE_BYTES = MAX_INPUT_BYTES
 # The stated input limit in criteria (README, "Bad input"), sub-criteria included: a
 # department's plan has fewer than a hundred, and 50,000 in the bundled plan's style take
 # 35 MB. Each criterion is a model of its own whatever its text's size, so this bounds what
@@ -1204,8 +1206,8 @@ class TooManyCriteria(Exception):
     for ``on_criterion``, counts them as it reads)."""
 
 
-def too_many_criteria(text: str | bytes) -> bool:
-    """Whether the lists of criteria and sub-criteria of the YAML in ``text`` hold more than
+def too_many_criteria(data: bytes) -> bool:
+    """Whether the lists of criteria and sub-criteria of the plan's bytes ``data`` hold more than
     MAX_CRITERIA items in all, counted from the parser's events (nothing built, anchors,
     aliases and repeated keys read as they come, up to a YAML error): for the readings that
     build the whole document before knowing what it holds. A text with fewer block dashes,
@@ -1213,13 +1215,9 @@ def too_many_criteria(text: str | bytes) -> bool:
     is not parsed."""
     from ruamel.yaml.events import CollectionEndEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
 
-    if isinstance(text, str):
-        signs = text.count("-") + text.count(",") + text.count("[")
-    else:
-        signs = text.count(b"-") + text.count(b",") + text.count(b"[")
-    if signs <= MAX_CRITERIA:
+    if data.count(b"-") + data.count(b",") + data.count(b"[") <= MAX_CRITERIA:
         return False
-    loader = _loader_class()(text)
+    loader = _loader_class()(data)
     next_event = loader.get_event
     count = 0
     # The collections open: what each is ("mapping", "list", or "skipped": a key that is a

@@ -8,7 +8,6 @@ is a sample made by templates/make_sheet_form.py.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 from par_cli.i18n import Lang, Message, fmt_date, fmt_number, fmt_percent
