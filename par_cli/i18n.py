@@ -43,6 +43,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "file.too_large": {"vi": "tệp quá lớn ({size} MB, tối đa {limit} MB)", "en": "the file is too large ({size} MB, at most {limit} MB)"},
     "plan.too_many_criteria": {"vi": "kế hoạch có hơn {limit} tiêu chí (kể cả tiêu chí con), quá giới hạn par đọc", "en": "the plan has more than {limit} criteria (sub-criteria included), past the limit par reads"},
+    "plan.too_many_records": {"vi": "kế hoạch có hơn {limit} bản ghi (ánh xạ YAML: mỗi tiêu chí, đơn vị, thời hạn, số liệu, tài liệu kiểm chứng… là một bản ghi), quá giới hạn par đọc", "en": "the plan has more than {limit} records (YAML mappings: each criterion, unit, deadline, reading, piece of evidence… is one), past the limit par reads"},
     "yaml.syntax": {"vi": "lỗi cú pháp YAML: {detail}", "en": "YAML syntax error: {detail}"},
     "yaml.tab": {
         "vi": "ký tự Tab không được dùng để thụt lề trong YAML; hãy dùng dấu cách",

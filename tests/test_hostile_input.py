@@ -578,6 +578,36 @@ def test_15_items_of_a_list_of_criteria_count_whatever_they_are(tmp_path):
     assert (done.stdout + done.stderr).splitlines() == [f"{plan}:1:1: the plan has more than 50,000 criteria (sub-criteria included), past the limit par reads", "1 problem(s) in 1 file(s)"]
 
 
+def _one_line_units(count: int) -> str:
+    # The root, the plan's reference, ``count`` units, one domain and one criterion: count + 4
+    # mappings (records).
+    units = "".join(f'- {{id: u{number}, name: "x"}}\n' for number in range(1, count + 1))
+    return ('plan: {number: "1/KH", date: 2024-01-02, issuer: "Sở"}\nissuer: "Sở"\ntitle: "Thử"\nyear: 2024\nindex_max: 1\nunits:\n' + units
+            + 'domains:\n- id: "1"\n  title: "Một"\n  criteria:\n  - {id: "1.1", title: "t", max: 1, lead: u1}\n')
+
+
+def test_15_a_plan_past_the_stated_number_of_records_is_refused_whatever_they_are(tmp_path, runner):
+    # The limit in criteria left every other list unbounded: 10^6 one-line units (27 MB) took
+    # 925 MB to validate. 399,996 units make 400,000 records, the limit; one more is past it.
+    assert reader.MAX_RECORDS == 400_000
+    at_limit = _one_line_units(399_996)
+    assert reader.past_the_limit(at_limit.encode("utf-8")) is None
+    past = _one_line_units(399_997)
+    assert reader.past_the_limit(past.encode("utf-8")) == "plan.too_many_records"
+    plan = tmp_path / "2024.yaml"
+    refused = f"{plan}:1:1: the plan has more than 400,000 records (YAML mappings: each criterion, unit, deadline, reading, piece of evidence… is one), past the limit par reads"
+    for text, args in (
+        (past, ["validate", str(plan)]),  # read criterion by criterion, counted as read
+        (past, ["set", str(plan), "1.1", "self_assessment=1", "--date", "2024-05-01"]),  # a write
+        (past.replace("units:\n", "units: &units\n", 1), ["validate", str(plan)]),  # the reference reader
+    ):
+        plan.write_text(text, encoding="utf-8")
+        result = runner.invoke(app, [*args, "--lang", "en"])
+        assert result.exit_code == 1, (args, result.output[:500])
+        assert refused in result.output.splitlines(), (args, result.output[:500])
+        assert plan.read_text(encoding="utf-8") == text
+
+
 def test_1_the_depth_guard_reads_a_long_text_a_piece_at_a_time_and_misses_nothing():
     # 300 levels of flow nesting, one a line, each line longer than a kilobyte: the pieces
     # the guard encodes split the nesting across them.

@@ -100,3 +100,20 @@ def test_a_plan_of_a_million_one_line_criteria_is_refused_in_a_small_multiple_of
         # Measured: 79 MB above the interpreter for the 39 MiB file (2 ×): the bytes, and 50,000
         # models built before the count passes the limit.
         assert above <= 4 * size_kib, f"{command[0]}: {above / 1024:.1f} MB above the interpreter ({above / size_kib:.1f} ×)"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ru_maxrss is in KiB on Linux only")
+def test_a_plan_of_a_million_one_line_units_is_refused_in_a_small_multiple_of_its_size(tmp_path: Path) -> None:
+    # Past the limit in records (400,000 mappings) the reading stops: 10^6 one-line units
+    # (26 MB) took 925 MB to validate, as the limit in criteria does not count them.
+    plan = tmp_path / "2024.yaml"
+    with plan.open("w", encoding="utf-8") as stream:
+        stream.write('plan: {number: "1/KH", date: 2024-01-02, issuer: "Sở"}\nissuer: "Sở"\ntitle: "Thử"\nyear: 2024\nindex_max: 1\nunits:\n')
+        stream.writelines(f'- {{id: u{number}, name: "x"}}\n' for number in range(1, 1_000_001))
+        stream.write('domains:\n- id: "1"\n  title: "Một"\n  criteria:\n  - {id: "1.1", title: "t", max: 1, lead: u1}\n')
+    size_kib = plan.stat().st_size / 1024
+    floor = peak_kib("validate", str(BUNDLED))
+    above = peak_kib("validate", str(plan), exit_code=1) - floor
+    # Measured: 7 × the file above the interpreter: the bytes, and the plain data of the
+    # 400,000 units read before the count passes the limit.
+    assert above <= 10 * size_kib, f"{above / 1024:.1f} MB above the interpreter ({above / size_kib:.1f} ×)"

@@ -647,10 +647,6 @@ def _record_locked(path: Path, build: Callable[[Any], Sequence[Change]], *, dry_
     if reading is not None:
         loaded = reading.loaded
     else:
-        from par_cli.reading.reader import too_many_criteria, too_many_criteria_problem
-
-        if too_many_criteria(original):  # before the whole document is composed
-            raise EditRefused("edit.invalid_plan", [too_many_criteria_problem(path)], count=1)
         loaded = load_plan(path, keep_nodes=True)
         if not loaded.ok:
             raise EditRefused("edit.invalid_plan", loaded.problems, count=len(loaded.problems))

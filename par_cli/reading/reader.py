@@ -40,6 +40,12 @@ MAX_FILE_BYTES = MAX_INPUT_BYTES
 # a plan of one-line criteria takes (10^6 of them fit in 52 MB). Past it a plan is refused as
 # soon as the reader has counted that many, before it builds or checks the rest.
 MAX_CRITERIA = 50_000
+# The stated input limit in records (README, "Bad input"): the mappings of a plan, each a
+# criterion, a unit, a deadline, a reading, a piece of evidence… Each becomes a model (or a
+# mapping) of its own whatever its text's size, and the limit in criteria does not bound the
+# others: a plan of 10^6 one-line units (27 MB) took 925 MB to validate, 10^6 readings of
+# one criterion (38 MB) 1.4 GB. 50,000 criteria in the bundled plan's style hold 353,000.
+MAX_RECORDS = 400_000
 _NUMBER_TOO_LONG = "number too long:"
 # What the YAML scanner counts as a line break.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
@@ -292,8 +298,9 @@ def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, by
         if deep is not None:
             result.problems.append(Problem(path, *deep, "yaml.too_deep"))
             return result
-        if too_many_criteria(data):
-            result.problems.append(too_many_criteria_problem(path))
+        limit = past_the_limit(data)
+        if limit is not None:
+            result.problems.append(past_the_limit_problem(path, limit))
             return result
         return on_deep_enough_stack(text, _load_with_ruamel, result, text, keep_nodes, validate)
 
@@ -507,7 +514,7 @@ def on_stack_for(levels: int, function: Any, *args: Any) -> Any:
 
 def _load_with_ruamel(result: LoadedPlan, text: str, keep_nodes: bool = False, validate: Any = None) -> LoadedPlan:
     """The reference reader: every problem, with its position (its callers have refused a
-    text of more than MAX_CRITERIA criteria)."""
+    text past MAX_CRITERIA or MAX_RECORDS: `past_the_limit`)."""
     path = result.path
     data = None if keep_nodes else _data_from_events(text)
     if data is not None:
@@ -572,12 +579,13 @@ def _load_by_criterion(result: LoadedPlan, data: bytes, walk: bool) -> LoadedPla
 
     try:
         built = _data_from_events(data, on_criterion=criterion_model)
-    except TooManyCriteria:
-        result.problems.append(too_many_criteria_problem(path))
+    except PastTheLimit as past:
+        result.problems.append(past_the_limit_problem(path, past.code))
         return result
     if built is None:
-        if too_many_criteria(data):  # counted only up to what the events did not read
-            result.problems.append(too_many_criteria_problem(path))
+        limit = past_the_limit(data)  # counted only up to what the events did not read
+        if limit is not None:
+            result.problems.append(past_the_limit_problem(path, limit))
             return result
         return _load_with_ruamel(result, text())
     if b"*" in data and _expanded_size(built, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
@@ -1090,6 +1098,7 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None, notes: EditNo
     inside = _WHERE_INSIDE
     item_of = _ITEMS_OF
     criteria = 0  # items of the lists of criteria and sub-criteria read so far
+    records = 0  # mappings read so far (MAX_RECORDS)
     spans, indents, offsets = (notes.spans, notes.indents, notes.offsets) if notes is not None else (None, None, None)
 
     # The resolver's answers for this document's YAML version, by spelling (see
@@ -1126,6 +1135,10 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None, notes: EditNo
             raise _Unusual
         kind = type(event)
         if kind is MappingStartEvent:
+            nonlocal records
+            records += 1
+            if records > MAX_RECORDS:
+                raise PastTheLimit("plan.too_many_records")
             mapping: dict[Any, Any] = {}
             counting = spans is not None and not event.flow_style
             while True:
@@ -1162,7 +1175,7 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None, notes: EditNo
                 if counted:
                     criteria += 1
                     if criteria > MAX_CRITERIA:
-                        raise TooManyCriteria
+                        raise PastTheLimit("plan.too_many_criteria")
                 items.append(scalar(item_event) if type(item_event) is ScalarEvent else collection(item_event, item_where))
         raise _Unusual  # an alias
 
@@ -1176,7 +1189,7 @@ def _data_from_events(text: str | bytes, on_criterion: Any = None, notes: EditNo
         if type(next_event()) is not StreamEndEvent:
             return None  # a second document: composing says so
         return data
-    except TooManyCriteria:
+    except PastTheLimit:
         raise
     except Exception:  # noqa: BLE001 - a YAML error, an unusual document, a value that cannot be built
         return None
@@ -1196,30 +1209,40 @@ _WHERE_INSIDE = {(_ROOT, "domains"): _DOMAINS, (_DOMAIN, "criteria"): _CRITERIA,
 _ITEMS_OF = {_DOMAINS: _DOMAIN, _CRITERIA: _CRITERION, _CHILDREN: _CHILD}
 
 
-def too_many_criteria_problem(path: Path) -> Problem:
-    """The problem of a plan of more than MAX_CRITERIA criteria."""
-    return Problem(path, 1, 1, "plan.too_many_criteria", {"limit": float(MAX_CRITERIA)})
+def past_the_limit_problem(path: Path, code: str) -> Problem:
+    """The problem of a plan past one of the stated limits: ``code`` is
+    ``plan.too_many_criteria`` (MAX_CRITERIA) or ``plan.too_many_records`` (MAX_RECORDS)."""
+    limit = MAX_CRITERIA if code == "plan.too_many_criteria" else MAX_RECORDS
+    return Problem(path, 1, 1, code, {"limit": float(limit)})
 
 
-class TooManyCriteria(Exception):
-    """The plan holds more than MAX_CRITERIA criteria (`_data_from_events`, when it reads
-    for ``on_criterion``, counts them as it reads)."""
+class PastTheLimit(Exception):
+    """The plan holds more than MAX_CRITERIA criteria or MAX_RECORDS records
+    (`_data_from_events` counts them as it reads); ``code`` says which, as
+    `past_the_limit_problem` takes it."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
 
 
-def too_many_criteria(data: bytes) -> bool:
-    """Whether the lists of criteria and sub-criteria of the plan's bytes ``data`` hold more than
-    MAX_CRITERIA items in all, counted from the parser's events (nothing built, anchors,
+def past_the_limit(data: bytes) -> str | None:
+    """Which stated limit the plan's bytes ``data`` pass, as a problem code, or None: more
+    than MAX_CRITERIA items in the lists of criteria and sub-criteria, or more than
+    MAX_RECORDS mappings anywhere, counted from the parser's events (nothing built; anchors,
     aliases and repeated keys read as they come, up to a YAML error): for the readings that
     build the whole document before knowing what it holds. A text with fewer block dashes,
-    flow commas and opening brackets than the limit holds fewer items in all its lists, and
-    is not parsed."""
+    flow commas and opening brackets than the limit in criteria holds fewer items in all its
+    lists, and one with fewer colons, opening braces and question marks than the limit in
+    records fewer mappings: such a text is not parsed."""
     from ruamel.yaml.events import CollectionEndEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent, StreamEndEvent
 
-    if data.count(b"-") + data.count(b",") + data.count(b"[") <= MAX_CRITERIA:
-        return False
+    items_bound = data.count(b"-") + data.count(b",") + data.count(b"[")
+    if items_bound <= MAX_CRITERIA and data.count(b":") + data.count(b"{") + data.count(b"?") <= MAX_RECORDS:
+        return None
     loader = _loader_class()(data)
     next_event = loader.get_event
-    count = 0
+    count = records = 0
     # The collections open: what each is ("mapping", "list", or "skipped": a key that is a
     # collection, which no plan has), where it stands (`_data_from_events`'s codes) and, for a
     # mapping, the key its next value is under (None while a key is awaited).
@@ -1229,7 +1252,11 @@ def too_many_criteria(data: bytes) -> bool:
             event = next_event()
             kind = type(event)
             if kind is StreamEndEvent:
-                return False
+                return None
+            if kind is MappingStartEvent:
+                records += 1
+                if records > MAX_RECORDS:
+                    return "plan.too_many_records"
             opens = kind is MappingStartEvent or kind is SequenceStartEvent
             if isinstance(event, CollectionEndEvent):
                 stack.pop()
@@ -1252,13 +1279,15 @@ def too_many_criteria(data: bytes) -> bool:
                 if where == _CRITERION or where == _CHILD:
                     count += 1
                     if count > MAX_CRITERIA:
-                        return True
+                        return "plan.too_many_criteria"
             if opens:
                 stack.append(["mapping" if kind is MappingStartEvent else "list", where, None])
     except Exception:  # noqa: BLE001 - a YAML error: what was counted before it is what there is
-        return False
+        return None
     finally:
         loader.dispose()
+
+
 _MISSING = object()
 # Scalars other than text as built, by (tag, spelling): see `_construct`.
 _BUILT_SCALARS: dict[tuple[str, str], Any] = {}
@@ -1829,7 +1858,7 @@ def read_for_edit(path: Path, data: bytes) -> EditReading | None:
 
             warnings.simplefilter("ignore")
             skeleton = on_stack_for(facts.levels, _data_from_events, data, criterion_model, notes)
-    except (RecursionError, TooManyCriteria):
+    except (RecursionError, PastTheLimit):
         return None  # the reference reader says so
     if skeleton is None:
         return None
@@ -1871,7 +1900,7 @@ def holds_as_edited(data: bytes, reading: EditReading, changed: dict[int, Any], 
 
             warnings.simplefilter("ignore")
             built = on_stack_for(levels, _data_from_events, data, criterion)
-    except (RecursionError, TooManyCriteria):
+    except (RecursionError, PastTheLimit):
         return None
     if built is None:
         return False if differs else None
