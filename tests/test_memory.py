@@ -60,6 +60,21 @@ def test_a_large_plan_takes_a_small_multiple_of_its_size_above_the_interpreter(t
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ru_maxrss is in KiB on Linux only")
+def test_a_large_invalid_plan_is_placed_in_a_small_multiple_of_its_size_above_the_interpreter(tmp_path: Path) -> None:
+    # The same plan of 5,000 criteria with a wrong index maximum: its problems are placed.
+    plan = synth.write_plan(tmp_path / "2024.yaml", 5000)
+    text = plan.read_text(encoding="utf-8")
+    start = text.index("\nindex_max: ") + 1
+    plan.write_text(text[:start] + "index_max: 1" + text[text.index("\n", start):], encoding="utf-8")
+    size_kib = plan.stat().st_size / 1024
+    floor = peak_kib("validate", str(BUNDLED))
+    above = peak_kib("validate", str(plan), exit_code=1) - floor
+    # Measured on this plan: composing the whole document to place three problems took 32 ×
+    # the file above the interpreter; composing only what a finding names, 6 ×.
+    assert above <= 13 * size_kib, f"{above / 1024:.1f} MB above the interpreter for a {size_kib / 1024:.1f} MB plan ({above / size_kib:.1f} ×)"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ru_maxrss is in KiB on Linux only")
 @pytest.mark.parametrize(
     ("values", "exit_code"),
     [(["on_time_pct=97,5"], 0), (["self_assessment=0,5", "--note", "Tự chấm"], 0), (["on_time_pct=abc"], 1)],

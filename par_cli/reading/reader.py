@@ -535,18 +535,19 @@ def _load_with_ruamel(result: LoadedPlan, text: str, keep_nodes: bool = False, v
     if not keep_nodes:
         # The composed nodes take seven times the memory of the data (10,000 criteria:
         # 165 MB against 22 MB): they go before the model is built (when the data was not
-        # built from the parser's events without them), and the text is composed again in
-        # the rare case a problem needs its place.
+        # built from the parser's events without them), and a problem is placed from the
+        # events again (`locate_by_events`).
         root = None
     result.plan, findings = (validate or validate_data)(data)
     findings = forbidden_text(data, text) + keys_equal_after_nfc(data, text) + findings
     if not findings:
         result.nodes = root
         return result
-    if root is None:
-        root = _compose_here(text)
-    # The composed nodes keep every position: only now are they looked at.
-    result.problems = locate(path, root, findings)
+    located = locate_by_events(path, text, findings) if root is None else None
+    if located is None:
+        # The composed nodes keep every position: only now are they looked at.
+        located = locate(path, root if root is not None else _compose_here(text), findings)
+    result.problems = located
     if result.problems:
         result.plan = None
     return result
@@ -597,7 +598,8 @@ def _load_by_criterion(result: LoadedPlan, data: bytes, walk: bool) -> LoadedPla
         findings = _forbidden_in(built) + _keys_equal_after_nfc_in(built) + findings
     if not findings:
         return result
-    result.problems = locate(path, _compose_here(text()), findings)
+    located = locate_by_events(path, data, findings)
+    result.problems = located if located is not None else locate(path, _compose_here(text()), findings)
     if result.problems:
         result.plan = None
     return result
@@ -1479,6 +1481,114 @@ def locate(path: Path, root: Any, findings: Iterable[Finding]) -> list[Problem]:
     return problems
 
 
+def locate_by_events(path: Path, text: str | bytes, findings: list[Finding]) -> list[Problem] | None:
+    """`locate` with no whole document composed: the parser's events are read once, and only
+    the collections a finding may name are composed, the others stood in for by None. On a
+    plan of 10,000 criteria with one wrong total, composing every node took 200 MB beside the
+    models (three times a valid plan's reading) to place one problem.
+
+    A collection may be named by a finding when its place in the document (its keys and
+    indices from the root) is a subsequence of the finding's place: `position_of` steps over
+    parts of a place that are not in the document (a union member's name), so this keeps every
+    node it can walk through. None for a document with an anchor or an alias (or a YAML
+    error), which the caller composes."""
+    from ruamel.yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    places = [finding.loc for finding in findings]
+    loader = _loader_class()(text)
+    next_event = loader.get_event
+
+    def advanced(states: list[tuple[int, int]], part: Any) -> list[tuple[int, int]]:
+        # Each state: a finding, and how far along its place the collection's place has
+        # been matched (greedily, which finds a subsequence whenever there is one).
+        moved = []
+        for number, start in states:
+            place = places[number]
+            for index in range(start, len(place)):
+                wanted = place[index]
+                if wanted == part if isinstance(part, int) else (wanted == part or str(wanted) == part):
+                    moved.append((number, index + 1))
+                    break
+        return moved
+
+    def skip() -> None:
+        depth = 1
+        while depth:
+            kind = type(next_event())
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                depth += 1
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                depth -= 1
+
+    def scalar(event: Any) -> Any:
+        if event.anchor is not None:
+            raise _Unusual
+        return ScalarNode(event.tag, event.value, event.start_mark, event.end_mark, event.style)
+
+    def collection(event: Any, states: list[tuple[int, int]]) -> Any:
+        if event.anchor is not None:
+            raise _Unusual
+        if type(event) is MappingStartEvent:
+            pairs: list[tuple[Any, Any]] = []
+            while True:
+                key_event = next_event()
+                kind = type(key_event)
+                if kind is MappingEndEvent:
+                    return MappingNode(event.tag, pairs, event.start_mark, key_event.end_mark, event.flow_style)
+                if kind is not ScalarEvent:
+                    raise _Unusual
+                key = scalar(key_event)
+                value_event = next_event()
+                kind = type(value_event)
+                if kind is ScalarEvent:
+                    pairs.append((key, scalar(value_event)))
+                elif kind is AliasEvent:
+                    raise _Unusual
+                else:
+                    inner = advanced(states, key.value)
+                    if inner:
+                        pairs.append((key, collection(value_event, inner)))
+                    else:
+                        skip()
+                        pairs.append((key, ScalarNode(value_event.tag, None, value_event.start_mark, value_event.start_mark)))
+        items: list[Any] = []
+        while True:
+            item_event = next_event()
+            kind = type(item_event)
+            if kind is SequenceEndEvent:
+                return SequenceNode(event.tag, items, event.start_mark, item_event.end_mark, event.flow_style)
+            if kind is ScalarEvent:
+                items.append(scalar(item_event))
+            elif kind is AliasEvent:
+                raise _Unusual
+            else:
+                inner = advanced(states, len(items))
+                if inner:
+                    items.append(collection(item_event, inner))
+                else:
+                    skip()
+                    items.append(None)  # never walked into: no finding names it
+
+    try:
+        next_event()  # the stream's start
+        next_event()  # the document's start
+        first = next_event()
+        if type(first) is ScalarEvent:
+            root = scalar(first)
+        elif type(first) in (MappingStartEvent, SequenceStartEvent):
+            root = collection(first, [(number, 0) for number in range(len(places))])
+        else:
+            return None
+    except Exception:  # noqa: BLE001 - an unusual document, or a YAML error: composed instead
+        return None
+    finally:
+        loader.dispose()
+        loader.__dict__.clear()  # the loader refers to itself: see `_data_from_events`
+        del collection
+    return locate(path, root, findings)
+
+
 def locate_in_file(path: Path, findings: list[Finding]) -> list[Problem]:
     """Positions for findings made after loading (the warnings `par validate` adds): the
     file is composed again only when there is something to place."""
@@ -1487,8 +1597,8 @@ def locate_in_file(path: Path, findings: list[Finding]) -> list[Problem]:
     text, problem = read_text(path)
     if text is None:
         return [problem] if problem is not None else []
-    root = _loader_class()(text).get_single_node()
-    return locate(path, root, findings)
+    located = locate_by_events(path, text, findings)
+    return located if located is not None else locate(path, _loader_class()(text).get_single_node(), findings)
 
 
 def compose_nodes(text: str) -> Any:
