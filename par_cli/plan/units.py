@@ -10,6 +10,8 @@ unit.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Literal
 
 from par_cli.plan.model import Criterion, Plan, Unit
@@ -17,21 +19,66 @@ from par_cli.plan.model import Criterion, Plan, Unit
 Role = Literal["lead", "support"]
 
 
-def units_by_id(plan: Plan) -> dict[str, Unit]:
-    return {unit.id: unit for unit in plan.units}
+class UnitIndex:
+    """A plan's units by id, where each stands in the plan's list, and which units each one
+    holds and is part of: made once for a plan (`unit_index`), so that asking them for every
+    criterion and every unit does not read the list of units each time (`par units` on a plan
+    of 5,000 units took 25 s, 10,000 units 161 s)."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = units
+        self.by_id = {unit.id: unit for unit in units}
+        self.position = {unit.id: number for number, unit in reversed(list(enumerate(units)))}
+        self._parts: dict[str, list[str]] = {}
+        for unit in units:
+            if unit.part_of is not None:
+                self._parts.setdefault(unit.part_of, []).append(unit.id)
+        self._members: dict[str, frozenset[str]] = {}
+        self._within: dict[str, frozenset[str]] = {}
+
+    def members(self, unit_id: str) -> frozenset[str]:
+        """The unit and every unit that is part of it, however deep."""
+        found = self._members.get(unit_id)
+        if found is None:
+            reached, stack = {unit_id}, [unit_id]
+            while stack:
+                for part in self._parts.get(stack.pop(), ()):
+                    if part not in reached:
+                        reached.add(part)
+                        stack.append(part)
+            found = self._members[unit_id] = frozenset(reached)
+        return found
+
+    def within(self, unit_id: str) -> frozenset[str]:
+        """The unit and every unit it is part of, however high: those whose `members` hold it."""
+        found = self._within.get(unit_id)
+        if found is None:
+            reached, here = {unit_id}, self.by_id.get(unit_id)
+            while here is not None and here.part_of is not None and here.part_of not in reached:
+                reached.add(here.part_of)
+                here = self.by_id.get(here.part_of)
+            found = self._within[unit_id] = frozenset(reached)
+        return found
+
+
+_LAST_INDEX: list[UnitIndex] = []
+
+
+def unit_index(plan: Plan) -> UnitIndex:
+    """The `UnitIndex` of ``plan``'s units, kept for the plan last asked about (a command
+    reads one plan at a time; `par history` one version after another)."""
+    if not _LAST_INDEX or _LAST_INDEX[0].units is not plan.units:
+        _LAST_INDEX[:] = [UnitIndex(plan.units)]
+    return _LAST_INDEX[0]
+
+
+def units_by_id(plan: Plan) -> Mapping[str, Unit]:
+    return MappingProxyType(unit_index(plan).by_id)
 
 
 def members(plan: Plan, unit_id: str) -> set[str]:
     """The unit and every unit that is part of it."""
-    found = {unit_id}
-    changed = True
-    while changed:
-        changed = False
-        for unit in plan.units:
-            if unit.part_of in found and unit.id not in found:
-                found.add(unit.id)
-                changed = True
-    return found
+    return set(unit_index(plan).members(unit_id))
 
 
 def roles(plan: Plan, criterion: Criterion, unit_id: str, *, collective: bool = True) -> set[Role]:
@@ -39,8 +86,9 @@ def roles(plan: Plan, criterion: Criterion, unit_id: str, *, collective: bool = 
     contains, or (unless ``collective`` is False) through a collective phrase that covers
     every unit. Without the collective phrases, each task is counted once: under the unit or
     the phrase the plan writes, which is how ``par units`` divides the table."""
-    known = units_by_id(plan)
-    contained = members(plan, unit_id)
+    index = unit_index(plan)
+    known = index.by_id
+    contained = index.members(unit_id)
     found: set[Role] = set()
     for role in ("lead", "support"):
         for named in getattr(criterion, role):

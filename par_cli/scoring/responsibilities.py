@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from par_cli.plan.tree import walk
+from par_cli.plan.tree import Node, walk
 from par_cli.plan.model import Criterion, Plan, Unit
 from par_cli.plan.points import points
 from par_cli.scoring.scorer import PlanScore
-from par_cli.plan.units import Role, members, roles
+from par_cli.plan.units import Role, unit_index
 from par_cli.state.as_of import plan_state
 
 
@@ -61,26 +62,39 @@ def units_table(plan: Plan, score: PlanScore, today: dt.date) -> UnitsTable:
 
 
 def unit_loads(plan: Plan, score: PlanScore, today: dt.date) -> list[UnitLoad]:
-    """Every unit of the plan, in the plan's order, with its tasks scored by ``score``."""
+    """Every unit of the plan, in the plan's order, with its tasks scored by ``score``.
+
+    Each question is asked of the plan once, not once a unit: which criteria each unit is
+    named on (`_named`), what lies under each criterion, which occurrences are open for each
+    criterion. Asked for each unit, they read every criterion and every unit again (`par
+    units` on 10,000 units took 161 s)."""
     by_id = {node.id: node for node in score.nodes()}
     state = score.state if score.state is not None and score.state.day == today else plan_state(plan, today)
-    occurrences = state.occurrences
+    index = unit_index(plan)
+    nodes = list(walk(plan))
+    under: dict[str, list[str]] = {}
+    for node in nodes:
+        under.setdefault(node.parent_id, []).append(node.criterion.id)
+    open_items: dict[str, list[Any]] = {}
+    for item in state.occurrences:
+        if not item.done:
+            open_items.setdefault(item.criterion.id, []).append(item)
+    leads, supports = _named(plan, nodes, "lead"), _named(plan, nodes, "support")
+    places = CriterionPlaces(plan)
     loads = []
     for unit in plan.units:
-        contained = members(plan, unit.id)
-        led = _named(plan, unit.id, "lead")
-        supported = _named(plan, unit.id, "support")
-        covered = _covered(plan, led)
-        mine = [item for item in occurrences if item.criterion.id in covered and not item.done]
+        led, supported = leads.get(unit.id, []), supports.get(unit.id, [])
+        covered = _covered(under, led)
+        mine = [item for criterion_id in covered for item in open_items.get(criterion_id, ())]
         ahead = [item for item in mine if item.state != "overdue"]
         loads.append(
             UnitLoad(
                 unit=unit,
-                members=[other.id for other in plan.units if other.id != unit.id and other.id in contained],
+                members=sorted(index.members(unit.id) - {unit.id}, key=index.position.__getitem__),
                 leads=led,
                 supports=supported,
-                leads_compact=compact_ids(plan, _covered(plan, led)),
-                supports_compact=compact_ids(plan, _covered(plan, supported)),
+                leads_compact=compact_ids(places, covered),
+                supports_compact=compact_ids(places, _covered(under, supported)),
                 lead_max=points(sum(by_id[criterion_id].max for criterion_id in led if criterion_id in by_id)),
                 lead_projected=points(sum(by_id[criterion_id].projected or 0.0 for criterion_id in led if criterion_id in by_id)),
                 open=len(ahead),
@@ -91,50 +105,108 @@ def unit_loads(plan: Plan, score: PlanScore, today: dt.date) -> list[UnitLoad]:
     return loads
 
 
-def _named(plan: Plan, unit_id: str, role: Role) -> list[str]:
-    """Criteria naming the unit (or a unit it contains) in ``role``, top-most only."""
-    found: list[str] = []
-    covered: set[str] = set()
-    for node in walk(plan):
+def _named(plan: Plan, nodes: list[Node], role: Role) -> dict[str, list[str]]:
+    """For each unit, the criteria naming it (or a unit it contains) in ``role``, top-most
+    only, in document order: a criterion under one already listed for the unit is not
+    listed again."""
+    index = unit_index(plan)
+    found: dict[str, list[str]] = {}
+    # For each criterion, the units it is listed or covered for: its own and its parents'.
+    covered: dict[str, frozenset[str]] = {}
+    nobody: frozenset[str] = frozenset()
+    for node in nodes:
         criterion_id = node.criterion.id
-        if node.parent_id in covered:
-            covered.add(criterion_id)
-        elif role in roles(plan, node.criterion, unit_id, collective=False):
-            found.append(criterion_id)
-            covered.add(criterion_id)
+        above = covered.get(node.parent_id, nobody)
+        naming = frozenset().union(*(index.within(named) for named in getattr(node.criterion, role)))
+        for unit_id in naming - above:
+            found.setdefault(unit_id, []).append(criterion_id)
+        covered[criterion_id] = above | naming
     return found
 
 
-def _covered(plan: Plan, criterion_ids: list[str]) -> set[str]:
-    """The criteria listed and everything under them."""
+def _covered(under: dict[str, list[str]], criterion_ids: list[str]) -> set[str]:
+    """The criteria listed and everything under them (``under``: the ids of the criteria
+    directly under each id)."""
     covered = set(criterion_ids)
-    for node in walk(plan):
-        if node.parent_id in covered:
-            covered.add(node.criterion.id)
+    stack = list(criterion_ids)
+    while stack:
+        for below in under.get(stack.pop(), ()):
+            if below not in covered:
+                covered.add(below)
+                stack.append(below)
     return covered
 
 
-def compact_ids(plan: Plan, covered: set[str]) -> str:
+class CriterionPlaces:
+    """Where each criterion of a plan stands: the list of siblings it is in (its parent's id,
+    or its domain's place for a top-level criterion) and its place in that list. Made once for
+    `compact_ids`, which then reads only what a unit answers for and what lies above it, not
+    every criterion for every unit."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.domains = len(plan.domains)
+        self.criteria: dict[str, Criterion] = {}
+        self.siblings: dict[str, str | int] = {}
+        self.place: dict[str, int] = {}
+
+        def visit(criteria: list[Criterion], siblings: str | int) -> None:
+            for number, criterion in enumerate(criteria):
+                self.criteria[criterion.id] = criterion
+                self.siblings[criterion.id] = siblings
+                self.place[criterion.id] = number
+                visit(criterion.children, criterion.id)
+
+        for number, domain in enumerate(plan.domains):
+            visit(domain.criteria, number)
+
+
+def compact_ids(places: CriterionPlaces, covered: set[str]) -> str:
     """Criterion ids as a person scans them: consecutive siblings as a run ("5.1–5.4"), and a
     criterion whose sub-criteria are all covered by its own id."""
+    # The criteria covered and those above them, by the list they are in: no other criterion
+    # can be whole or hold one that is.
+    relevant: dict[str | int, list[str]] = {}
+    seen: set[str] = set()
+    for criterion_id in covered:
+        while criterion_id in places.criteria and criterion_id not in seen:
+            seen.add(criterion_id)
+            siblings = places.siblings[criterion_id]
+            relevant.setdefault(siblings, []).append(criterion_id)
+            if isinstance(siblings, int):
+                break
+            criterion_id = siblings
+    known: dict[str, bool] = {}
 
-    def whole(criterion: Criterion) -> bool:
-        return criterion.id in covered or (bool(criterion.children) and all(whole(child) for child in criterion.children))
+    def whole(criterion_id: str) -> bool:
+        found = known.get(criterion_id)
+        if found is None:
+            children = places.criteria[criterion_id].children
+            found = known[criterion_id] = criterion_id in covered or (
+                bool(children) and len(relevant.get(criterion_id, ())) == len(children) and all(whole(child.id) for child in children)
+            )
+        return found
 
     parts: list[str] = []
 
-    def visit(criteria: list[Criterion]) -> None:
+    def visit(siblings: str | int) -> None:
         run: list[str] = []
-        for criterion in [*criteria, None]:
-            if criterion is not None and whole(criterion):
-                run.append(criterion.id)
+        last = -2
+        for criterion_id in sorted(relevant.get(siblings, ()), key=places.place.__getitem__):
+            if whole(criterion_id):
+                if run and places.place[criterion_id] != last + 1:
+                    parts.append(run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}")
+                    run = []
+                run.append(criterion_id)
+                last = places.place[criterion_id]
                 continue
             if run:
                 parts.append(run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}")
                 run = []
-            if criterion is not None:
-                visit(criterion.children)
+            visit(criterion_id)
+        if run:
+            parts.append(run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}")
 
-    for domain in plan.domains:
-        visit(domain.criteria)
+    if relevant:
+        for domain in range(places.domains):
+            visit(domain)
     return ", ".join(parts)
