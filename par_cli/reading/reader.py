@@ -393,14 +393,19 @@ def _bound_passes(opening: int, brackets: str, limit: int) -> bool:
 
 class FlowGuard:
     """`flow_too_deep` for many versions of one text (`par history`): the same answer, with
-    what `_flow_maybe_too_deep` takes of each line kept by the line's bytes, so a version
-    that differs from the one before by a few lines has only those lines scanned. Only the
-    lines of the last version read are kept (and of the one before). `may_hold_forbidden`
-    likewise answers for `forbidden_text` from what a version does not share with the last
-    one that holds nothing it looks for."""
+    what `_flow_maybe_too_deep` takes of each line kept for the last text read, so a version
+    that differs from it by a few lines has only those lines scanned: its lines before and
+    after what it changed are that text's own. `may_hold_forbidden` likewise answers for
+    `forbidden_text` from what a version does not share with the last one that holds
+    nothing it looks for."""
 
     def __init__(self) -> None:
-        self._lines: dict[bytes, tuple[int, str] | None] = {}
+        # The last text bounded, and of each of its lines: the opening brackets in its quoted
+        # text and comments, its other brackets (`_chunk_brackets`), whether a quote is left open.
+        self._text = ""
+        self._opening: list[int] = [0]
+        self._parts: list[str] = [""]
+        self._lone: list[bool] = [False]
         self._clean = ""  # the last text read that holds neither a backslash nor a FORBIDDEN character
 
     def may_hold_forbidden(self, text: str) -> bool:
@@ -418,22 +423,20 @@ class FlowGuard:
     def __call__(self, text: str, limit: int = MAX_FLOW_DEPTH) -> tuple[int, int] | None:
         if text.count("[") + text.count("{") <= limit:
             return None
-        lines = text.encode("utf-8").split(b"\n")
-        known = self._lines
-        kept: dict[bytes, tuple[int, str] | None] = {}
-        opening, parts, lone = 0, [], False
-        for line in lines:
-            facts = known.get(line, _MISSING)
-            if facts is _MISSING:
-                facts = _chunk_brackets(line)
-            kept[line] = facts  # type: ignore[assignment]
-            if facts is None:
-                lone = True
-            elif not lone:
-                opening += facts[0]  # type: ignore[index]
-                parts.append(facts[1])  # type: ignore[index]
-        self._lines = kept
-        if lone or _bound_passes(opening, "".join(parts), limit):
+        start, end = _unshared(self._text, text)
+        # The lines wholly before ``start`` and wholly after ``end`` are the last text's first
+        # and last lines; those between are scanned.
+        before = text.count("\n", 0, start)
+        after = text.count("\n", end)
+        first = text.rfind("\n", 0, start) + 1
+        stop = text.find("\n", end) if after else len(text)
+        facts = [_chunk_brackets(line) for line in text[first:stop].encode("utf-8").split(b"\n")]
+        kept = len(self._opening) - after
+        self._opening = self._opening[:before] + [0 if fact is None else fact[0] for fact in facts] + self._opening[kept:]
+        self._parts = self._parts[:before] + ["" if fact is None else fact[1] for fact in facts] + self._parts[kept:]
+        self._lone = self._lone[:before] + [fact is None for fact in facts] + self._lone[kept:]
+        self._text = text
+        if True in self._lone or _bound_passes(sum(self._opening), "".join(self._parts), limit):
             return _flow_too_deep(text, limit)
         return None
 
@@ -446,10 +449,10 @@ def _unshared(old: str, new: str) -> tuple[int, int]:
     return start, len(new) - _shared(old, new, shortest - start, -1)
 
 
-def _shared(old: str, new: str, limit: int, way: int, step: int = 4096) -> int:
+def _shared(old: str, new: str, limit: int, way: int) -> int:
     """How many characters (at most ``limit``) ``old`` and ``new`` share at their start
-    (``way`` 1) or at their end (-1): compared a block of ``step`` at a time, then by halves
-    within the block that differs."""
+    (``way`` 1) or at their end (-1): compared 4,096 at a time, then 256, 16 and one at a
+    time within the block that differs (a slice is a copy: a few large ones, then small ones)."""
 
     def same(begin: int, end: int) -> bool:  # the characters from ``begin`` to ``end`` on that side
         if way == 1:
@@ -457,16 +460,10 @@ def _shared(old: str, new: str, limit: int, way: int, step: int = 4096) -> int:
         return old[len(old) - end : len(old) - begin] == new[len(new) - end : len(new) - begin]
 
     done = 0
-    while done + step <= limit and same(done, done + step):
-        done += step
-    low, high = done, min(done + step, limit)  # shared: the first ``low``; not the first ``high + 1``
-    while low < high:
-        middle = (low + high + 1) // 2
-        if same(done, middle):
-            low = middle
-        else:
-            high = middle - 1
-    return low
+    for step in (4096, 256, 16, 1):
+        while done + step <= limit and same(done, done + step):
+            done += step
+    return done
 
 
 def fits_main_stack(text: str | bytes, start: int = 0, levels: int | None = None) -> bool:
