@@ -654,7 +654,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "history.col.moved": {"vi": "Tiêu chí đổi điểm", "en": "Criteria moved"},
     "history.col.records": {"vi": "Ghi nhận", "en": "Records"},
     "history.col.message": {"vi": "Nội dung commit", "en": "Message"},
-    "history.invalid": {"vi": "không hợp lệ ({problems} lỗi)", "en": "invalid ({problems} problems)"},
+    "history.invalid": {"vi": "không hợp lệ ({problems} lỗi)", "en": "invalid ({problems} problem(s))"},
     "history.none": {"vi": "Không có phiên bản nào trong khoảng đã chọn.", "en": "No version in the chosen range."},
     "history.footer": {
         "vi": "Từ {first} đến {last}: dự kiến {start} → {end} điểm ({change}); sàn {floor}, trần {ceiling}",

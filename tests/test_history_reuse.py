@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from par_cli.cli import app
+from par_cli.plan.text import FORBIDDEN
 from par_cli.plan.tree import walk
 from par_cli.reading import reader
 from par_cli.reading.reader import load_plan_bytes
@@ -159,6 +160,32 @@ def test_the_flow_guard_answers_as_flow_too_deep_version_by_version(texts: list[
         assert guard(text, 20) == reader.flow_too_deep(text, 20), text
 
 
+# Characters `forbidden_text` looks for (a backslash, an escape, a carriage return, a bidi
+# override) and others, typed one at a time into the bundled plan, so a version holds some
+# and the next may take them away again.
+TYPED = st.sampled_from(["\\", "\x1b", "\r", "\u202e", "\x85", "a", "ế", "\n", '"', " "])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.tuples(st.integers(0, len(BASE)), st.integers(0, 3), TYPED), min_size=1, max_size=3), min_size=1, max_size=6))
+def test_a_guard_finds_forbidden_text_as_the_reference(edits: list[list[tuple[int, int, str]]]) -> None:
+    """History's guard searches only what a version changed from the last one found without
+    a forbidden character; its answer, and the loaded plan's problems, are the reference's,
+    version by version: each version deletes up to 3 characters at a place and types one."""
+    guard = reader.FlowGuard()
+    reuse = Reuse()
+    text = BASE
+    for number, version in enumerate(edits):
+        for place, deleted, typed in version:
+            place = min(place, len(text))
+            text = text[:place] + typed + text[place + deleted :]
+        assert guard.may_hold_forbidden(text) == ("\\" in text or FORBIDDEN.search(text) is not None), number
+        data = text.encode("utf-8")
+        ours = load_plan_bytes(data, "plan.yaml", validate=reuse.validate, flow=guard)
+        reference = load_plan_bytes(data, "plan.yaml")
+        assert [(p.line, p.column, p.code, p.params) for p in ours.problems] == [(p.line, p.column, p.code, p.params) for p in reference.problems], number
+
+
 def test_the_flow_guard_on_the_bundled_plan_growing() -> None:
     """The bundled plan (more than 250 brackets: the bound runs) with 3.4.1's readings
     growing, and one version whose quote is left open (the exact scan runs)."""
@@ -195,3 +222,4 @@ def test_fits_main_stack_on_the_bundled_plan_and_on_deep_blocks() -> None:
     assert not reader.fits_main_stack(deep) and reader.nesting_bound(deep) > reader._MAIN_THREAD_LEVELS
     indented = "a:\n" + " " * 9000 + "b: 1\n"
     assert not reader.fits_main_stack(indented) and reader.nesting_bound(indented) > reader._MAIN_THREAD_LEVELS
+

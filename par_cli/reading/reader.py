@@ -302,7 +302,7 @@ def _load(path: Path, data: bytes | None = None, *, keep_nodes: bool = False, by
         if limit is not None:
             result.problems.append(past_the_limit_problem(path, limit))
             return result
-        return on_deep_enough_stack(text, _load_with_ruamel, result, text, keep_nodes, validate)
+        return on_deep_enough_stack(text, _load_with_ruamel, result, text, keep_nodes, validate, flow)
 
 
 # Nesting is guarded before any recursive parser sees the text. Flow nesting ("[[[…",
@@ -400,34 +400,77 @@ def _bound_passes(opening: int, brackets: str, limit: int) -> bool:
 
 class FlowGuard:
     """`flow_too_deep` for many versions of one text (`par history`): the same answer, with
-    what `_flow_maybe_too_deep` takes of each line kept by the line's bytes, so a version
-    that differs from the one before by a few lines has only those lines scanned. Only the
-    lines of the last version read are kept (and of the one before)."""
+    what `_flow_maybe_too_deep` takes of each line kept for the last text read, so a version
+    that differs from it by a few lines has only those lines scanned: its lines before and
+    after what it changed are that text's own. `may_hold_forbidden` likewise answers for
+    `forbidden_text` from what a version does not share with the last one that holds
+    nothing it looks for."""
 
     def __init__(self) -> None:
-        self._lines: dict[bytes, tuple[int, str] | None] = {}
+        # The last text bounded, and of each of its lines: the opening brackets in its quoted
+        # text and comments, its other brackets (`_chunk_brackets`), whether a quote is left open.
+        self._text = ""
+        self._opening: list[int] = [0]
+        self._parts: list[str] = [""]
+        self._lone: list[bool] = [False]
+        self._clean = ""  # the last text read that holds neither a backslash nor a FORBIDDEN character
+
+    def may_hold_forbidden(self, text: str) -> bool:
+        """Whether ``text`` holds a backslash or a FORBIDDEN character (`forbidden_text`'s
+        question). Its start and end shared with the last text found to hold neither are
+        that text's own characters, so only what lies between them is searched."""
+        from par_cli.plan.text import FORBIDDEN
+
+        start, end = _unshared(self._clean, text)
+        if text.find("\\", start, end) >= 0 or FORBIDDEN.search(text, start, end) is not None:
+            return True
+        self._clean = text
+        return False
 
     def __call__(self, text: str, limit: int = MAX_FLOW_DEPTH) -> tuple[int, int] | None:
         if text.count("[") + text.count("{") <= limit:
             return None
-        lines = text.encode("utf-8").split(b"\n")
-        known = self._lines
-        kept: dict[bytes, tuple[int, str] | None] = {}
-        opening, parts, lone = 0, [], False
-        for line in lines:
-            facts = known.get(line, _MISSING)
-            if facts is _MISSING:
-                facts = _chunk_brackets(line)
-            kept[line] = facts  # type: ignore[assignment]
-            if facts is None:
-                lone = True
-            elif not lone:
-                opening += facts[0]  # type: ignore[index]
-                parts.append(facts[1])  # type: ignore[index]
-        self._lines = kept
-        if lone or _bound_passes(opening, "".join(parts), limit):
+        start, end = _unshared(self._text, text)
+        # The lines wholly before ``start`` and wholly after ``end`` are the last text's first
+        # and last lines; those between are scanned.
+        before = text.count("\n", 0, start)
+        after = text.count("\n", end)
+        first = text.rfind("\n", 0, start) + 1
+        stop = text.find("\n", end) if after else len(text)
+        facts = [_chunk_brackets(line) for line in text[first:stop].encode("utf-8").split(b"\n")]
+        kept = len(self._opening) - after
+        self._opening = self._opening[:before] + [0 if fact is None else fact[0] for fact in facts] + self._opening[kept:]
+        self._parts = self._parts[:before] + ["" if fact is None else fact[1] for fact in facts] + self._parts[kept:]
+        self._lone = self._lone[:before] + [fact is None for fact in facts] + self._lone[kept:]
+        self._text = text
+        if True in self._lone or _bound_passes(sum(self._opening), "".join(self._parts), limit):
             return _flow_too_deep(text, limit)
         return None
+
+
+def _unshared(old: str, new: str) -> tuple[int, int]:
+    """Where ``new`` starts and stops differing from ``old``: ``new[:start]`` begins ``old``
+    and ``new[end:]`` ends it, the two not overlapping in either."""
+    shortest = min(len(old), len(new))
+    start = _shared(old, new, shortest, 1)
+    return start, len(new) - _shared(old, new, shortest - start, -1)
+
+
+def _shared(old: str, new: str, limit: int, way: int) -> int:
+    """How many characters (at most ``limit``) ``old`` and ``new`` share at their start
+    (``way`` 1) or at their end (-1): compared 4,096 at a time, then 256, 16 and one at a
+    time within the block that differs (a slice is a copy: a few large ones, then small ones)."""
+
+    def same(begin: int, end: int) -> bool:  # the characters from ``begin`` to ``end`` on that side
+        if way == 1:
+            return old[begin:end] == new[begin:end]
+        return old[len(old) - end : len(old) - begin] == new[len(new) - end : len(new) - begin]
+
+    done = 0
+    for step in (4096, 256, 16, 1):
+        while done + step <= limit and same(done, done + step):
+            done += step
+    return done
 
 
 def fits_main_stack(text: str | bytes, start: int = 0, levels: int | None = None) -> bool:
@@ -512,9 +555,10 @@ def on_stack_for(levels: int, function: Any, *args: Any) -> Any:
     return value
 
 
-def _load_with_ruamel(result: LoadedPlan, text: str, keep_nodes: bool = False, validate: Any = None) -> LoadedPlan:
+def _load_with_ruamel(result: LoadedPlan, text: str, keep_nodes: bool = False, validate: Any = None, flow: Any = None) -> LoadedPlan:
     """The reference reader: every problem, with its position (its callers have refused a
-    text past MAX_CRITERIA or MAX_RECORDS: `past_the_limit`)."""
+    text past MAX_CRITERIA or MAX_RECORDS: `past_the_limit`). ``flow``: `_load`'s
+    `FlowGuard`, if any."""
     path = result.path
     data = None if keep_nodes else _data_from_events(text)
     if data is not None:
@@ -539,7 +583,7 @@ def _load_with_ruamel(result: LoadedPlan, text: str, keep_nodes: bool = False, v
         # events again (`locate_by_events`).
         root = None
     result.plan, findings = (validate or validate_data)(data)
-    findings = forbidden_text(data, text) + keys_equal_after_nfc(data, text) + findings
+    findings = forbidden_text(data, text, flow) + keys_equal_after_nfc(data, text) + findings
     if not findings:
         result.nodes = root
         return result
@@ -751,14 +795,18 @@ def needs_text_walk(text: str) -> bool:
     return "\\" in text or FORBIDDEN.search(text) is not None or not unicodedata.is_normalized("NFC", text)
 
 
-def forbidden_text(data: Any, text: str) -> list[Finding]:
+def forbidden_text(data: Any, text: str, guard: FlowGuard | None = None) -> list[Finding]:
     """A finding for each key or text value holding a character plan text may not hold
     (par_cli.plan.text.FORBIDDEN: terminal escapes, a lone carriage return, bidi overrides).
     Such a character reaches the data only written raw or as a double-quoted escape, so a
-    text with neither (nearly every plan) is not walked."""
+    text with neither (nearly every plan) is not walked; ``guard`` (`par history`'s, over
+    many versions of one text) says so from what this text changed (`FlowGuard.may_hold_forbidden`)."""
     from par_cli.plan.text import FORBIDDEN
 
-    if "\\" not in text and not FORBIDDEN.search(text):
+    if guard is not None:
+        if not guard.may_hold_forbidden(text):
+            return []
+    elif "\\" not in text and not FORBIDDEN.search(text):
         return []
     return _forbidden_in(data)
 
