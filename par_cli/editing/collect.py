@@ -50,16 +50,13 @@ class Refusal:
     criterion: str | None = None
 
 
-# The kinds of entry a workbook gives the plan, as `par set`, `par done` and `par evidence`
-# make them: a reading of measures, a score stage (the self-assessment), a deadline (or one
-# occurrence) done, a piece of evidence.
-KINDS = ("measurement", "stage", "completion", "evidence")
-
-
 @dataclass(frozen=True)
 class Entry:
-    """One entry for the plan: its criterion, its kind (`KINDS`), the cells it was read from
-    (``SHEET!I12``, in column order row by row) and the change that records it."""
+    """One entry for the plan: its criterion, its kind, as `par set`, `par done` and `par
+    evidence` make them (``measurement``: a reading of measures; ``stage``: the
+    self-assessed score; ``completion``: a deadline or one occurrence done; ``evidence``),
+    the cells it was read from (``SHEET!I12``, in column order row by row) and the change
+    that records it."""
 
     criterion: str
     kind: str
@@ -163,7 +160,7 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
     if len(result.refusals) > refused_before:
         return
 
-    def attempt(kind: str, ref_column: str, cells: tuple[str, ...], build: Any) -> None:
+    def attempt(entry_kind: str, ref_column: str, cells: tuple[str, ...], build: Any) -> None:
         try:
             change = build()
         except EditRefused as refusal:
@@ -172,11 +169,11 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
                 column = "date"
             result.refusals.append(_refused(row, column, refusal.code, refusal.params))
             return
-        result.entries.append(Entry(change.criterion_id, kind, cells, change))
+        result.entries.append(Entry(change.criterion_id, entry_kind, cells, change))
         result.recorded += 1
 
-    def skip(kind: str, cells: tuple[str, ...]) -> None:
-        result.skips.append(Skip(criterion.id, kind, cells))
+    def skip(entry_kind: str, cells: tuple[str, ...]) -> None:
+        result.skips.append(Skip(criterion.id, entry_kind, cells))
 
     if kind == "measure":
         if len(parts) != 3 or parts[2] not in criterion.measures:
