@@ -134,6 +134,7 @@ EXPECTED_FORMATS = {
     "set": ["auto", "text", "json"],
     "done": ["auto", "text", "json"],
     "evidence": ["auto", "text", "json"],
+    "collect": ["auto", "text", "json"],
     "score": ["auto", "table", "text", "json", "csv", "md"],
     "gap": ["auto", "table", "text", "json", "csv", "md"],
     "units": ["auto", "table", "text", "json", "csv", "md"],
@@ -146,7 +147,7 @@ EXPECTED_FORMATS = {
     "report": ["html", "md"],
     "sheet": ["md", "html", "docx", "xlsx"],
 }
-WITHOUT_FORMAT = {"schema", "new-year", "init", "workbook", "collect"}
+WITHOUT_FORMAT = {"schema", "new-year", "init", "workbook"}
 
 
 def listed_formats(help_text: str) -> list[str] | None:

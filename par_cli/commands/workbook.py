@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -22,6 +22,7 @@ from par_cli.commands.common import (
     check_unit,
     fail_file,
     fail_usage,
+    format_option,
     lang_of,
     load_or_exit,
     parse_day,
@@ -29,11 +30,15 @@ from par_cli.commands.common import (
     plan_path,
     report_problems,
     today_in_vietnam,
+    write_json,
     write_out,
 )
-from par_cli.i18n import t
+from par_cli.i18n import Lang, t
 from par_cli.plan.reasons import os_reason
 from par_cli.render.formats import Format
+
+if TYPE_CHECKING:
+    from par_cli.editing.collect import WorkbookResult
 
 DEFAULT_LOCK_WAIT = 5.0
 
@@ -87,6 +92,11 @@ def workbook(
         write_out(data, target, language, "workbook.written", unit=names[unit_id], rows=rows)
 
 
+# What `par collect` shows, as `par set` does: what it said (auto, text) or a JSON account.
+COLLECT_OFFERED = (Format.auto, Format.text, Format.json)
+CollectFormatOption = format_option(COLLECT_OFFERED)
+
+
 def collect(
     first: PlanFirstArgument = None,
     files: Annotated[
@@ -106,16 +116,14 @@ def collect(
         typer.Option("--dry-run", help="help.collect.dry-run"),
     ] = False,
     plan: PlanOption = None,
+    fmt: CollectFormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:
     """Ghi các sổ đơn vị đã điền vào kế hoạch (record filled unit workbooks in the plan)."""
-    from par_cli.editing.atomic import PlanBusy, PlanChanged
-    from par_cli.editing.collect import WorkbookRefused, collect_workbook
-    from par_cli.editing.record import EditRefused
+    from par_cli.editing.collect import collect_file
     from par_cli.plan.problems import PlanFileError
-    from par_cli.render.problems import file_error_text, one_line
+    from par_cli.render.problems import file_error_text
     from par_cli.reading.discovery import find_plan
-    from par_cli.reading.workbook import NotAWorkbook, read_workbook
 
     language = lang_of(lang)
     plan, words = plan_first([first, *(files or [])], plan, language)
@@ -126,61 +134,56 @@ def collect(
         path = find_plan(plan)
     except PlanFileError as error:
         fail_file(file_error_text(error, language))
-    failed = False
+    results = []
     for file in map(Path, words):
-        name = file.name
         try:
-            filled = read_workbook(file)
-            outcome = collect_workbook(path, filled, day, dry_run=dry_run, lock_wait=_lock_wait())
-        except NotAWorkbook as error:
-            typer.echo(f"{file}: {one_line(t(error.code, language, **error.params))}", err=True)
-            failed = True
-            continue
+            result = collect_file(path, file, day, dry_run=dry_run, lock_wait=_lock_wait())
         except PlanFileError as error:
             fail_file(file_error_text(error, language))
-        except WorkbookRefused as refused:
-            for refusal in refused.collected.refusals:
-                typer.echo(f"{name}!{refusal.ref}: {one_line(t(refusal.code, language, **refusal.params))}")
-            typer.echo(t("collect.refused", language, path=file, count=len(refused.collected.refusals)), err=True)
-            failed = True
-            continue
-        except EditRefused as refusal:
-            report_problems(refusal.problems, Format.text, language, summary=False)
-            typer.echo(f"{file}: {one_line(t(refusal.code, language, **refusal.params))}", err=True)
-            failed = True
-            continue
-        except PlanBusy as busy:
-            typer.echo(f"{file}: {t('edit.busy', language, lock=busy.lock_path)}", err=True)
-            failed = True
-            continue
-        except PlanChanged:
-            typer.echo(f"{file}: {t('edit.changed_while_writing', language)}", err=True)
-            failed = True
-            continue
-        except OSError as error:
-            from par_cli.editing.atomic import PlanNotWritable
+        results.append(result)
+        if fmt is not Format.json:
+            _say(result, path, dry_run, language)
+    if fmt is Format.json:
+        from par_cli.render.json import collect_payload
 
-            reason = t(error.code, language, **error.params) if isinstance(error, PlanNotWritable) else os_reason(error)
-            typer.echo(f"{file}: {t('edit.cannot_write', language, reason=reason)}", err=True)
-            failed = True
-            continue
-        collected = outcome.collected
-        # Every collect changes the plan, so a version mismatch alone is no news; it explains
-        # the rows that no longer match.
-        if outcome.older_version and collected.unmatched:
-            typer.echo(t("collect.older_version", language, path=file, theirs=filled.meta.sha256[:12], ours=_sha(path)[:12]), err=True)
-        for row in collected.unmatched:
-            ref = row.ref(next(iter(row.values)))
-            typer.echo(t("collect.no_longer_matches", language, ref=f"{name}!{ref}", key=row.key), err=True)
-        if dry_run:
-            typer.echo(outcome.diff, nl=False)
-        if not collected.changes:
-            typer.echo(t("collect.nothing_new", language, path=file, skipped=collected.skipped), err=True)
-        else:
-            key = "collect.would_record" if dry_run else "collect.recorded"
-            typer.echo(t(key, language, path=file, count=collected.recorded, skipped=collected.skipped, plan=path), err=True)
-    if failed:
+        write_json(collect_payload(path, dry_run, results, language))
+    if any(result.outcome is None for result in results):
         raise Findings()
+
+
+def _say(result: "WorkbookResult", path: Path, dry_run: bool, lang: Lang) -> None:
+    """What `par collect` says of one workbook: the refused cells on stdout, the rest on
+    stderr (the diff of ``--dry-run`` on stdout)."""
+    from par_cli.render.problems import one_line
+
+    file = result.file
+    name = file.name
+    if result.refused is not None:
+        for refusal in result.refused.refusals:
+            typer.echo(f"{name}!{refusal.ref}: {one_line(t(refusal.code, lang, **refusal.params))}")
+        typer.echo(t("collect.refused", lang, path=file, count=len(result.refused.refusals)), err=True)
+        return
+    if result.outcome is None:
+        if result.problems:
+            report_problems(result.problems, Format.text, lang, summary=False)
+        typer.echo(f"{file}: {one_line(t(result.code, lang, **result.params))}", err=True)
+        return
+    outcome = result.outcome
+    collected = outcome.collected
+    # Every collect changes the plan, so a version mismatch alone is no news; it explains
+    # the rows that no longer match.
+    if outcome.older_version and collected.unmatched:
+        typer.echo(t("collect.older_version", lang, path=file, theirs=result.filled.meta.sha256[:12], ours=_sha(path)[:12]), err=True)
+    for row in collected.unmatched:
+        ref = row.ref(next(iter(row.values)))
+        typer.echo(t("collect.no_longer_matches", lang, ref=f"{name}!{ref}", key=row.key), err=True)
+    if dry_run:
+        typer.echo(outcome.diff, nl=False)
+    if not collected.changes:
+        typer.echo(t("collect.nothing_new", lang, path=file, skipped=collected.skipped), err=True)
+    else:
+        key = "collect.would_record" if dry_run else "collect.recorded"
+        typer.echo(t(key, lang, path=file, count=collected.recorded, skipped=collected.skipped, plan=path), err=True)
 
 
 def _sha(path: Path) -> str:

@@ -41,23 +41,57 @@ _NO = {"không", "khong", "no", "false", "chưa", "chua"}
 
 @dataclass(frozen=True)
 class Refusal:
-    """One refused cell: its reference (``SHEET!E7``) and a catalogue key with parameters."""
+    """One refused cell: its reference (``SHEET!E7``), a catalogue key with parameters, and
+    the criterion of its row (None for a locked cell changed, which belongs to no entry)."""
 
     ref: str
     code: str
     params: dict[str, Any]
+    criterion: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry for the plan: its criterion, its kind, as `par set`, `par done` and `par
+    evidence` make them (``measurement``: a reading of measures; ``stage``: the
+    self-assessed score; ``completion``: a deadline or one occurrence done; ``evidence``),
+    the cells it was read from (``SHEET!I12``, in column order row by row) and the change
+    that records it."""
+
+    criterion: str
+    kind: str
+    cells: tuple[str, ...]
+    change: Change
+
+
+@dataclass(frozen=True)
+class Skip:
+    """One entry the plan already holds (the same reading, occurrence, evidence or score):
+    left out, so a workbook collected twice adds nothing."""
+
+    criterion: str
+    kind: str
+    cells: tuple[str, ...]
 
 
 @dataclass
 class Collected:
-    """What a workbook holds for the plan: the changes to make, what was refused, how many
-    values the plan already had, and the rows that no longer match it."""
+    """What a workbook holds for the plan: the entries to record, what was refused, the
+    entries the plan already had, and the rows that no longer match it."""
 
-    changes: list[Change] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
     refusals: list[Refusal] = field(default_factory=list)
-    skipped: int = 0
+    skips: list[Skip] = field(default_factory=list)
     unmatched: list[FilledRow] = field(default_factory=list)
-    recorded: int = 0
+    recorded: int = 0  # values recorded: a measurement of two measures counts two
+
+    @property
+    def changes(self) -> list[Change]:
+        return [entry.change for entry in self.entries]
+
+    @property
+    def skipped(self) -> int:
+        return len(self.skips)
 
 
 class WorkbookRefused(Exception):
@@ -89,11 +123,23 @@ def collect_changes(plan: Any, filled: FilledWorkbook, default_day: dt.date) -> 
             row = items[0][0]
             column = "date" if refusal.code.startswith(("edit.date_window", "edit.date_future")) and "date" in row.values else "value"
             for row, _, _ in items:
-                result.refusals.append(Refusal(row.ref(column), refusal.code, dict(refusal.params)))
+                result.refusals.append(_refused(row, column, refusal.code, refusal.params))
             continue
-        result.changes.append(change)
+        cells = tuple(ref for row, _, _ in items for ref in _cells(row, "value"))
+        result.entries.append(Entry(change.criterion_id, "measurement", cells, change))
         result.recorded += len(items)
     return result
+
+
+def _refused(row: FilledRow, column: str, code: str, params: Any) -> Refusal:
+    """The refusal of one cell of ``row``, naming the criterion its key names."""
+    return Refusal(row.ref(column), code, dict(params), split_key(row.key)[1])
+
+
+def _cells(row: FilledRow, *columns: str) -> tuple[str, ...]:
+    """The references of the filled cells of ``row`` an entry is read from: ``columns``, and
+    the row's date, which dates every entry of the row."""
+    return tuple(row.ref(name) for name in LETTER if name in row.values and (name in columns or name == "date"))
 
 
 class _NoMatch(Exception):
@@ -114,20 +160,20 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
     if len(result.refusals) > refused_before:
         return
 
-    def attempt(ref_column: str, build: Any) -> None:
+    def attempt(entry_kind: str, ref_column: str, cells: tuple[str, ...], build: Any) -> None:
         try:
             change = build()
         except EditRefused as refusal:
             column = ref_column
             if refusal.code.startswith(("edit.date_window", "edit.date_future")) and "date" in row.values:
                 column = "date"
-            result.refusals.append(Refusal(row.ref(column), refusal.code, dict(refusal.params)))
+            result.refusals.append(_refused(row, column, refusal.code, refusal.params))
             return
-        if change is None:
-            result.skipped += 1
-        else:
-            result.changes.append(change)
-            result.recorded += 1
+        result.entries.append(Entry(change.criterion_id, entry_kind, cells, change))
+        result.recorded += 1
+
+    def skip(entry_kind: str, cells: tuple[str, ...]) -> None:
+        result.skips.append(Skip(criterion.id, entry_kind, cells))
 
     if kind == "measure":
         if len(parts) != 3 or parts[2] not in criterion.measures:
@@ -135,16 +181,16 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
         name = parts[2]
         measure = criterion.measures[name]
         if "value" not in row.values:
-            result.refusals.append(Refusal(row.ref("date"), "collect.date_without_value", {}))
+            result.refusals.append(_refused(row, "date", "collect.date_without_value", {}))
             return
         raw = _as_text(row.values["value"])
         try:
             value = parse_measure_value(measure, name, raw)
         except EditRefused as refusal:
-            result.refusals.append(Refusal(row.ref("value"), refusal.code, dict(refusal.params)))
+            result.refusals.append(_refused(row, "value", refusal.code, refusal.params))
             return
         if _latest(plan, criterion, name, day) == (value,):
-            result.skipped += 1
+            skip("measurement", _cells(row, "value"))
             return
         readings.setdefault((criterion.id, day), []).append((row, name, raw))
         return
@@ -153,7 +199,7 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
         if len(parts) != 2:
             raise _NoMatch
         if "note" in row.values and "value" not in row.values:
-            result.refusals.append(Refusal(row.ref("note"), "collect.note_without_score", {}))
+            result.refusals.append(_refused(row, "note", "collect.note_without_score", {}))
             return
         if "value" in row.values:
             from par_cli.editing.record import parse_points
@@ -162,22 +208,22 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
             try:
                 points = float(parse_points(criterion, "self_assessed", raw_points))
             except EditRefused as refusal:
-                result.refusals.append(Refusal(row.ref("value"), refusal.code, dict(refusal.params)))
+                result.refusals.append(_refused(row, "value", refusal.code, refusal.params))
                 return
             note = _as_text(row.values["note"]) if "note" in row.values else None
             note = note if note is not None and note.strip() else None  # a blank note cell is no note
             if _has_stage(criterion, points, note, day):
-                result.skipped += 1
+                skip("stage", _cells(row, "value", "note"))
             else:
                 # The change `par set ID self_assessment=… --note … --date …` makes.
-                attempt("value", lambda: measurement_change(plan, criterion.id, [("self_assessment", raw_points)], day, note=note))
+                attempt("stage", "value", _cells(row, "value", "note"), lambda: measurement_change(plan, criterion.id, [("self_assessment", raw_points)], day, note=note))
         if evidence:
             if _has_evidence(criterion, evidence):
-                result.skipped += 1
+                skip("evidence", _cells(row, *EVIDENCE_COLUMNS))
             else:
-                attempt("number", lambda: evidence_change(plan, criterion.id, day, **evidence))
+                attempt("evidence", "number", _cells(row, *EVIDENCE_COLUMNS), lambda: evidence_change(plan, criterion.id, day, **evidence))
         if "date" in row.values and "value" not in row.values and not evidence:
-            result.refusals.append(Refusal(row.ref("date"), "collect.date_without_value", {}))
+            result.refusals.append(_refused(row, "date", "collect.date_without_value", {}))
         return
 
     if kind == "occurrence":
@@ -201,19 +247,19 @@ def _collect_row(plan: Any, row: FilledRow, default_day: dt.date, result: Collec
                 return
         if done:
             if completion_of(criterion, deadline, stated) is not None:
-                result.skipped += 1
+                skip("completion", _cells(row, "done"))
             else:
-                attempt("done", lambda: completion_change(plan, criterion.id, deadline.id, stated, day))
+                attempt("completion", "done", _cells(row, "done"), lambda: completion_change(plan, criterion.id, deadline.id, stated, day))
         if evidence:
             fields = dict(evidence, deadline=deadline.id)
             if is_recurring(deadline):
                 fields["occurrence"] = stated
             if _has_evidence(criterion, fields):
-                result.skipped += 1
+                skip("evidence", _cells(row, *EVIDENCE_COLUMNS))
             else:
-                attempt("number", lambda: evidence_change(plan, criterion.id, day, **fields))
+                attempt("evidence", "number", _cells(row, *EVIDENCE_COLUMNS), lambda: evidence_change(plan, criterion.id, day, **fields))
         if "date" in row.values and not done and not evidence:
-            result.refusals.append(Refusal(row.ref("date"), "collect.date_without_value", {}))
+            result.refusals.append(_refused(row, "date", "collect.date_without_value", {}))
         return
     raise _NoMatch
 
@@ -243,7 +289,7 @@ def _date(row: FilledRow, column: str, result: Collected) -> dt.date | None:
             return dt.date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
         return dt.date.fromisoformat(text)
     except ValueError:
-        result.refusals.append(Refusal(row.ref(column), "collect.not_a_date", {"value": text}))
+        result.refusals.append(_refused(row, column, "collect.not_a_date", {"value": text}))
         return None
 
 
@@ -256,7 +302,7 @@ def _yes_no(row: FilledRow, result: Collected) -> bool | None:
         return True
     if text in _NO:
         return False
-    result.refusals.append(Refusal(row.ref("done"), "collect.not_yes_no", {"value": str(value)}))
+    result.refusals.append(_refused(row, "done", "collect.not_yes_no", {"value": str(value)}))
     return None
 
 
@@ -273,7 +319,7 @@ def _evidence_fields(row: FilledRow, result: Collected) -> dict[str, Any]:
             fields[name] = _as_text(row.values[name]).strip()
     if fields and "number" not in fields:
         first = next(name for name in EVIDENCE_COLUMNS if name in row.values)
-        result.refusals.append(Refusal(row.ref(first), "collect.evidence_without_number", {"column": LETTER["number"]}))
+        result.refusals.append(_refused(row, first, "collect.evidence_without_number", {"column": LETTER["number"]}))
         return {}
     return fields
 
@@ -343,3 +389,47 @@ def collect_workbook(plan_path: Path, filled: FilledWorkbook, default_day: dt.da
 
     outcome = record_all(plan_path, build, dry_run=dry_run, lock_wait=lock_wait)
     return CollectOutcome(filled.path, holder["collected"], outcome.diff, outcome.written, older)
+
+
+@dataclass(frozen=True)
+class WorkbookResult:
+    """What became of one workbook `par collect` was given: collected (``outcome``), refused
+    cell by cell (``refused``: the refusals, nothing written), or refused whole (``code`` and
+    ``params``: not a workbook par made, one of another plan, the plan invalid, with its
+    ``problems``, busy, changed while writing, not writable)."""
+
+    file: Path
+    filled: FilledWorkbook | None = None
+    outcome: CollectOutcome | None = None
+    refused: Collected | None = None
+    code: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    problems: tuple[Any, ...] = ()
+
+
+def collect_file(plan_path: Path, file: Path, default_day: dt.date, *, dry_run: bool, lock_wait: float) -> WorkbookResult:
+    """`collect_workbook` of the workbook at ``file``, every refusal a value. A plan that
+    cannot be read at all (`PlanFileError`) is raised: no workbook can be collected then."""
+    from par_cli.editing.atomic import PlanBusy, PlanChanged, PlanNotWritable
+    from par_cli.i18n import Message
+    from par_cli.plan.reasons import os_reason
+    from par_cli.reading.workbook import NotAWorkbook, read_workbook
+
+    filled = None
+    try:
+        filled = read_workbook(file)
+        outcome = collect_workbook(plan_path, filled, default_day, dry_run=dry_run, lock_wait=lock_wait)
+    except NotAWorkbook as error:
+        return WorkbookResult(file, code=error.code, params=dict(error.params))
+    except WorkbookRefused as refused:
+        return WorkbookResult(file, filled, refused=refused.collected)
+    except EditRefused as refusal:
+        return WorkbookResult(file, filled, code=refusal.code, params=dict(refusal.params), problems=tuple(refusal.problems))
+    except PlanBusy as busy:
+        return WorkbookResult(file, filled, code="edit.busy", params={"lock": busy.lock_path})
+    except PlanChanged:
+        return WorkbookResult(file, filled, code="edit.changed_while_writing")
+    except OSError as error:
+        reason = Message(error.code, error.params) if isinstance(error, PlanNotWritable) else os_reason(error)
+        return WorkbookResult(file, filled, code="edit.cannot_write", params={"reason": reason})
+    return WorkbookResult(file, filled, outcome=outcome)

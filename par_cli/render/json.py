@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from par_cli.deadlines.occurrences import PlanOccurrence
+    from par_cli.editing.collect import WorkbookResult
     from par_cli.plan.model import Plan
     from par_cli.plan.problems import Problem
     from par_cli.scoring.gap import GapReport
@@ -451,3 +452,84 @@ def import_payload(output: "Path", valid: bool, counts: dict[str, int], problems
         "unread": [{"where": place_text(item.where, "en"), "code": item.code, "message": t(item.code, lang, **item.params)} for item in draft.unread],
         "missing": draft.missing,
     }
+
+
+def collect_payload(plan: "Path", dry_run: bool, results: "list[WorkbookResult]", lang: Lang) -> dict[str, object]:
+    """`par collect --format json`: the plan, whether it was written, and per workbook what
+    was recorded, skipped and refused, each entry with the cells it was read from."""
+    workbooks = [_workbook_json(result, lang) for result in results]
+    return {"plan": plan, "dry_run": dry_run, "written": any(book["written"] for book in workbooks), "workbooks": workbooks}
+
+
+# Where a kind of entry stands in a change's summary (`par set --format json`'s "recorded").
+_SUMMARY_PART = {"measurement": "measurement", "completion": "completion", "evidence": "evidence"}
+
+
+def _workbook_json(result: "WorkbookResult", lang: Lang) -> dict[str, object]:
+    from par_cli.plan.problems import Problem
+    from par_cli.reading.workbook import split_key
+
+    file = result.file
+
+    def cells(refs: Iterable[str]) -> list[dict[str, str]]:
+        shown = []
+        for ref in refs:
+            sheet, _, cell = ref.rpartition("!")
+            shown.append({"ref": f"{file.name}!{ref}", "sheet": sheet, "cell": cell})
+        return shown
+
+    recorded: list[dict[str, object]] = []
+    skipped: list[dict[str, object]] = []
+    refused: list[dict[str, object]] = []
+    problems = [problem_json(problem, lang) for problem in result.problems]
+    outcome = result.outcome
+    if outcome is not None:
+        collected = outcome.collected
+        for entry in collected.entries:
+            summary = entry.change.summary
+            values = summary["stages"][0] if entry.kind == "stage" else summary[_SUMMARY_PART[entry.kind]]
+            recorded.append({"criterion": entry.criterion, "kind": entry.kind, "values": values, "cells": cells(entry.cells)})
+        for skip in collected.skips:
+            skipped.append({"criterion": skip.criterion, "kind": skip.kind, "reason": "already_recorded", "cells": cells(skip.cells)})
+        for row in collected.unmatched:
+            refs = [row.ref(name) for name in _filled_columns(row)]
+            skipped.append({"criterion": split_key(row.key)[1] if "|" in row.key else None, "kind": None, "reason": "no_longer_matches", "cells": cells(refs)})
+        status = "recorded" if collected.entries else "nothing_new"
+    elif result.refused is not None:
+        for refusal in result.refused.refusals:
+            sheet, _, cell = refusal.ref.rpartition("!")
+            row, column = _cell_position(cell)
+            problem = Problem(file, row, column, refusal.code, refusal.params, criterion_id=refusal.criterion)
+            refused.append({"criterion": refusal.criterion, "cells": cells([refusal.ref]), "problem": problem_json(problem, lang)})
+        status = "refused"
+    else:
+        # The workbook refused whole: placed at 1:1, as a problem of a whole plan file is.
+        problems.append(problem_json(Problem(file, 1, 1, result.code or "", result.params), lang))
+        status = "not_collected"
+    return {
+        "path": file,
+        "unit": result.filled.meta.unit if result.filled is not None else None,
+        "status": status,
+        "older_version": outcome.older_version if outcome is not None else None,
+        "written": outcome.written if outcome is not None else False,
+        "recorded": recorded,
+        "skipped": skipped,
+        "refused": refused,
+        "problems": problems,
+        "diff": outcome.diff if outcome is not None else "",
+    }
+
+
+def _filled_columns(row: Any) -> list[str]:
+    from par_cli.reading.workbook import LETTER
+
+    return [name for name in LETTER if name in row.values]
+
+
+def _cell_position(cell: str) -> tuple[int, int]:
+    """``I12`` as (row 12, column 9): a cell's place as a problem's line and column."""
+    letters = cell.rstrip("0123456789")
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(cell[len(letters) :]), column
