@@ -38,23 +38,24 @@ except ImportError:  # pragma: no cover - older typer, click installed beside it
     from click import exceptions as click_errors  # type: ignore[no-redef]
 
 
-_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^Input should be (?P<op>less|greater) than or equal to (?P<limit>\S+?)\.?$"), "usage.bound"),
-    (re.compile(r"^Input should be a valid integer.*$"), "usage.integer_needed"),
-    (re.compile(r"^'?(?P<value>.*?)'? is not one of (?P<choices>.*?)\.?$"), "usage.not_a_choice"),
-    (re.compile(r"^'?(?P<value>.*?)'? is not a valid integer\.?$"), "usage.not_an_integer"),
-    (re.compile(r"^(?:Value )?'?(?P<value>.*?)'? is not a valid int\.?$"), "usage.not_an_integer"),
-    (re.compile(r"^(?P<value>.*?) is not in the range (?P<range>.*?)\.?$"), "usage.out_of_range"),
-    (re.compile(r"^No such command '(?P<command>.*?)'\.?(?: Did you mean (?P<choices>.*)\?)?$"), "usage.no_such_command"),
-    (re.compile(r"^Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)$"), "usage.extra_arguments"),
-    (re.compile(r"^Input should be a valid number.*$"), "usage.number_needed"),
+# Compiled by `re` when a usage error is reworded (its cache keeps them), not at every start.
+_PATTERNS: list[tuple[str, str]] = [
+    (r"^Input should be (?P<op>less|greater) than or equal to (?P<limit>\S+?)\.?$", "usage.bound"),
+    (r"^Input should be a valid integer.*$", "usage.integer_needed"),
+    (r"^'?(?P<value>.*?)'? is not one of (?P<choices>.*?)\.?$", "usage.not_a_choice"),
+    (r"^'?(?P<value>.*?)'? is not a valid integer\.?$", "usage.not_an_integer"),
+    (r"^(?:Value )?'?(?P<value>.*?)'? is not a valid int\.?$", "usage.not_an_integer"),
+    (r"^(?P<value>.*?) is not in the range (?P<range>.*?)\.?$", "usage.out_of_range"),
+    (r"^No such command '(?P<command>.*?)'\.?(?: Did you mean (?P<choices>.*)\?)?$", "usage.no_such_command"),
+    (r"^Got unexpected extra arguments?(?:\(s\))? \((?P<args>.*)\)$", "usage.extra_arguments"),
+    (r"^Input should be a valid number.*$", "usage.number_needed"),
 ]
 
 
 def _reword(text: str, lang: Lang) -> str:
     text = text.removeprefix("Value error, ")
     for pattern, key in _PATTERNS:
-        match = pattern.match(text.strip())
+        match = re.match(pattern, text.strip())
         if match:
             params = {name: value for name, value in match.groupdict().items() if value is not None}
             if key == "usage.bound":

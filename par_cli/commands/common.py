@@ -244,11 +244,12 @@ def plan_first(words: "Iterable[str | None]", option: Path | None, lang: Lang) -
 def report_problems(problems: "Iterable[Problem]", fmt: Format, lang: Lang, files: int = 1, summary: bool = True) -> None:
     """The one way a command shows the problems of a plan: JSON on stdout under
     ``--format json``, else one ``PATH:LINE:COL: message`` line each and a summary on stderr."""
-    from par_cli.render.json import problems_payload, write_json
     from par_cli.render.problems import problem_line
 
     problems = list(problems)
     if fmt is Format.json:
+        from par_cli.render.json import problems_payload, write_json
+
         write_json(problems_payload(problems, lang))
         return
     for problem in problems:

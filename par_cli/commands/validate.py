@@ -30,7 +30,6 @@ def validate(
     from par_cli.plan.tree import walk
     from par_cli.reading.discovery import find_plan, plans_in
     from par_cli.reading.reader import load_plan
-    from par_cli.render.json import problems_payload, write_json
 
     language = lang_of(lang)
     files: list[Path] = []
@@ -45,6 +44,8 @@ def validate(
             result.problems += plan_warnings(result)
     problems = [problem for result in results for problem in result.problems]
     if fmt is Format.json:
+        from par_cli.render.json import problems_payload, write_json
+
         payload = problems_payload(problems, language)
         write_json(
             {

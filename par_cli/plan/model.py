@@ -13,7 +13,7 @@ Every model forbids unknown keys: a typo in a hand-edited plan must not pass sil
 """
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic_core import PydanticCustomError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -26,6 +26,21 @@ def invalid(key: str) -> PydanticCustomError:
     words it in the reader's language. The model says no words of its own: the key is also
     the error's text."""
     return PydanticCustomError(key, key)
+
+
+# The empty defaults are made by Python functions rather than by the builtins `list` and
+# `dict`: pydantic reads each default factory's signature while it builds a model (to learn
+# whether it takes the validated data), and a builtin's signature is parsed from its text
+# each time: on the 20 fields here, 2 % of what `par validate` does on the bundled plan.
+def no_items() -> list[Any]:
+    """A new empty list: the default of a list field."""
+    return []
+
+
+def no_names() -> dict[Any, Any]:
+    """A new empty mapping: the default of a mapping field."""
+    return {}
+
 
 Points = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
@@ -333,7 +348,7 @@ class Baseline(Strict):
     a missing result is not full marks."""
 
     points: Points | Literal["unknown"] = "unknown"
-    observed: list[Observation] = Field(default_factory=list)
+    observed: list[Observation] = Field(default_factory=no_items)
     assumption: Assumption
 
     @property
@@ -438,16 +453,16 @@ class Explanation(Strict):
 class Progress(Strict):
     """What has been recorded for a criterion during the year."""
 
-    measurements: list[Measurement] = Field(default_factory=list)
-    done: list[Completion] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(default_factory=list)
+    measurements: list[Measurement] = Field(default_factory=no_items)
+    done: list[Completion] = Field(default_factory=no_items)
+    evidence: list[Evidence] = Field(default_factory=no_items)
     stages: list[StageScore] = Field(
-        default_factory=list, description="Dated scores of each stage; the latest stage recorded by a day counts."
+        default_factory=no_items, description="Dated scores of each stage; the latest stage recorded by a day counts."
     )
     self_assessed: Points | None = Field(default=None, description="Tự đánh giá: the department's own score.")
     appraised: Points | None = Field(default=None, description="Thẩm định: the appraised score, which counts once recorded.")
     explanations: list[Explanation] = Field(
-        default_factory=list, description="Giải trình: why claimed points lack (complete) evidence; the latest by a day is shown."
+        default_factory=no_items, description="Giải trình: why claimed points lack (complete) evidence; the latest by a day is shown."
     )
 
 
@@ -472,22 +487,22 @@ class Criterion(Strict):
     id: CriterionId
     title: Text
     max: Points
-    lead: list[UnitId] = Field(default_factory=list)
-    support: list[UnitId] = Field(default_factory=list)
+    lead: list[UnitId] = Field(default_factory=no_items)
+    support: list[UnitId] = Field(default_factory=no_items)
     requirement: Text | None = None
     note: Text | None = None
-    measures: dict[Text, Measure] = Field(default_factory=dict, json_schema_extra=names_not_blank)
+    measures: dict[Text, Measure] = Field(default_factory=no_names, json_schema_extra=names_not_blank)
     rule: Rule | None = None
     baseline: Baseline = Field(default_factory=Baseline)
     projection: Projection | None = None
-    deadlines: list[Deadline] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=no_items)
     progress: Progress = Field(default_factory=Progress)
-    assumptions: dict[Text, Text] = Field(default_factory=dict, json_schema_extra=names_not_blank)
+    assumptions: dict[Text, Text] = Field(default_factory=no_names, json_schema_extra=names_not_blank)
     not_applicable: Text | None = Field(
         default=None,
         description="Không áp dụng: why this criterion does not apply to the department; the index is then taken over the applicable maximum.",
     )
-    children: list["Criterion"] = Field(default_factory=list)
+    children: list["Criterion"] = Field(default_factory=no_items)
 
     @field_validator("lead", "support", mode="before", json_schema_input_type=Union[UnitId, list[UnitId]])
     @classmethod
@@ -562,7 +577,7 @@ class Adjustment(Strict):
     points: Points
     max: Points | None = Field(default=None, description="The most this item can give or take.")
     date: dt.date | None = None
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=no_items)
     note: Text | None = None
 
 
@@ -571,8 +586,8 @@ class Adjustments(Strict):
     penalty, each side capped, the result clamped to [``floor``, ``ceiling``] (ceiling
     defaults to the index maximum)."""
 
-    bonus: list[Adjustment] = Field(default_factory=list)
-    penalty: list[Adjustment] = Field(default_factory=list)
+    bonus: list[Adjustment] = Field(default_factory=no_items)
+    penalty: list[Adjustment] = Field(default_factory=no_items)
     bonus_max: Points | None = Field(default=None, description="Cap on the bonus points taken together.")
     penalty_max: Points | None = Field(default=None, description="Cap on the penalty points taken together.")
     floor: Points = 0
@@ -589,11 +604,11 @@ class SelfAssessmentReport(Strict):
     number: Text | None = Field(default=None, description="The report's number, when it is known.")
     place: Text | None = Field(default=None, description="The place of the place-and-date line.")
     date: dt.date | None = None
-    difficulties: list[Text] = Field(default_factory=list)
-    recommendations: list[Text] = Field(default_factory=list)
+    difficulties: list[Text] = Field(default_factory=no_items)
+    recommendations: list[Text] = Field(default_factory=no_items)
     signer: Text | None = None
     signer_title: Text | None = Field(default=None, description="e.g. GIÁM ĐỐC, or KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC.")
-    recipients: list[Text] = Field(default_factory=list, description="Nơi nhận.")
+    recipients: list[Text] = Field(default_factory=no_items, description="Nơi nhận.")
 
 
 class Plan(Strict):

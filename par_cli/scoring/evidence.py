@@ -16,7 +16,6 @@ from typing import Literal
 from par_cli.plan.model import Criterion, Explanation, Plan
 from par_cli.plan.problems import Finding
 from par_cli.plan.tree import walk
-from par_cli.state.as_of import recorded_as_of
 
 
 @dataclass(frozen=True)
@@ -57,6 +56,8 @@ def evidence_as_of(criterion: Criterion, as_of: dt.date | None) -> list[Evidence
     order it was recorded: register entries, then evidence typed with a measurement, a
     completion or a score stage. What was recorded by the day is `par_cli.state`'s answer (`recorded_as_of`);
     this only lays it out as register rows (``CriterionState.evidence_count`` counts them)."""
+    from par_cli.state.as_of import recorded_as_of
+
     recorded = recorded_as_of(criterion, as_of)
     items = [
         EvidenceItem(**entry.model_dump(exclude_none=False))  # the register's fields, one to one
@@ -71,6 +72,8 @@ def evidence_as_of(criterion: Criterion, as_of: dt.date | None) -> list[Evidence
 def explanation_as_of(criterion: Criterion, as_of: dt.date | None) -> Explanation | None:
     """The latest explanation recorded by ``as_of`` (`recorded_as_of`); on one date the
     later line wins."""
+    from par_cli.state.as_of import recorded_as_of
+
     found: Explanation | None = None
     for entry in recorded_as_of(criterion, as_of).explanations:
         if found is None or entry.date >= found.date:
