@@ -45,9 +45,32 @@ def main() -> None:
 
 def no_pydantic_plugins(modules: dict[str, object]) -> None:
     """pydantic's plugin loader (`pydantic.plugin._loader`, whose ``get_plugins`` is all that
-    pydantic asks of it) as one that loads none, unless pydantic's own was imported already."""
+    pydantic 2.11 to 2.14 ask of it) as one that loads none, unless pydantic's own was
+    imported already. The module is pydantic's private one: should a later pydantic ask it
+    for anything else, that name is read from pydantic's own loader, loaded then, so par runs
+    as it would without the stand-in (only slower)."""
     import types
 
     loader = types.ModuleType("pydantic.plugin._loader", "par uses no pydantic plugin: none is loaded.")
     loader.get_plugins = tuple  # type: ignore[attr-defined] - no plugin: ()
+    loader.__getattr__ = _from_pydantic_loader  # type: ignore[attr-defined] - PEP 562
     modules.setdefault(loader.__name__, loader)
+
+
+def _from_pydantic_loader(name: str) -> object:
+    """A name the stand-in lacks, read from pydantic's own plugin loader (loaded on this first
+    asking, beside the stand-in). A module's own attributes that Python's import looks for
+    (``__path__``) are not pydantic's to give."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    import importlib.machinery
+    import importlib.util
+
+    import pydantic.plugin
+
+    spec = importlib.machinery.PathFinder.find_spec("pydantic.plugin._loader", list(pydantic.plugin.__path__))
+    if spec is None or spec.loader is None:
+        raise AttributeError(name)
+    real = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(real)
+    return getattr(real, name)

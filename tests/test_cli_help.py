@@ -320,3 +320,18 @@ def test_schema_takes_lang_after_its_name_through_the_cli_and_the_console_script
     assert bad.stderr.endswith("Xem 'par schema --help'.\n"), bad.stderr
     help_en = runner.invoke(app, ["schema", "--help", "--lang", "en"]).stdout
     assert "--lang <vi|en>" in help_en and "[env var: PAR_LANG]" in help_en
+
+
+def test_the_plugin_loader_stand_in_reads_what_it_lacks_from_pydantics_own():
+    # Should a later pydantic ask its private loader for a name the stand-in lacks, the name
+    # comes from pydantic's own loader, so par runs as it would without the stand-in.
+    from par_cli.console import no_pydantic_plugins
+
+    modules: dict[str, object] = {}
+    no_pydantic_plugins(modules)
+    loader = modules["pydantic.plugin._loader"]
+    assert loader.get_plugins() == ()  # type: ignore[attr-defined]
+    real = loader.__getattr__("get_plugins")  # type: ignore[attr-defined] - what a missing name gets
+    assert callable(real) and real is not tuple and real.__module__ == "pydantic.plugin._loader"
+    with pytest.raises(AttributeError):
+        loader.__getattr__("no_such_name_in_pydantic")  # type: ignore[attr-defined]
