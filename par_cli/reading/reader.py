@@ -587,11 +587,8 @@ def _load_with_ruamel(result: LoadedPlan, text: str, keep_nodes: bool = False, v
     if not findings:
         result.nodes = root
         return result
-    located = locate_by_events(path, text, findings) if root is None else None
-    if located is None:
-        # The composed nodes keep every position: only now are they looked at.
-        located = locate(path, root if root is not None else _compose_here(text), findings)
-    result.problems = located
+    # The composed nodes keep every position: only now are they looked at.
+    result.problems = locate(path, root, findings) if root is not None else locate_in_text(path, text, findings)
     if result.problems:
         result.plan = None
     return result
@@ -607,15 +604,11 @@ def _load_by_criterion(result: LoadedPlan, data: bytes, walk: bool) -> LoadedPla
     (on 10,000 criteria: 22 MB of data, the text 14 MB, the model 51 MB). A criterion the
     model refuses stays plain data, and the plan's validation reports it where it stands, as
     before. Anything but a plain document (`_data_from_events` gives None) goes the reference
-    way, with the text decoded again; so does a plan with problems, only to place them.
+    way, with the text decoded again; a plan's problems are placed from the bytes' events
+    (`locate_in_text`).
     ``walk``: the text may hold forbidden characters or keys equal after NFC (see
     `needs_text_walk`), so each criterion's data is looked through before it is dropped."""
     path = result.path
-
-    def text() -> str:
-        decoded, _ = decode_text(path, data)
-        assert decoded is not None  # decoded once already
-        return decoded
 
     def criterion_model(mapping: dict[Any, Any]) -> Any:
         if walk and (_forbidden_in(mapping) or _keys_equal_after_nfc_in(mapping)):
@@ -632,7 +625,9 @@ def _load_by_criterion(result: LoadedPlan, data: bytes, walk: bool) -> LoadedPla
         if limit is not None:
             result.problems.append(past_the_limit_problem(path, limit))
             return result
-        return _load_with_ruamel(result, text())
+        decoded, _ = decode_text(path, data)
+        assert decoded is not None  # decoded once already
+        return _load_with_ruamel(result, decoded)
     if b"*" in data and _expanded_size(built, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES:
         result.problems.append(Problem(path, 1, 1, "yaml.alias_bomb", {"limit": float(MAX_EXPANDED_NODES)}))
         return result
@@ -642,8 +637,7 @@ def _load_by_criterion(result: LoadedPlan, data: bytes, walk: bool) -> LoadedPla
         findings = _forbidden_in(built) + _keys_equal_after_nfc_in(built) + findings
     if not findings:
         return result
-    located = locate_by_events(path, data, findings)
-    result.problems = located if located is not None else locate(path, _compose_here(text()), findings)
+    result.problems = locate_in_text(path, data, findings)
     if result.problems:
         result.plan = None
     return result
@@ -1637,6 +1631,16 @@ def locate_by_events(path: Path, text: str | bytes, findings: list[Finding]) -> 
     return locate(path, root, findings)
 
 
+def locate_in_text(path: Path, text: str | bytes, findings: list[Finding]) -> list[Problem]:
+    """`locate` on the plan ``text`` (or its UTF-8 bytes, valid): from the parser's events
+    (`locate_by_events`), or for a document with an anchor or an alias from its composed
+    nodes."""
+    located = locate_by_events(path, text, findings)
+    if located is not None:
+        return located
+    return locate(path, _compose_here(text if isinstance(text, str) else text.decode("utf-8")), findings)
+
+
 def locate_in_file(path: Path, findings: list[Finding]) -> list[Problem]:
     """Positions for findings made after loading (the warnings `par validate` adds): the
     file is composed again only when there is something to place."""
@@ -1645,8 +1649,7 @@ def locate_in_file(path: Path, findings: list[Finding]) -> list[Problem]:
     text, problem = read_text(path)
     if text is None:
         return [problem] if problem is not None else []
-    located = locate_by_events(path, text, findings)
-    return located if located is not None else locate(path, _loader_class()(text).get_single_node(), findings)
+    return locate_in_text(path, text, findings)
 
 
 def compose_nodes(text: str) -> Any:

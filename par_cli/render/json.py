@@ -466,6 +466,8 @@ _SUMMARY_PART = {"measurement": "measurement", "completion": "completion", "evid
 
 
 def _workbook_json(result: "WorkbookResult", lang: Lang) -> dict[str, object]:
+    from openpyxl.utils.cell import coordinate_to_tuple
+
     from par_cli.plan.problems import Problem
     from par_cli.reading.workbook import split_key
 
@@ -498,7 +500,7 @@ def _workbook_json(result: "WorkbookResult", lang: Lang) -> dict[str, object]:
     elif result.refused is not None:
         for refusal in result.refused.refusals:
             sheet, _, cell = refusal.ref.rpartition("!")
-            row, column = _cell_position(cell)
+            row, column = coordinate_to_tuple(cell)  # I12: row 12, column 9
             problem = Problem(file, row, column, refusal.code, refusal.params, criterion_id=refusal.criterion)
             refused.append({"criterion": refusal.criterion, "cells": cells([refusal.ref]), "problem": problem_json(problem, lang)})
         status = "refused"
@@ -524,12 +526,3 @@ def _filled_columns(row: Any) -> list[str]:
     from par_cli.reading.workbook import LETTER
 
     return [name for name in LETTER if name in row.values]
-
-
-def _cell_position(cell: str) -> tuple[int, int]:
-    """``I12`` as (row 12, column 9): a cell's place as a problem's line and column."""
-    letters = cell.rstrip("0123456789")
-    column = 0
-    for letter in letters.upper():
-        column = column * 26 + ord(letter) - ord("A") + 1
-    return int(cell[len(letters) :]), column

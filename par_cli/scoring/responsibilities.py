@@ -188,23 +188,25 @@ def compact_ids(places: CriterionPlaces, covered: set[str]) -> str:
 
     parts: list[str] = []
 
+    def spelled(run: list[str]) -> str:
+        return run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}"
+
     def visit(siblings: str | int) -> None:
+        # A run ends at a sibling that is not whole, or at a gap: the siblings between are not.
         run: list[str] = []
         last = -2
         for criterion_id in sorted(relevant.get(siblings, ()), key=places.place.__getitem__):
-            if whole(criterion_id):
-                if run and places.place[criterion_id] != last + 1:
-                    parts.append(run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}")
-                    run = []
-                run.append(criterion_id)
-                last = places.place[criterion_id]
-                continue
-            if run:
-                parts.append(run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}")
+            position, joins = places.place[criterion_id], whole(criterion_id)
+            if run and not (joins and position == last + 1):
+                parts.append(spelled(run))
                 run = []
-            visit(criterion_id)
+            if joins:
+                run.append(criterion_id)
+                last = position
+            else:
+                visit(criterion_id)
         if run:
-            parts.append(run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}")
+            parts.append(spelled(run))
 
     if relevant:
         for domain in range(places.domains):
