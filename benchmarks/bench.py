@@ -23,6 +23,14 @@ arrive on other branches) are reported as "not available" and picked up without 
 here once they exist: the script asks `par CMD --help`, and tries the plan as ``--plan PATH``
 and as a positional argument.
 
+``--outputs SIZES`` (default 1000,2000; empty skips it) times what the year-end and the units
+use (`par units`, `report --format md`, `sheet` as Markdown, Excel and Word, a unit's
+`workbook`, `new-year`, `due --format ics`) on the bundled plan and on synthetic plans of
+those sizes. Its table gives each command's time at every size and the growth from the
+smallest to the largest beside the growth of the file (linear: about the same), and its peak
+memory above the same command's on the bundled plan, as a multiple of the file's size (the
+target of issue 13: at most 15 ×).
+
 ``--history N`` (default 365; 0 skips it) commits N daily versions of the bundled plan to a
 git repository in the work folder, by two authors, and times ``par history`` on it beside
 ``par score --as-of`` on its last version.
@@ -256,6 +264,16 @@ def build_cases(args: argparse.Namespace, work: Path, env: dict[str, str]) -> li
         ):
             cases.append(Case(f"{tool}:{name}", name, f"{tool} {shown}", argv, "" if argv else "not installed", peer=True))
 
+    if args.outputs:
+        written_sizes = {size: path for (_, path), size in zip(files[1:], args.sizes)}
+        chosen: list[tuple[str, Path]] = [("plans/2024.yaml", BUNDLED)]
+        for size in args.outputs:
+            path = written_sizes.get(size)
+            if path is None:
+                path = synth.write_plan(work / f"plan-{size}.yaml", size)
+            chosen.append((f"{size:,} criteria", path))
+        cases += output_cases(par, work, chosen)
+
     if args.history and available["score"] and has_command(par, "history", env):
         plan = write_history_repo(work / "history", args.history)
         group = f"{args.history} versions"
@@ -279,6 +297,41 @@ def build_cases(args: argparse.Namespace, work: Path, env: dict[str, str]) -> li
         if check_jsonschema:
             argv = [check_jsonschema, "--schemafile", str(SCHEMA), *map(str, written)]
             cases.append(Case(f"check-jsonschema:{group}", group, f"check-jsonschema {shown}", argv, peer=True))
+    return cases
+
+
+# The commands a unit or the year-end runs, beyond reading and scoring: the key, and the
+# arguments after the command's name for a plan and a file to write (None: prints).
+OUTPUTS: tuple[tuple[str, list[str], str | None], ...] = (
+    ("units", ["units"], None),
+    ("report md", ["report", "--format", "md"], None),
+    ("sheet md", ["sheet", "--format", "md"], None),
+    ("sheet xlsx", ["sheet", "--format", "xlsx", "--output"], "xlsx"),
+    ("sheet docx", ["sheet", "--format", "docx", "--output"], "docx"),
+    ("workbook", ["workbook", "--unit", "van-phong", "--output"], "xlsx"),
+    ("new-year", ["new-year", "--output"], "yaml"),
+    ("due ics", ["due", "--format", "ics", "--output"], "ics"),
+)
+
+
+def output_cases(par: str, work: Path, files: list[tuple[str, Path]]) -> list[Case]:
+    """The `OUTPUTS` on each of ``files``, grouped as "outputs: FILE". `par new-year` writes
+    only where nothing is, so each of its runs removes the last run's file first (through
+    ``sh``, which the before tree's pairing leaves out)."""
+    cases = []
+    for name, path in files:
+        group = f"outputs: {name}"
+        shown = name if path == BUNDLED else path.name
+        for key, arguments, suffix in OUTPUTS:
+            command, *options = arguments
+            argv = [par, command, str(path), *options]
+            if suffix is not None:
+                target = work / f"{path.stem}-{key.replace(' ', '-')}.{suffix}"
+                argv.append(str(target))
+                if command == "new-year":
+                    argv = ["sh", "-c", 'rm -f "$1" && exec "$0" new-year "$2" --output "$1"', par, str(target), str(path)]
+            label = f"par {' '.join(word for word in arguments if word != '--output')} {shown}"
+            cases.append(Case(f"{key}:{group}", group, label, argv))
     return cases
 
 
@@ -346,7 +399,8 @@ def measure(cases: list[Case], args: argparse.Namespace, env: dict[str, str]) ->
         if case.group != "baseline" and case.argv is not None:
             groups.setdefault(case.group, []).append(case)
     for group, members in groups.items():
-        large = any(group.startswith(f"{size:,} ") for size in args.sizes if size >= 10_000)
+        # The outputs take seconds a run on their synthetic plans: as few repeats as the large plans.
+        large = group.startswith("outputs: ") or any(group.startswith(f"{size:,} ") for size in args.sizes if size >= 10_000)
         repeats = args.large_repeats if large else args.repeats
         paired = {case.key: Result() for case in baselines}
         runs: list[tuple[Case, str, dict[str, str], float | None]] = []
@@ -485,6 +539,8 @@ def report(cases: list[Case], args: argparse.Namespace, started: dt.datetime, lo
             f"{result.median / beside['imports']:.2f} | {result.median / beside['floor']:.2f} | {result.peak_mb:.0f} | {codes} |"
         )
 
+    lines += outputs_section(cases, args)
+
     lines += ["", "## Beside yamllint and check-jsonschema", ""]
     lines += [
         "Same files, same run. yamllint runs with its default configuration (it reports long lines);",
@@ -526,6 +582,43 @@ def report(cases: list[Case], args: argparse.Namespace, started: dt.datetime, lo
     if importtime:
         lines += ["", "## What `par` imports (python -X importtime, cumulative ms, one run)", "", importtime]
     return "\n".join(lines) + "\n"
+
+
+def outputs_section(cases: list[Case], args: argparse.Namespace) -> list[str]:
+    """Each of the `OUTPUTS` across the sizes: its time at each, the growth from the smallest
+    synthetic plan to the largest beside the file's own, and memory above its run on the
+    bundled plan as a multiple of the file's size."""
+    if not args.outputs:
+        return []
+    by_key = {case.key: case for case in cases}
+    sizes = [f"{size:,} criteria" for size in args.outputs]
+    files = {size: Path(by_key[f"units:outputs: {size}"].argv[2]) for size in sizes if f"units:outputs: {size}" in by_key}
+    lines = [
+        "",
+        "## Year-end and units' outputs",
+        "",
+        "Medians in seconds; `growth` is the largest plan's time ÷ the smallest's, beside the files'",
+        "own ratio (linear work grows about as the file does); `memory` is the peak above the same",
+        "command's on plans/2024.yaml, ÷ the file's size (issue 13's target: at most 15 ×).",
+        "",
+        "| command | plans/2024.yaml s | " + " | ".join(f"{size} s" for size in sizes) + " | growth | memory ÷ file |",
+        "|---|---:|" + "---:|" * len(sizes) + "---:|---|",
+    ]
+    first, last = sizes[0], sizes[-1]
+    file_growth = files[last].stat().st_size / files[first].stat().st_size if first in files and last in files else None
+    for key, _, _ in OUTPUTS:
+        row = [by_key.get(f"{key}:outputs: {group}") for group in ("plans/2024.yaml", *sizes)]
+        times = [cell(case.result if case else None) for case in row]
+        floor, small, large = row[0], row[1], row[-1]
+        growth = "—"
+        if small and large and small.result and large.result and small.result.seconds and large.result.seconds and file_growth:
+            growth = f"{large.result.median / small.result.median:.1f} × (file {file_growth:.1f} ×)"
+        memory = "—"
+        if floor and large and floor.result and large.result and floor.result.peak_kib and large.result.peak_kib and last in files:
+            above = (max(large.result.peak_kib) - max(floor.result.peak_kib)) / (files[last].stat().st_size / 1024)
+            memory = f"{above:.1f} × ({'yes' if above <= 15 else 'NO'})"
+        lines.append(f"| `{key}` | " + " | ".join(times) + f" | {growth} | {memory} |")
+    return lines
 
 
 def targets(by_key: dict[str, Case], imports_median: float) -> list[str]:
@@ -677,15 +770,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--history", type=int, default=365, help="daily commits of the bundled plan in the `par history` case (0: skip)")
     parser.add_argument("--plans", type=int, default=100, help="department plans in the folder case (0: skip)")
     parser.add_argument("--peer-timeout", type=float, default=120.0, help="seconds before a yamllint/check-jsonschema run is abandoned")
-    parser.add_argument("--quick", action="store_true", help="bundled plan and 1,000 criteria only, 5 repeats, no folder")
+    parser.add_argument("--outputs", default="1000,2000", help="synthetic plan sizes for the year-end and units' outputs, comma-separated (empty: skip)")
+    parser.add_argument("--quick", action="store_true", help="bundled plan and 1,000 criteria only, 5 repeats, no folder, no outputs")
     parser.add_argument("--before", type=Path, help="a source tree of par to time alternately with this one (its folder holding par_cli/)")
     parser.add_argument("--no-write", action="store_true", help=f"print only; leave {RESULTS.name} alone")
     parser.add_argument("--keep", type=Path, help="write the synthetic plans here and keep them")
     parser.add_argument("--instructions", action="store_true", help="also count the start-up cases' instructions with valgrind (about 20 s each)")
     args = parser.parse_args(argv)
     args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    args.outputs = [int(size) for size in args.outputs.split(",") if size.strip()]
     if args.quick:
-        args.sizes, args.plans, args.repeats, args.history = [1000], 0, 5, 0
+        args.sizes, args.plans, args.repeats, args.history, args.outputs = [1000], 0, 5, 0, []
 
     started = dt.datetime.now()
     load_start = machine()["load"]
