@@ -138,7 +138,7 @@ def _lock_mode(plan: Path) -> tuple[int, os.stat_result | None]:
     try:
         status = os.stat(plan)
     except OSError:
-        return 0o666 & ~_umask(), None
+        return new_file_mode(), None
     writers = stat.S_IMODE(status.st_mode) & 0o022
     return 0o600 | writers | writers << 1, status
 
@@ -320,8 +320,15 @@ def write_output(path: Path, data: bytes, *, reading: tuple[Path, ...] = ()) -> 
             continue
     if target.exists() and not target.is_file():
         raise OutputNotAFile(path)
-    mode = stat.S_IMODE(os.stat(target).st_mode) if target.exists() else 0o666 & ~_umask()
+    mode = stat.S_IMODE(os.stat(target).st_mode) if target.exists() else new_file_mode()
     _write_and_rename(target, data, mode)
+
+
+def new_file_mode() -> int:
+    """The mode a new file gets from ``open``: 0666 less the umask. A temporary file from
+    `tempfile.mkstemp` is 0600 whatever the umask, so a file made from one and renamed or
+    linked into place is given this mode first, or nobody but its maker could read it."""
+    return 0o666 & ~_umask()
 
 
 def _umask() -> int:
