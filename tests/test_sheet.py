@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -189,6 +190,62 @@ def test_word_from_the_office_template(plan, tmp_path):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Tổng điểm: 7,5/8 điểm, đạt 93,75 %." in text
     rows = {row.cells[0].text: [cell.text for cell in row.cells] for row in document.tables[-1].rows}
     assert rows["1.2"][2:4] == ["2", "1,5"]
+
+
+def large_plan(per_domain: int) -> str:
+    """Two domains of ``per_domain`` criteria of 1 point each; every fourth self-assessed
+    0.5 with two pieces of evidence; the title of 1.3 holds a tab."""
+    lines = ['plan: {number: "1/KH-STN", date: 2024-01-02, issuer: "Sở Thử nghiệm"}', 'issuer: "Sở Thử nghiệm"', 'title: "Thử"', "year: 2024",
+             f"index_max: {2 * per_domain}", "units:", '  - {id: van-phong, name: "Văn phòng Sở"}', "domains:"]
+    for domain, title in (("1", "MỘT"), ("2", "HAI")):
+        lines += [f'  - id: "{domain}"', f'    title: "{title}"', "    criteria:"]
+        for k in range(1, per_domain + 1):
+            name = "Tiêu chí\\t1.3" if (domain, k) == ("1", 3) else f"Tiêu chí {domain}.{k}"
+            progress = ""
+            if k % 4 == 0:
+                progress = f', progress: {{self_assessed: 0.5, evidence: [{{date: 2024-03-01, text: "Báo cáo {k}/BC"}}, {{date: 2024-03-02, text: "Biên bản {k}/BB"}}]}}'
+            lines.append(f'      - {{id: "{domain}.{k}", title: "{name}", max: 1, lead: van-phong, rule: {{kind: manual}}{progress}}}')
+    return "\n".join(lines) + "\n"
+
+
+def test_a_large_word_appendix_has_every_row_as_written(tmp_path):
+    plan = tmp_path / "2024.yaml"
+    plan.write_text(large_plan(1000), encoding="utf-8")
+    output = tmp_path / "bao-cao.docx"
+    run("sheet", str(plan), "--format", "docx", "--output", str(output))
+    table = Document(str(output)).tables[-1]
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    # The heading, 2 domains, 2,000 criteria and the 5 closing rows.
+    assert len(rows) == 1 + 2 + 2000 + 5
+    assert rows[0][:4] == ["STT", "Lĩnh vực / Tiêu chí / Tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá"]
+    # 250 criteria of each domain self-assessed 0.5: 125 of 1,000 points; the others have no
+    # points yet and are marked projected.
+    assert rows[1] == ["I", "MỘT", "1.000", "125", "", "", ""]
+    assert rows[2] == ["1.1", "Tiêu chí 1.1", "1", "", "", "", "dự kiến"]
+    assert rows[4] == ["1.3", "Tiêu chí\t1.3", "1", "", "", "", "dự kiến"]
+    assert rows[5] == ["1.4", "Tiêu chí 1.4", "1", "0,5", "Báo cáo 4/BC\nBiên bản 4/BB", "", ""]
+    assert rows[1001] == ["1.1000", "Tiêu chí 1.1000", "1", "0,5", "Báo cáo 1000/BC\nBiên bản 1000/BB", "", ""]
+    assert rows[1002] == ["II", "HAI", "1.000", "125", "", "", ""]
+    assert rows[2001] == ["2.999", "Tiêu chí 2.999", "1", "", "", "", "dự kiến"]
+    assert rows[2002] == ["2.1000", "Tiêu chí 2.1000", "1", "0,5", "Báo cáo 1000/BC\nBiên bản 1000/BB", "", ""]
+    assert [row[:4] for row in rows[-5:]] == [
+        ["", "Cộng các lĩnh vực và phần ngoài bảng", "2.000", "250"],
+        ["", "Điểm thưởng", "", "0"],
+        ["", "Điểm trừ", "", "0"],
+        ["", "Tổng điểm", "2.000", "250"],
+        ["", "Chỉ số (% trên điểm tối đa áp dụng 2.000)", "", "12,50 %"],
+    ]
+    assert [row[0] for row in rows[2:1002]] == [f"1.{k}" for k in range(1, 1001)]
+    assert [row[0] for row in rows[1003:2003]] == [f"2.{k}" for k in range(1, 1001)]
+    # Each row as the heading's: the appendix widths, Times New Roman 12 pt, the STT centred
+    # and the numbers to the right; domains and closing rows bold, criteria not.
+    for index in (1, 5, 1002, 2002, 2007):
+        row = table.rows[index]
+        assert [round(cell.width.mm) for cell in row.cells] == [14, 70, 18, 20, 70, 35, 25]
+        alignments = [cell.paragraphs[0].alignment for cell in row.cells]
+        assert alignments == [WD_ALIGN_PARAGRAPH.CENTER, None, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.RIGHT, None, None, None]
+        runs = [run_ for cell in row.cells for paragraph in cell.paragraphs for run_ in paragraph.runs]
+        assert {(run_.font.name, run_.font.size, run_.bold, run_.italic) for run_ in runs} == {("Times New Roman", Pt(12), index in (1, 1002, 2007), False)}
 
 
 def test_a_broken_template_is_a_usage_error(plan, tmp_path):

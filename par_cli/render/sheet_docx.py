@@ -7,21 +7,29 @@ table by domain; the explanations; difficulties and recommendations); the signat
 and "Nơi nhận". The full table of every criterion is an appendix on landscape pages, which
 the decree allows. Page numbers stand at the top centre from the second page on.
 
-Built with python-docx's API only; the one piece it has no call for, the PAGE field, is made
-with its oxml element factory.
+Built with python-docx's API; the one piece it has no call for, the PAGE field, is made with
+its oxml element factory, and so are the appendix's rows, from parts the API made once, each
+written into the saved package and let go (a table of python-docx's grows slower with every
+row, and holds about 13 × its XML).
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
+from collections.abc import Iterable, Iterator
+from copy import deepcopy
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.shared import Mm, Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from par_cli.i18n import Lang, fmt_number, fmt_percent
 from par_cli.render import report_heading as h
@@ -34,6 +42,7 @@ A4 = (Mm(210), Mm(297))
 MARGINS = {"top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
 # The appendix table's column widths on landscape A4 (297 − 30 − 15 = 252 mm of text).
 TABLE_WIDTHS = (Mm(14), Mm(70), Mm(18), Mm(20), Mm(70), Mm(35), Mm(25))
+APPENDIX_SIZE = Pt(12)
 
 
 def render_docx(sheet: Sheet, lang: Lang) -> bytes:
@@ -52,7 +61,7 @@ def render_docx(sheet: Sheet, lang: Lang) -> bytes:
     _appendix(document, sheet, lang)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _with_rows(buffer.getvalue(), _appendix_rows(sheet, lang))
 
 
 # --- page and fonts --------------------------------------------------------------------------
@@ -257,6 +266,7 @@ def _signature(document: Document, sheet: Sheet) -> None:
 
 
 def _appendix(document: Document, sheet: Sheet, lang: Lang) -> None:
+    """The appendix up to its table's heading row; `_appendix_rows` makes the rest."""
     centre = WD_ALIGN_PARAGRAPH.CENTER
     _paragraph(document, "PHỤ LỤC", bold=True, align=centre, after=Pt(0))
     _paragraph(document, c.title(sheet, lang), bold=True, align=centre, after=Pt(0))
@@ -264,28 +274,119 @@ def _appendix(document: Document, sheet: Sheet, lang: Lang) -> None:
     table = document.add_table(rows=1, cols=len(TABLE_WIDTHS))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _row(table.rows[0], c.headings(sheet, lang), TABLE_WIDTHS, bold=True, centre=True, size=Pt(12))
+    _row(table.rows[0], c.headings(sheet, lang), TABLE_WIDTHS, bold=True, centre=True, size=APPENDIX_SIZE)
     # The heading row repeats on every page of the table.
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     table.rows[0]._tr.get_or_add_trPr().append(header)
-    for row in sheet.rows:
-        _row(table.add_row(), c.cells(row, lang), TABLE_WIDTHS, bold=row.level == "domain", italic=row.level == "outside", numbers=(2, 3), size=Pt(12))
-    for closing in c.closing_rows(sheet, lang):
-        _row(table.add_row(), ("", closing.label, closing.max, closing.points, "", "", closing.note), TABLE_WIDTHS, bold=True, numbers=(2, 3), size=Pt(12))
     _widths(table, TABLE_WIDTHS)
+
+
+def _appendix_rows(sheet: Sheet, lang: Lang) -> Iterator[bytes]:
+    """The appendix table's rows after its heading, each as the XML `_row` would have made.
+
+    A row per criterion is too many for python-docx's table: `add_row` and every property
+    set on a cell, paragraph or run search the element's children for their place (a plan of
+    5,000 criteria took 47 s, one of 50,000 one-line criteria 745 s), and the table's lxml
+    elements take about 13 × its XML (222 MB at the peak for a 3.5 MB plan). So each row is
+    built with the oxml element factory from copies of the parts python-docx made once
+    (`_RowParts`), and written out and let go by `_with_rows`."""
+    parts = _RowParts(TABLE_WIDTHS, APPENDIX_SIZE)
+    for row in sheet.rows:
+        yield parts.xml(c.cells(row, lang), bold=row.level == "domain", italic=row.level == "outside", numbers=(2, 3))
+    for closing in c.closing_rows(sheet, lang):
+        yield parts.xml(("", closing.label, closing.max, closing.points, "", "", closing.note), bold=True, italic=False, numbers=(2, 3))
 
 
 def _row(row, values, widths, *, bold=False, italic=False, centre=False, numbers=(), size=SIZE) -> None:
     for index, (cell, value) in enumerate(zip(row.cells, values)):
         cell.width = widths[index]
-        lines = str(value).split("\n") if value else [""]
-        for number, line in enumerate(lines):
+        for number, line in enumerate(_lines(value)):
             paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
             paragraph.paragraph_format.space_after = Pt(0)
-            if centre or index == 0:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            elif index in numbers:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            alignment = _alignment(index, centre, numbers)
+            if alignment is not None:
+                paragraph.alignment = alignment
             if line:
                 _font(paragraph.add_run(line), size, bold=bold, italic=italic)
+
+
+def _lines(value) -> list[str]:
+    """A cell's paragraphs: one a line, and one empty paragraph for an empty cell."""
+    return str(value).split("\n") if value else [""]
+
+
+def _alignment(index: int, centre: bool, numbers) -> WD_ALIGN_PARAGRAPH | None:
+    """The first column (STT) and a heading centred, numbers to the right, text as the style."""
+    if centre or index == 0:
+        return WD_ALIGN_PARAGRAPH.CENTER
+    if index in numbers:
+        return WD_ALIGN_PARAGRAPH.RIGHT
+    return None
+
+
+class _RowParts:
+    """A cell with its width, a paragraph with its spacing and alignment and a run with its
+    font, each made once with python-docx's API (as `_row` makes them) and copied into
+    every row of a table."""
+
+    def __init__(self, widths, size) -> None:
+        self._cells = []
+        for width in widths:
+            cell = _Cell(OxmlElement("w:tc"), None)
+            cell.width = width
+            self._cells.append(cell._tc)
+        self._paragraphs = {}
+        for alignment in (None, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT):
+            paragraph = Paragraph(OxmlElement("w:p"), None)
+            paragraph.paragraph_format.space_after = Pt(0)
+            if alignment is not None:
+                paragraph.alignment = alignment
+            self._paragraphs[alignment] = paragraph._p
+        self._runs = {}
+        for bold in (False, True):
+            for italic in (False, True):
+                run = Paragraph(OxmlElement("w:p"), None).add_run()
+                _font(run, size, bold=bold, italic=italic)
+                self._runs[bold, italic] = run._r
+
+    def xml(self, values, *, bold: bool, italic: bool, numbers) -> bytes:
+        tr = OxmlElement("w:tr")
+        for index, value in enumerate(values):
+            tc = deepcopy(self._cells[index])
+            for line in _lines(value):
+                p = deepcopy(self._paragraphs[_alignment(index, False, numbers)])
+                if line:
+                    r = deepcopy(self._runs[bold, italic])
+                    # `text` makes a tab a <w:tab/> (and a line break a <w:br/>) as
+                    # `add_run` does; other text is one <w:t>, made faster by `add_t`.
+                    if "\t" in line or "\r" in line:
+                        r.text = line
+                    else:
+                        r.add_t(line)
+                    p.append(r)
+                tc.append(p)
+            tr.append(tc)
+        # The row stands inside the document's own element, which declares the namespace.
+        return etree.tostring(tr, encoding="UTF-8", xml_declaration=False).replace(_W_DECLARATION, b"", 1)
+
+
+_W_DECLARATION = f' xmlns:w="{nsmap["w"]}"'.encode()
+
+
+def _with_rows(saved: bytes, rows: Iterable[bytes]) -> bytes:
+    """The package python-docx saved, with ``rows`` written at the end of its last table
+    (the appendix's) as the main part is compressed, never held whole."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(saved)) as source, zipfile.ZipFile(output, "w") as target:
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                target.writestr(info, source.read(info))
+                continue
+            head, end, tail = source.read(info).rpartition(b"</w:tbl>")
+            with target.open(info, "w") as stream:
+                stream.write(head)
+                for row in rows:
+                    stream.write(row)
+                stream.write(end + tail)
+    return output.getvalue()
