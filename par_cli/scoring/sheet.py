@@ -155,9 +155,10 @@ def build_sheet(plan: Plan, *, today: dt.date, as_of: dt.date | None = None, sta
         outside_row.stages = {name: StageCell(outside.projected, None, None) for name in compared}
         rows.append(outside_row)
     if compared:
+        by_id = {row.id: row for row in rows}
         for row in rows:
             if row.children and row.not_applicable is None and row.source != "not_applicable":
-                row.stages = _summed_cells(row, rows, compared)
+                row.stages = _summed_cells(row, by_id, compared)
     top = [row for row in rows if row.depth == 0]
     raw = points(sum(row.points or 0.0 for row in top))
     adjusted = adjusted_total(plan, raw, index_max=result.total.max, not_applicable=excluded, as_of=as_of)
@@ -205,17 +206,16 @@ def _stage_cells(criterion: Criterion, expected: float | None, stages: tuple[Sta
     return cells
 
 
-def _summed_cells(row: SheetRow, rows: list[SheetRow], stages: tuple[StageName, ...]) -> dict[str, StageCell]:
+def _leaves(row: SheetRow, by_id: dict[str, SheetRow]) -> list[SheetRow]:
+    if not row.children:
+        return [row]
+    return [leaf for child in row.children for leaf in _leaves(by_id[child], by_id)]
+
+
+def _summed_cells(row: SheetRow, by_id: dict[str, SheetRow], stages: tuple[StageName, ...]) -> dict[str, StageCell]:
     """A parent's stage scores: the sum of its applicable leaves' (None when one is unknown),
     with the cut from the stage before."""
-    by_id = {item.id: item for item in rows}
-
-    def leaves(item: SheetRow) -> list[SheetRow]:
-        if not item.children:
-            return [item]
-        return [leaf for child in item.children for leaf in leaves(by_id[child])]
-
-    mine = [leaf for leaf in leaves(row) if leaf.source != "not_applicable"]
+    mine = [leaf for leaf in _leaves(row, by_id) if leaf.source != "not_applicable"]
     cells: dict[str, StageCell] = {}
     before: float | None = None
     for name in stages:
