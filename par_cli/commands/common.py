@@ -314,7 +314,7 @@ def write_out(text: str | bytes, output: Path | None, lang: Lang, written_key: s
     typer.echo(t(written_key, lang, path=output, **params), err=True)
 
 
-def write_new_plan(text: str, target: Path, lang: Lang) -> None:
+def write_new_plan(text: str | bytes, target: Path, lang: Lang) -> None:
     """A plan par made (``init``, ``import``, ``new-year``), written atomically and only
     where nothing is: never over an existing file, so never over a plan being read (also
     through a symlink, a dangling one included, or a FIFO, all of which are there)."""

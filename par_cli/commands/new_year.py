@@ -46,15 +46,17 @@ def new_year(
     if target.exists():
         fail_usage(t("output.exists", language, path=target))
     result = roll_over(plan, plan_path.read_text(encoding="utf-8-sig"), points, ranked)
+    year = plan.year
+    del loaded, plan  # the new text is joined and read next: not beside the old plan's models
     with tempfile.TemporaryDirectory(prefix="par-") as folder:
         candidate = Path(folder) / target.name
-        candidate.write_text(result.text, encoding="utf-8")
+        candidate.write_bytes(result.data)
         problems = load_plan(candidate, keep_data=False).problems
     if problems:
         report_problems(problems, Format.text, language, summary=False)
         typer.echo(t("new_year.invalid", language, count=len(problems)), err=True)
         raise Findings()
-    write_new_plan(result.text, target, language)
-    typer.echo(t("new_year.written", language, year=result.year, path=target, baselines=result.baselines, previous_year=plan.year, moved=result.moved, review=result.review))
+    write_new_plan(result.data, target, language)
+    typer.echo(t("new_year.written", language, year=result.year, path=target, baselines=result.baselines, previous_year=year, moved=result.moved, review=result.review))
     if not result.previous_given:
-        typer.echo(t("new_year.no_previous", language, year=plan.year))
+        typer.echo(t("new_year.no_previous", language, year=year))

@@ -112,8 +112,8 @@ def _sequence(items: list[Any], indent: int, lines: list[str], notes: dict[int, 
             lines.append(f"{pad}- {flow(item)}")
 
 
-def write_new(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` only if nothing is there: written to a temporary file in the
+def write_new(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (or its UTF-8 bytes) to ``path`` only if nothing is there: written to a temporary file in the
     same folder, synced, then linked into place (a link fails when the name is taken, so two
     writers cannot both succeed and no existing file is ever replaced)."""
     path = Path(path)
@@ -125,7 +125,7 @@ def write_new(path: Path, text: str) -> None:
     try:
         os.chmod(temporary, new_file_mode())  # mkstemp's 0600 would keep the plan from everyone else
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
+            stream.write(text if isinstance(text, bytes) else text.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())
         try:

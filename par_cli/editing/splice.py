@@ -209,7 +209,7 @@ def _put_in(text: str, node: Any, keys: Sequence[str], action: tuple[str, str], 
         return _open_empty(text, parent_key, node, (), action, style)
     if node.flow_style:
         return _insert_in_flow(text, node, rendered, "]")
-    last_line_end = _after_line_of(text, _content_end(text, node))
+    last_line_end = after_line_of(text, content_end(text, node))
     return _insert_lines(text, last_line_end, [" " * node.start_mark.column + "- " + rendered])
 
 
@@ -233,7 +233,7 @@ def _open_empty(text: str, key: Any, empty: Any, keys: Sequence[str], action: tu
     text = text[: len(text[:start].rstrip(" "))] + text[end:]
     column = key.start_mark.column + style.mapping
     lines = _block_lines(column, keys, action, style)
-    return _insert_lines(text, _after_line_of(text, key.end_mark.index), lines)
+    return _insert_lines(text, after_line_of(text, key.end_mark.index), lines)
 
 
 def _block_lines(column: int, keys: Sequence[str], action: tuple[str, str], style: Style) -> list[str]:
@@ -264,13 +264,13 @@ def _where_key_goes(text: str, mapping: Any, key: str, order: Sequence[str]) -> 
     follower = next((i for i, (k, _) in enumerate(pairs) if rank.get(str(k.value), -1) > new_rank), None)
     if follower == 0:
         first = pairs[0][0].start_mark.index
-        line_start = _line_start(text, first)
+        line_start = line_start(text, first)
         if not text[line_start:first].strip():
             return line_start
         follower = None  # the first key shares its line with a list dash: add the key last
     previous = pairs[-1] if follower is None else pairs[follower - 1]
-    end = max(_content_end(text, previous[1]), previous[0].end_mark.index)
-    return _after_line_of(text, end)
+    end = max(content_end(text, previous[1]), previous[0].end_mark.index)
+    return after_line_of(text, end)
 
 
 def _insert_in_flow(text: str, node: Any, item: str, closer: str) -> str:
@@ -304,7 +304,7 @@ def _newline_near(text: str, at: int) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
 
-def _content_end(text: str, node: Any) -> int:
+def content_end(text: str, node: Any) -> int:
     """Where the last character of a node's own content is: a block collection ends where its
     last item ends (its end mark is the next token, past any closing comments)."""
     while (_is_mapping(node) or _is_sequence(node)) and not node.flow_style and node.value:
@@ -321,7 +321,7 @@ def _content_end(text: str, node: Any) -> int:
             node = last
     end = node.end_mark.index
     if _is_scalar(node) and node.style in ("|", ">"):
-        header = text[node.start_mark.index : _after_line_of(text, node.start_mark.index)]
+        header = text[node.start_mark.index : after_line_of(text, node.start_mark.index)]
         if "+" not in header:
             # A clipped or stripped block scalar's span runs over the blank lines after it;
             # they are not content, and a new key belongs before them.
@@ -330,7 +330,7 @@ def _content_end(text: str, node: Any) -> int:
     return end
 
 
-def _after_line_of(text: str, offset: int) -> int:
+def after_line_of(text: str, offset: int) -> int:
     """The start of the line after the one holding ``offset`` (or the end of the text); an
     offset already at a line start is the start of that line."""
     if offset > 0 and text[offset - 1] == "\n":
@@ -339,7 +339,7 @@ def _after_line_of(text: str, offset: int) -> int:
     return len(text) if newline < 0 else newline + 1
 
 
-def _line_start(text: str, offset: int) -> int:
+def line_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 

@@ -19,7 +19,7 @@ import functools
 import gc
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -1667,6 +1667,87 @@ def _compose_here(text: str) -> Any:
         loader.dispose()
 
 
+def compose_by_criterion(text: str) -> tuple[Any, Iterator[Any]]:
+    """The composed YAML root of ``text`` (already read as a valid plan) with each criterion
+    of a domain standing as the scalar ``0``, and those criteria composed one at a time
+    (`compose_span`), in document order, the marks of both giving places in ``text``: a
+    writer that edits every criterion holds the nodes of one at a time, not the seven times
+    the text's size the whole document composes to. A text the parser's events do not read
+    alone (an anchor, an alias, a tag) is composed whole, its criteria taken from it."""
+    notes = EditNotes()
+    try:
+        with warnings.catch_warnings():
+            import ruamel.yaml.error  # noqa: F401 - its import sets a filter of its own first
+
+            warnings.simplefilter("ignore")
+            skeleton = on_deep_enough_stack(text, _data_from_events, text, _stand_in, notes)
+    except (RecursionError, PastTheLimit):
+        skeleton = None
+    if skeleton is None:
+        root = compose_nodes(text)
+        return root, (criterion for domain in _items(_value_of(root, "domains")) for criterion in _items(_value_of(domain, "criteria")))
+    # Each criterion stands as ``0`` followed by its line breaks and the spaces that end its
+    # last line, so every other node keeps its line and column; its offsets are moved back
+    # by what the criteria before it took less.
+    parts: list[str] = []
+    moves: list[tuple[int, int]] = []  # (offset in the skeleton past a criterion, how far it moved)
+    at = moved = 0
+    for start, end in notes.spans:
+        breaks = text.count("\n", start, end)
+        tail = end - start - 1 if not breaks else end - text.rfind("\n", start, end) - 1
+        stand_in = "0" + "\n" * breaks + " " * tail
+        parts += [text[at:start], stand_in]
+        moved += end - start - len(stand_in)
+        moves.append((end - moved, moved))
+        at = end
+    parts.append(text[at:])
+    root = compose_nodes("".join(parts))
+    del parts
+    _move_marks(root, moves)
+    return root, _composed_in_turn(text, notes.spans)
+
+
+def _move_marks(root: Any, moves: list[tuple[int, int]]) -> None:
+    """Give the nodes of a skeleton the offsets of the text it stands for (``moves``: from
+    which offset of the skeleton on the text lies how much further)."""
+    import bisect
+
+    starts = [offset for offset, _ in moves]
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for name in ("start_mark", "end_mark"):
+            mark = getattr(node, name)
+            found = bisect.bisect_right(starts, mark.index) - 1
+            if found >= 0:
+                setattr(node, name, _Place(mark.index + moves[found][1], mark.line, mark.column))
+        if isinstance(node.value, list):
+            for item in node.value:
+                stack.extend(item if isinstance(item, tuple) else (item,))
+
+
+def _composed_in_turn(text: str, spans: list[tuple[int, int]]) -> Iterator[Any]:
+    line = at = 0
+    for start, end in spans:
+        line += text.count("\n", at, start)
+        at = start
+        yield compose_span(text, start, end, line)
+
+
+def _stand_in(mapping: dict[Any, Any]) -> None:
+    return None
+
+
+def _value_of(node: Any, key: str) -> Any:
+    if type(node).__name__ != "MappingNode":
+        return None
+    return next((value for key_node, value in node.value if key_node.value == key), None)
+
+
+def _items(node: Any) -> list[Any]:
+    return node.value if type(node).__name__ == "SequenceNode" else []
+
+
 def criterion_position(path: Path, criterion_id: str) -> tuple[int, int]:
     """Line and column where criterion ``criterion_id`` starts in a plan file (1:1 when it
     is not there): a refused command-line value concerns a criterion, not a node of the file.
@@ -2297,12 +2378,14 @@ class _Place:
     column: int
 
 
-def compose_span(text: str, start: int, end: int) -> Any:
+def compose_span(text: str, start: int, end: int, first_line: int | None = None) -> Any:
     """The composed YAML node of the part of ``text`` from ``start`` to ``end`` (a
     criterion's span from `read_for_edit`), its marks giving places in the whole ``text``:
     the part is read alone, its first line moved to its own column, so a writer composes
     the criterion it changes and not the 10,000 around it. What is spliced by it is read
-    again whole and compared, so a part this misreads is refused, never written."""
+    again whole and compared, so a part this misreads is refused, never written.
+    ``first_line``, when given, is the line ``start`` is on (0-based), for a caller that
+    counts lines as it goes instead of from the start of the text each time."""
     line_start = text.rfind("\n", 0, start) + 1
     column = start - line_start
     piece = " " * column + text[start:end]
@@ -2311,10 +2394,15 @@ def compose_span(text: str, start: int, end: int) -> Any:
         root = loader.get_single_node()
     finally:
         loader.dispose()
+        # The loader refers to itself (its constructor and resolver are it): the console
+        # script runs with the cycle collector off, and a writer that composes every
+        # criterion would keep each loader, with its part of the text, to the end.
+        vars(loader).clear()
     if root is None:
         return None
     shift = start - column
-    first_line = text.count("\n", 0, start)
+    if first_line is None:
+        first_line = text.count("\n", 0, start)
     stack = [root]
     seen: set[int] = set()
     while stack:

@@ -1,0 +1,121 @@
+"""`par new-year` splices its changes into the old text: on layouts the bundled plan does not
+use (scores of older plans, comments in and after the progress, a block baseline, a flow
+deadline on 29 February, a plain assumption, an anchor), the new plan holds, read by the
+library's reader, what the rules say, worked out by hand below, and keeps what it does not
+change as it was written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from typer.testing import CliRunner
+
+from par_cli.cli import app
+from par_cli.plan.tree import walk
+from par_cli.reading.reader import load_plan
+from par_cli.render.problems import problem_line
+from tests.edit_support import AFTER_1_1, BUNDLED
+
+NOTE = "Thời hạn năm 2024 là {old}; giả định năm 2025 cùng ngày ({new}), cần đối chiếu kế hoạch năm 2025."
+FROM_PROGRESS = "Kết quả năm 2024 do par new-year lấy từ tiến độ đã ghi: "
+MARK = "[Xem lại cho năm 2025] "
+
+DEADLINES_1_2 = '          - id: bao-cao-quy\n            what: "Báo cáo CCHC định kỳ hàng quý"\n            before: {every: quarter, day: 12}\n'
+RULE_5_4 = "        rule: {kind: tiers, measure: training_done_pct, tiers: [{at_least: 90, points: 1}], otherwise: 0}\n"
+LEAD_1_1 = '        title: "Kế hoạch CCHC"\n        max: 2\n        lead: van-phong\n'
+
+
+def layouts() -> str:
+    """The bundled plan with: 1.1 scored the older way (self-assessed 1,5, appraised 1) under
+    comments; 1.2 a flow deadline by 29/02/2024, and a self-assessment of 0,5; 5.4 a block
+    baseline with a comment, two readings (95 then 97) and an appraisal round 2 of 1 on
+    01/03/2025; 1.3's rule's assumption plain (unquoted)."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    text = text.replace(
+        AFTER_1_1,
+        AFTER_1_1 + "        # the progress of 1.1\n        progress:\n          # older plans\n          self_assessed: 1.5\n          appraised: 1  # appraised\n        # after the progress of 1.1\n",
+        1,
+    )
+    text = text.replace(
+        DEADLINES_1_2,
+        DEADLINES_1_2 + '          - {id: tong-ket, what: "Tổng kết", by: 2024-02-29}\n        progress:\n          self_assessed: 0.5\n',
+        1,
+    )
+    text = text.replace(
+        RULE_5_4 + "        baseline: {points: unknown}\n",
+        RULE_5_4
+        + '        baseline:\n          # last year\n          points: unknown\n          assumption: "Chưa rõ"\n'
+        + "        progress:\n          measurements:\n            - {date: 2024-06-30, training_done_pct: 95}  # mid-year\n"
+        + "            - {date: 2024-12-30, training_done_pct: 97}\n          stages:\n            - {stage: appraisal_2, date: 2025-03-01, points: 1}\n",
+        1,
+    )
+    line = text.index("\n          assumption: ", text.index('      - id: "1.3"')) + 1
+    return text[:line] + "          assumption: Giả định thường" + text[text.index("\n", line) :]
+
+
+def roll(tmp_path, text: str, name: str = "2024.yaml"):
+    old = tmp_path / name
+    old.write_text(text, encoding="utf-8")
+    assert load_plan(old).ok
+    new = tmp_path / f"next-{name}"
+    result = CliRunner().invoke(app, ["new-year", str(old), "--output", str(new)])
+    assert result.exit_code == 0, result.output
+    loaded = load_plan(new)
+    assert loaded.ok, [problem_line(p, "en") for p in loaded.problems]
+    return {node.criterion.id: node.criterion for node in walk(loaded.plan)}, new.read_text(encoding="utf-8"), result.output
+
+
+@pytest.mark.parametrize(
+    ("criterion", "points", "observed", "assumption"),
+    [
+        # appraised (1) outranks self-assessed (1,5); no dated stage, so no date
+        ("1.1", 1, [], FROM_PROGRESS + "Điểm thẩm định năm 2024 (chưa có kết quả chính thức)."),
+        ("1.2", 0.5, [], FROM_PROGRESS + "Điểm tự đánh giá năm 2024 (chưa có kết quả chính thức)."),
+        # the last reading of the year (97, not 95) and the appraisal round 2
+        ("5.4", 1, [("training_done_pct", 97)], FROM_PROGRESS + "Điểm năm 2024 theo thẩm định lần 2 ngày 01/03/2025; chưa có kết quả chính thức; số đo là lần ghi cuối cùng năm 2024."),
+        # nothing recorded: last year's 1 and its reading are not this year's result
+        ("1.4", "unknown", [], None),
+    ],
+)
+def test_baselines_are_the_years_scores(tmp_path, criterion, points, observed, assumption):
+    by_id, _, _ = roll(tmp_path, layouts())
+    baseline = by_id[criterion].baseline
+    assert (baseline.points, [(o.measure, o.value) for o in baseline.observed], baseline.assumption) == (points, observed, assumption)
+    assert by_id[criterion].progress.model_dump(exclude_defaults=True) == {}
+
+
+def test_deadlines_marks_and_what_is_kept(tmp_path):
+    by_id, text, output = roll(tmp_path, layouts())
+    # 29/02/2024 has no 2025 day: 28/02/2025; the flow deadline had no assumption.
+    one_off = by_id["1.2"].deadlines[1]
+    assert (one_off.by, one_off.assumption) == (dt.date(2025, 2, 28), NOTE.format(old="29/02/2024", new="28/02/2025"))
+    assert by_id["1.2"].deadlines[0].before.model_dump(exclude_none=True) == {"every": "quarter", "day": 12}
+    assert (by_id["1.1"].deadlines[0].before, by_id["1.1"].deadlines[0].assumption) == (dt.date(2025, 1, 5), NOTE.format(old="05/01/2024", new="05/01/2025"))
+    # 2.2.3's deadline had an assumption: marked, then the note after it.
+    report = by_id["2.2.3"].deadlines[0]
+    assert report.assumption == MARK + "Thời hạn ghi ở cột Ghi chú của dòng 2.2.1 (ô gộp), nêu đích danh báo cáo này. " + NOTE.format(old="15/11/2024", new="15/11/2025")
+    assert by_id["1.3"].rule.assumption == MARK + "Giả định thường"
+    # The bundled plan's 27 assumptions (1.3's among them, now plain) and 5.4's old baseline
+    # one, counted though the baseline is replaced; the bundled plan's 5 one-off deadlines
+    # and 1.2's new one moved.
+    assert "28 giả định cần xem lại" in output and "6 thời hạn dời sang năm 2025" in output
+    # The lines the new year does not change stay as written, comments and all; what is
+    # removed goes with its lines, the comments around it stay.
+    assert "        # the progress of 1.1\n        # after the progress of 1.1\n      - id: \"1.2\"\n" in text
+    assert "# older plans" not in text and "# mid-year" not in text and "# last year" not in text
+    assert '          - {id: tong-ket, what: "Tổng kết", by: 2025-02-28, assumption: ' in text
+    assert text.split("\n", 2)[2].startswith(BUNDLED.read_text(encoding="utf-8")[:300])
+
+
+def test_a_plan_with_an_anchor_is_rolled_over_alike(tmp_path):
+    """An anchor and an alias (which the parser's events do not read a criterion at a time):
+    the whole document is composed instead, and the new plan says the same."""
+    plain, plain_text, plain_output = roll(tmp_path, BUNDLED.read_text(encoding="utf-8"))
+    text = BUNDLED.read_text(encoding="utf-8").replace(LEAD_1_1, LEAD_1_1.replace("lead: van-phong", "lead: &vp van-phong"), 1)
+    text = text.replace('        max: 1\n        lead: van-phong\n        support: cac-phong\n        requirement: "Báo cáo đảm bảo', '        max: 1\n        lead: *vp\n        support: cac-phong\n        requirement: "Báo cáo đảm bảo', 1)
+    assert "*vp" in text
+    anchored, anchored_text, anchored_output = roll(tmp_path, text, "anchored.yaml")
+    assert {key: value.model_dump() for key, value in anchored.items()} == {key: value.model_dump() for key, value in plain.items()}
+    assert anchored_text.replace("&vp ", "").replace("*vp", "van-phong") == plain_text
+    assert anchored_output.replace("next-anchored", "next-2024") == plain_output
