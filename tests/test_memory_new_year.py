@@ -25,6 +25,7 @@ def test_next_years_plan_takes_a_small_multiple_of_its_size_above_the_interprete
     # all, 77 × the file above the bundled plan's run (43 MB); splicing the changes into the
     # text, a criterion composed at a time, 88 MB, 14.0 × above the bundled plan's 38 MB
     # (the plan's models, the old text, the new one, and the new plan read back to check
-    # it). 15 × is the bound: the old way was five times over it.
-    assert above <= 15 * size_kib, f"{above / 1024:.1f} MB above the bundled plan's run for a {size_kib / 1024:.1f} MB plan ({above / size_kib:.1f} ×)"
+    # it). 15 × is the bound and is met, but by 7 %: the test allows 17 × so that
+    # another build of Python or glibc does not fail it; the old way was 77 ×.
+    assert above <= 17 * size_kib, f"{above / 1024:.1f} MB above the bundled plan's run for a {size_kib / 1024:.1f} MB plan ({above / size_kib:.1f} ×)"
     assert (tmp_path / "2025.yaml").read_text(encoding="utf-8").count("[Xem lại cho năm 2025] ") > 2000
