@@ -201,13 +201,14 @@ def _filled(path: Path, book: Any) -> FilledWorkbook:
         raise NotAWorkbook("collect.not_ours")
     pairs = {}
     originals: list[tuple[str, str, str]] = []
-    for row in book[META_SHEET].iter_rows(values_only=True):
-        if not row or row[0] is None:
+    for read in book[META_SHEET].iter_rows(values_only=True):
+        row = (*read, None, None, None, None)  # a read-only row ends at its last value
+        if row[0] is None:
             continue
         if row[0] == "cell":
-            originals.append((str(row[1]), str(row[2]), cell_text(row[3] if len(row) > 3 else None)))
+            originals.append((str(row[1]), str(row[2]), cell_text(row[3])))
         else:
-            pairs[str(row[0])] = cell_text(row[1] if len(row) > 1 else None)
+            pairs[str(row[0])] = cell_text(row[1])
     if pairs.get("format") != FORMAT:
         raise NotAWorkbook("collect.not_ours")
     try:
