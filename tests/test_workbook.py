@@ -368,3 +368,44 @@ def test_a_percentage_is_recorded_exactly_or_refused_with_the_plan_untouched(run
 
 
 BUNDLED_BYTES = (Path(__file__).resolve().parent.parent / "plans" / "2024.yaml").read_bytes()
+
+
+def test_a_large_workbook_validates_exactly_the_cells_to_fill(runner, tmp_path):
+    # 600 one-line criteria led by the one unit, in threes: the first with a yes/no measure,
+    # the second with a deadline (one occurrence), the third alone. Each three is five rows
+    # from row 2 + 5j: criterion, measure, criterion, occurrence, criterion.
+    groups = 200
+    lines = ['plan: {number: "1/KH", date: 2024-01-02, issuer: "Sở"}', 'issuer: "Sở"', 'title: "Thử"', "year: 2024", f"index_max: {3 * groups}",
+             "units:", '- {id: vp, name: "Văn phòng"}', "domains:", '- id: "1"', '  title: "Một"', "  criteria:"]
+    for number in range(1, 3 * groups + 1):
+        extra = {1: ', measures: {ok: {kind: yes_no, label: "Có"}}', 2: ', deadlines: [{id: d, what: "Báo cáo", before: 2024-06-30}]', 0: ""}[number % 3]
+        lines.append(f'  - {{id: "1.{number}", title: "t", max: 1, lead: vp{extra}}}')
+    plan = tmp_path / "2024.yaml"
+    plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target = tmp_path / "vp.xlsx"
+    make(runner, plan, target, "vp")
+
+    from openpyxl.utils import get_column_letter
+
+    sheet = openpyxl.load_workbook(target)[LEAD]
+    assert sheet.max_row == 1 + 5 * groups
+    starts = [2 + 5 * j for j in range(groups)]
+    criteria = [start + k for start in starts for k in (0, 2, 4)]
+    measures = [start + 1 for start in starts]
+    occurrences = [start + 3 for start in starts]
+    cells = lambda column, rows: {f"{column}{row}" for row in rows}  # noqa: E731
+    expected = {
+        # yes/no: a measure's value, an occurrence done
+        ("list", "'_ds'!$A$1:$A$2", None): cells("I", measures) | cells("H", occurrences),
+        ("decimal", "0", "1"): cells("I", criteria),  # the self-assessed score, up to 1
+        ("date", "DATE(2024,1,1)", "DATE(2024,12,31)"): cells("J", measures),  # a reading in the year
+        ("date", "DATE(2023,1,1)", "DATE(2025,12,31)"): cells("J", criteria + occurrences),
+        ("date", "DATE(2000,1,1)", "DATE(2025,12,31)"): cells("L", criteria + occurrences),  # evidence issued
+    }
+    found: dict[tuple[object, ...], set[str]] = {}
+    for validation in sheet.data_validations.dataValidation:
+        covered = found.setdefault((validation.type, validation.formula1, validation.formula2), set())
+        covered |= {f"{get_column_letter(column)}{row}" for cells_range in validation.sqref.ranges for row, column in cells_range.cells}
+    assert found == expected
+    assert all(not sheet[ref].protection.locked for refs in expected.values() for ref in refs)
+    assert [row[0].value for row in openpyxl.load_workbook(target)["_ds"]["A1:A2"]] == ["Có", "Không"]

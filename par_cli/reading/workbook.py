@@ -173,16 +173,37 @@ def read_workbook(path: Path) -> FilledWorkbook:
     if path.suffix.lower() not in SUPPORTED_FORMATS:  # what openpyxl says of a name it does not take
         raise NotAWorkbook("collect.not_xlsx", reason=Message("office.wrong_extension", {"kind": Term("office.kind.xlsx")}))
     try:
-        book = load_workbook(io.BytesIO(data), data_only=True)
+        # Read-only: each sheet is read row by row from the file, never held as cells, so a
+        # large workbook (ten thousand rows, and the text of each locked cell) is read in a
+        # small multiple of its size; the cells are then looked at in one pass per sheet.
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except xlsx_errors() as error:
         raise NotAWorkbook("collect.not_xlsx", reason=office_reason(error, "xlsx")) from None
+    try:
+        return _filled(path, book)
+    except xlsx_errors() as error:  # a damaged sheet shows only when it is read
+        raise NotAWorkbook("collect.not_xlsx", reason=office_reason(error, "xlsx")) from None
+    finally:
+        book.close()
+
+
+def _read_through(book: Any, names: list[str]) -> None:
+    """Read the sheets ``names`` to their end: a damaged one says so (an error of
+    `xlsx_errors`), as loading the whole workbook did, though its cells are not needed."""
+    for name in names:
+        for _ in book[name].iter_rows(values_only=True):
+            pass
+
+
+def _filled(path: Path, book: Any) -> FilledWorkbook:
     if META_SHEET not in book.sheetnames:
+        _read_through(book, book.sheetnames)
         raise NotAWorkbook("collect.not_ours")
-    meta_sheet = book[META_SHEET]
     pairs = {}
     originals: list[tuple[str, str, str]] = []
-    for row in meta_sheet.iter_rows(values_only=True):
-        if not row or row[0] is None:
+    for read in book[META_SHEET].iter_rows(values_only=True):
+        row = (*read, None, None, None, None)  # a read-only row ends at its last value
+        if row[0] is None:
             continue
         if row[0] == "cell":
             originals.append((str(row[1]), str(row[2]), cell_text(row[3])))
@@ -197,28 +218,36 @@ def read_workbook(path: Path) -> FilledWorkbook:
     except (KeyError, ValueError):
         raise NotAWorkbook("collect.not_ours") from None
     filled = FilledWorkbook(path, meta)
-    sheets_written = {sheet for sheet, _, _ in originals}
+    wanted: dict[str, set[str]] = {}
+    for sheet, ref, _ in originals:
+        wanted.setdefault(sheet, set()).add(ref)
+    found: dict[tuple[str, str], str] = {}
+    for sheet in [name for name in book.sheetnames if name in wanted]:
+        refs = wanted[sheet]
+        for number, cells in enumerate(book[sheet].iter_rows(max_col=len(COLUMNS), values_only=True), start=1):
+            values = dict(zip(NAMES, cells))
+            for name, letter in COLUMNS:
+                if f"{letter}{number}" in refs:
+                    found[sheet, f"{letter}{number}"] = cell_text(values.get(name))
+            key = cell_text(values.get("key"))
+            if number < FIRST_ROW or not key:
+                continue
+            kind, _, _ = key.partition("#")
+            key = key.split("#", 1)[1] if "#" in key else key
+            filled_values = {}
+            for name in FILLABLE.get(kind, ()):
+                value = values.get(name)
+                if isinstance(value, str):
+                    value = value.strip() or None
+                if value is not None:
+                    filled_values[name] = value
+            filled.rows.append(FilledRow(sheet, number, key, kind, filled_values))
+    _read_through(book, [name for name in book.sheetnames if name not in wanted and name != META_SHEET])
     for sheet, ref, written in originals:
         if sheet not in book.sheetnames:
             filled.tampered.append(Tampered(f"{sheet}!{ref}", written, ""))
             continue
-        found = cell_text(book[sheet][ref].value)
-        if found != written:
-            filled.tampered.append(Tampered(f"{sheet}!{ref}", written, found))
-    for sheet in sorted(sheets_written & set(book.sheetnames), key=book.sheetnames.index):
-        worksheet = book[sheet]
-        for number in range(FIRST_ROW, worksheet.max_row + 1):
-            key = cell_text(worksheet[f"{LETTER['key']}{number}"].value)
-            if not key:
-                continue
-            kind, _, _ = key.partition("#")
-            key = key.split("#", 1)[1] if "#" in key else key
-            values = {}
-            for name in FILLABLE.get(kind, ()):
-                value = worksheet[f"{LETTER[name]}{number}"].value
-                if isinstance(value, str):
-                    value = value.strip() or None
-                if value is not None:
-                    values[name] = value
-            filled.rows.append(FilledRow(sheet, number, key, kind, values))
+        text = found.get((sheet, ref), "")
+        if text != written:
+            filled.tampered.append(Tampered(f"{sheet}!{ref}", written, text))
     return filled

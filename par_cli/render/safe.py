@@ -114,12 +114,3 @@ def xlsx_value(cell: object, value: object, *, formula: bool = False) -> None:
     cell.value = value  # type: ignore[attr-defined]
     if isinstance(value, str) and not formula:
         cell.data_type = "s"  # type: ignore[attr-defined]
-
-
-def xlsx_text_only(book: object) -> None:
-    """Every formula-looking cell of a workbook par writes no formula into made text."""
-    for sheet in book.worksheets:  # type: ignore[attr-defined]
-        for row in sheet.iter_rows():
-            for cell in row:
-                if cell.data_type == "f":
-                    cell.data_type = "s"

@@ -18,6 +18,7 @@ The layout (columns, keys, hidden sheets) is shared with the reader: reading/wor
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,28 +154,25 @@ def _measure_hint(measure: Measure, lang: Lang) -> str:
 
 def render_workbook(plan: Plan, plan_path: Path, unit_id: str, lang: Lang, made: dt.date) -> tuple[bytes, int]:
     """The unit's workbook as the bytes of an .xlsx, and the number of rows to fill; the
-    command writes it (`commands.common.write_out`: atomically, never over the plan)."""
+    command writes it (`commands.common.write_out`: atomically, never over the plan).
+
+    Written in openpyxl's write-only mode: each sheet's rows go to a temporary file as they
+    are made, so a large plan's workbook (ten thousand rows, and the original text of each
+    locked cell) is never held in memory as cells. A write-only sheet writes its column
+    widths, frozen panes and page set-up before its first row, so each is set first."""
     import io
 
-    from par_cli.render.safe import xlsx_text_only
     from openpyxl import Workbook
     from openpyxl.workbook.protection import WorkbookProtection
 
     unit = units_by_id(plan)[unit_id]
     sheets = unit_sheets(plan, unit_id, lang, made)
-    book = Workbook()
-    instructions = book.active
-    instructions.title = t("workbook.sheet.instructions", lang)
+    book = Workbook(write_only=True)
+    instructions = book.create_sheet(t("workbook.sheet.instructions", lang))
+    data_sheets = [book.create_sheet(t(f"workbook.sheet.{sheet.role}", lang)) for sheet in sheets]
     lists = book.create_sheet(LISTS_SHEET)
     meta = book.create_sheet(META_SHEET)
-    list_refs = _lists(lists, plan, sheets, lang)
-    originals: list[tuple[str, str, str]] = []
-    count = 0
-    for sheet in sheets:
-        worksheet = book.create_sheet(t(f"workbook.sheet.{sheet.role}", lang), index=len(book.sheetnames) - 2)
-        originals.extend(_data_sheet(worksheet, plan, sheet, list_refs, lang))
-        count += len(sheet.rows)
-    _instructions(instructions, plan, plan_path, unit.name, sheets, lang, made)
+    list_refs = _lists(lists, sheets, lang)
     for key, value in (
         ("format", FORMAT),
         ("plan_file", plan_path.name),
@@ -184,22 +182,39 @@ def render_workbook(plan: Plan, plan_path: Path, unit_id: str, lang: Lang, made:
         ("unit", unit_id),
         ("made", made.isoformat()),
     ):
-        meta.append([key, value])
-    for sheet_name, ref, text in originals:
-        meta.append(["cell", sheet_name, ref, text])
+        meta.append([_text(meta, key), _text(meta, value)])
+    count = 0
+    for worksheet, sheet in zip(data_sheets, sheets):
+        for sheet_name, ref, text in _data_sheet(worksheet, plan, sheet, list_refs, lang):
+            meta.append(["cell", _text(meta, sheet_name), ref, _text(meta, text)])
+        count += len(sheet.rows)
+    _instructions(instructions, plan, unit.name, sheets, lang, made)
     for hidden in (lists, meta):
         hidden.sheet_state = "veryHidden"
         hidden.protection.sheet = True
     book.security = WorkbookProtection(lockStructure=True)
     book.active = 0
-    # No formula in a unit workbook: plan text starting with "=" stays text (issue 13).
-    xlsx_text_only(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue(), count
 
 
-def _lists(worksheet: Any, plan: Plan, sheets: list[Sheet], lang: Lang) -> dict[object, str]:
+def _text(worksheet: Any, value: Any) -> Any:
+    """A value for a row of a write-only sheet, never a formula: text starting with "=",
+    which openpyxl would store as one, as a text cell (plan text stays text: issue 13);
+    anything else as it is."""
+    if not (isinstance(value, str) and value.startswith("=")):
+        return value
+    from openpyxl.cell import WriteOnlyCell
+
+    from par_cli.render.safe import xlsx_value
+
+    cell = WriteOnlyCell(worksheet)
+    xlsx_value(cell, value)
+    return cell
+
+
+def _lists(worksheet: Any, sheets: list[Sheet], lang: Lang) -> dict[object, str]:
     """The drop-down lists on the hidden sheet, one column each: yes/no, then each level
     measure's levels. Keeping them in cells rather than in the validation itself lets a level
     hold a comma."""
@@ -213,15 +228,21 @@ def _lists(worksheet: Any, plan: Plan, sheets: list[Sheet], lang: Lang) -> dict[
                 columns.append((row.key, list(row.measure.levels or [])))
     for index, (name, values) in enumerate(columns, start=1):
         letter = get_column_letter(index)
-        for number, value in enumerate(values, start=1):
-            worksheet[f"{letter}{number}"] = value
         refs[name] = f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(values)}"
+    for number in range(max(len(values) for _, values in columns)):
+        worksheet.append([_text(worksheet, values[number]) if number < len(values) else None for _, values in columns])
     return refs
 
 
-def _data_sheet(worksheet: Any, plan: Plan, sheet: Sheet, list_refs: dict[object, str], lang: Lang) -> list[tuple[str, str, str]]:
+def _data_sheet(worksheet: Any, plan: Plan, sheet: Sheet, list_refs: dict[object, str], lang: Lang) -> Iterator[tuple[str, str, str]]:
+    """Write the rows of ``sheet``, yielding each locked cell as it goes: its sheet, its
+    reference and its text, for the hidden sheet."""
+    from copy import copy
+
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from par_cli.render.safe import xlsx_value
 
     header_fill = PatternFill("solid", fgColor="1F4E78")
     fill_here = PatternFill("solid", fgColor="FFF2CC")
@@ -231,22 +252,55 @@ def _data_sheet(worksheet: Any, plan: Plan, sheet: Sheet, list_refs: dict[object
     wrap = Alignment(wrap_text=True, vertical="top")
 
     for name, letter in COLUMNS:
-        cell = worksheet[f"{letter}{HEADER_ROW}"]
-        cell.value = t(f"workbook.col.{name}", lang)
+        worksheet.column_dimensions[letter].width = WIDTHS[name]
+    worksheet.column_dimensions[LETTER["key"]].hidden = True
+    worksheet.row_dimensions[HEADER_ROW].height = 45
+    worksheet.freeze_panes = f"{LETTER['content']}{FIRST_ROW}"
+    worksheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    _print_setup(worksheet)
+    _protect(worksheet)
+
+    header = []
+    for name, letter in COLUMNS:
+        cell = WriteOnlyCell(worksheet)
+        xlsx_value(cell, t(f"workbook.col.{name}", lang))
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = header_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.border = border
-        worksheet.column_dimensions[letter].width = WIDTHS[name]
-    worksheet.column_dimensions[LETTER["key"]].hidden = True
-    worksheet.row_dimensions[HEADER_ROW].height = 45
+        header.append(cell)
+        yield worksheet.title, f"{letter}{HEADER_ROW}", cell_text(cell.value)
+    worksheet.append(header)
 
-    validations: dict[tuple[object, ...], DataValidation] = {}
+    # A cell's style is a few indices into the workbook's fonts, fills, borders; setting one
+    # through openpyxl's descriptors hashes the style object each time. The data cells take
+    # a handful of styles: each is set once, on the first cell that takes it, and copied to
+    # the others (as openpyxl's own worksheet copier copies styles).
+    styles: dict[tuple[bool, bool, bool, bool], Any] = {}
+
+    def style(cell: Any, fillable: bool, criterion: bool, bold: bool, date: bool) -> None:
+        look = (fillable, criterion, bold, date)
+        if look in styles:
+            cell._style = copy(styles[look])
+            return
+        cell.alignment = wrap
+        cell.border = border
+        if date:
+            cell.number_format = DATE_FORMAT
+        if fillable:
+            cell.protection = Protection(locked=False)
+            cell.fill = fill_here
+        elif criterion:
+            cell.fill = criterion_fill
+            cell.font = Font(bold=True) if bold else Font()
+        styles[look] = copy(cell._style)
+
+    # The cells of each validation, gathered and given to it at once: openpyxl's
+    # DataValidation.add looks through every cell it holds before adding one.
+    validations: dict[tuple[object, ...], list[str]] = {}
 
     def validate(spec: tuple[object, ...], ref: str) -> None:
-        if spec not in validations:
-            validations[spec] = _validation(spec, lang)
-        validations[spec].add(ref)
+        validations.setdefault(spec, []).append(ref)
 
     year = plan.year
     near = (dt.date(year - 1, 1, 1), dt.date(year + 1, 12, 31))
@@ -254,19 +308,21 @@ def _data_sheet(worksheet: Any, plan: Plan, sheet: Sheet, list_refs: dict[object
         number = FIRST_ROW + offset
         values = {"key": f"{row.kind}#{row.key}", **row.cells}
         fillable = FILLABLE[row.kind]
+        criterion = row.kind.startswith("criterion")
+        cells = []
         for name, letter in COLUMNS:
-            cell = worksheet[f"{letter}{number}"]
-            cell.value = values.get(name)
-            cell.alignment = wrap
-            cell.border = border
-            if name in ("last_day", "date", "issued"):
-                cell.number_format = DATE_FORMAT
-            if name in fillable:
-                cell.protection = Protection(locked=False)
-                cell.fill = fill_here
-            elif row.kind.startswith("criterion"):
-                cell.fill = criterion_fill
-                cell.font = Font(bold=True) if name in ("id", "content") else Font()
+            cell = WriteOnlyCell(worksheet)
+            value = values.get(name)
+            if isinstance(value, str):
+                xlsx_value(cell, value)
+            else:
+                cell.value = value
+            open_here = name in fillable
+            style(cell, open_here, criterion, name in ("id", "content"), name in ("last_day", "date", "issued"))
+            cells.append(cell)
+            if not open_here:
+                yield worksheet.title, f"{letter}{number}", cell_text(cell.value)
+        worksheet.append(cells)
         ref = lambda name: f"{LETTER[name]}{number}"  # noqa: E731 - a column of this row
         if row.kind == "measure":
             assert row.measure is not None
@@ -290,22 +346,10 @@ def _data_sheet(worksheet: Any, plan: Plan, sheet: Sheet, list_refs: dict[object
             validate(("decimal", 0, row.max), ref("value"))
         if "issued" in fillable:
             validate(("date", dt.date(2000, 1, 1), dt.date(year + 1, 12, 31)), ref("issued"))
-    for validation in validations.values():
-        worksheet.add_data_validation(validation)
-
-    worksheet.freeze_panes = f"{LETTER['content']}{FIRST_ROW}"
-    worksheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    _print_setup(worksheet)
-    _protect(worksheet)
-
-    last = FIRST_ROW + len(sheet.rows) - 1
-    originals = []
-    for number in range(HEADER_ROW, last + 1):
-        for name, letter in COLUMNS:
-            cell = worksheet[f"{letter}{number}"]
-            if cell.protection.locked:
-                originals.append((worksheet.title, f"{letter}{number}", cell_text(cell.value)))
-    return originals
+    for spec, refs in validations.items():
+        validation = _validation(spec, lang)
+        validation.sqref = " ".join(refs)
+        worksheet.data_validations.append(validation)  # what Worksheet.add_data_validation does
 
 
 def _validation(spec: tuple[object, ...], lang: Lang) -> Any:
@@ -345,8 +389,10 @@ def _excel_date(day: dt.date) -> str:
 
 
 def _print_setup(worksheet: Any) -> None:
+    from openpyxl.worksheet.worksheet import Worksheet
+
     worksheet.page_setup.orientation = "landscape"
-    worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
+    worksheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     worksheet.page_setup.fitToWidth = 1
     worksheet.page_setup.fitToHeight = 0
     worksheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -360,8 +406,11 @@ def _protect(worksheet: Any) -> None:
     worksheet.protection.formatRows = False
 
 
-def _instructions(worksheet: Any, plan: Plan, plan_path: Path, unit_name: str, sheets: list[Sheet], lang: Lang, made: dt.date) -> None:
+def _instructions(worksheet: Any, plan: Plan, unit_name: str, sheets: list[Sheet], lang: Lang, made: dt.date) -> None:
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
+
+    from par_cli.render.safe import xlsx_value
 
     lines = [
         (t("workbook.title", lang, year=plan.year, unit=unit_name), True),
@@ -374,11 +423,12 @@ def _instructions(worksheet: Any, plan: Plan, plan_path: Path, unit_name: str, s
     for index in range(1, 9):
         lines.append((t(f"workbook.step.{index}", lang), False))
     worksheet.column_dimensions["A"].width = 120
-    for number, (text, bold) in enumerate(lines, start=1):
-        cell = worksheet[f"A{number}"]
-        cell.value = text
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        cell.font = Font(bold=bold, size=14 if bold else 11)
     _print_setup(worksheet)
     worksheet.page_setup.orientation = "portrait"
     _protect(worksheet)
+    for text, bold in lines:
+        cell = WriteOnlyCell(worksheet)
+        xlsx_value(cell, text)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.font = Font(bold=bold, size=14 if bold else 11)
+        worksheet.append([cell])
