@@ -119,3 +119,21 @@ def test_a_plan_with_an_anchor_is_rolled_over_alike(tmp_path):
     assert {key: value.model_dump() for key, value in anchored.items()} == {key: value.model_dump() for key, value in plain.items()}
     assert anchored_text.replace("&vp ", "").replace("*vp", "van-phong") == plain_text
     assert anchored_output.replace("next-anchored", "next-2024") == plain_output
+
+
+def test_criteria_written_as_flow_mappings_get_their_baselines_in_braces(tmp_path):
+    """Criteria of one line each: a baseline of one pair spliced into a flow mapping keeps its
+    braces (the emitter writes such a mapping bare as the item of a flow sequence, and
+    `baseline: points: unknown` is not YAML)."""
+    lines = ['plan: {number: "1/KH", date: 2024-01-02, issuer: "Sở"}', 'issuer: "Sở"', 'title: "Thử 2024"', "year: 2024", "index_max: 3",
+             "units:", '- {id: vp, name: "Văn phòng"}', "domains:", '- id: "1"', '  title: "Một"', "  criteria:",
+             '  - {id: "1.1", title: "t", max: 1, lead: vp, deadlines: [{id: d1, what: "x", by: 2024-03-01}], progress: {stages: [{stage: self_assessment, date: 2025-01-10, points: 1}]}}',
+             '  - {id: "1.2", title: "t", max: 1, lead: vp}',
+             '  - {id: "1.3", title: "t", max: 1, lead: vp, children: [{id: "1.3.1", title: "t", max: 1, lead: vp}]}']
+    by_id, text, _ = roll(tmp_path, "\n".join(lines) + "\n")
+    assert '  - {id: "1.2", title: "t", max: 1, lead: vp, baseline: {points: unknown}}\n' in text
+    assert '  - {id: "1.3", title: "t", max: 1, lead: vp, children: [{id: "1.3.1", title: "t", max: 1, lead: vp, baseline: {points: unknown}}]}\n' in text
+    assert (by_id["1.1"].baseline.points, by_id["1.1"].baseline.assumption) == (1, FROM_PROGRESS + "Điểm năm 2024 theo tự đánh giá ngày 10/01/2025; chưa có kết quả chính thức.")
+    assert (by_id["1.1"].deadlines[0].by, by_id["1.1"].deadlines[0].assumption) == (dt.date(2025, 3, 1), NOTE.format(old="01/03/2024", new="01/03/2025"))
+    assert by_id["1.1"].progress.model_dump(exclude_defaults=True) == {}
+    assert "title: \"Thử 2025\"" in text and "\nyear: 2025\n" in text

@@ -258,9 +258,11 @@ class _Edits:
         def dumped(values: list[Any], flow: bool) -> list[str]:
             holder: Any
             if flow:
+                # Each as the value of a flow mapping, not as the item of a flow sequence: there
+                # the emitter writes a mapping of one pair without its braces ("[points: unknown]").
                 holder = CommentedSeq()
                 for value in values:
-                    item = CommentedSeq([value])
+                    item = CommentedMap([("v", value)])
                     item.fa.set_flow_style()
                     holder.append(item)
             else:
@@ -268,8 +270,8 @@ class _Edits:
             buffer = io.StringIO()
             yaml.dump(holder, buffer)
             lines = buffer.getvalue().split("\n")[:-1]
-            prefixes = ["- [" if flow else f"k{number}: " for number in range(len(values))]
-            if len(lines) == len(values) and all(line.startswith(prefix) and (not flow or line.endswith("]")) for line, prefix in zip(lines, prefixes)):
+            prefixes = ["- {v: " if flow else f"k{number}: " for number in range(len(values))]
+            if len(lines) == len(values) and all(line.startswith(prefix) and (not flow or line.endswith("}")) for line, prefix in zip(lines, prefixes)):
                 return [line[len(prefix) : len(line) - flow] for line, prefix in zip(lines, prefixes)]
             if len(values) > 1:  # one of them took more than a line: each alone
                 return [dumped([value], flow)[0] for value in values]
