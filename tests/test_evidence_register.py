@@ -173,3 +173,20 @@ def test_evidence_given_with_a_score_stage_backs_the_score(plan_copy):
     listed = par(plan_copy, "justify", "--as-of", "31/12/2024", "--format", "json")
     rows = {row["criterion"]: (row["points"], row["why"]) for row in json.loads(listed.output)}
     assert rows == {"2.1": (1.0, "no_evidence")}
+
+
+def test_evidence_of_a_criterion_whose_progress_holds_only_stages_goes_first_in_it(runner, plan_copy):
+    # 1.4's progress, once it holds a score, is only `stages:`; evidence comes before stages
+    # in the model's order, so it becomes the first key of the progress (it was an internal
+    # error: the splice's local variable hid the function it was named after).
+    from par_cli.cli import app
+    from par_cli.reading.reader import load_plan
+
+    assert runner.invoke(app, ["set", str(plan_copy), "1.4", "self_assessment=1", "--date", "2024-03-01"]).exit_code == 0
+    result = runner.invoke(app, ["evidence", str(plan_copy), "1.4", "--number", "2/BC", "--date", "2024-03-02"])
+    assert result.exit_code == 0, result.output
+    text = plan_copy.read_text(encoding="utf-8")
+    progress = text[text.index("progress:", text.index('id: "1.4"')) :]
+    assert progress.index("evidence:") < progress.index("stages:")
+    [criterion] = [c for d in load_plan(plan_copy).plan.domains for c in d.criteria if c.id == "1.4"]
+    assert [e.number for e in criterion.progress.evidence] == ["2/BC"] and [s.points for s in criterion.progress.stages] == [1]

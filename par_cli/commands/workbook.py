@@ -134,20 +134,23 @@ def collect(
         path = find_plan(plan)
     except PlanFileError as error:
         fail_file(file_error_text(error, language))
-    results = []
+    results = []  # for --format json; said one by one otherwise, each plan's texts let go
+    failed = False
     for file in map(Path, words):
         try:
             result = collect_file(path, file, day, dry_run=dry_run, lock_wait=_lock_wait())
         except PlanFileError as error:
             fail_file(file_error_text(error, language))
-        results.append(result)
-        if fmt is not Format.json:
+        failed = failed or result.outcome is None
+        if fmt is Format.json:
+            results.append(result)
+        else:
             _say(result, path, dry_run, language)
     if fmt is Format.json:
         from par_cli.render.json import collect_payload
 
         write_json(collect_payload(path, dry_run, results, language))
-    if any(result.outcome is None for result in results):
+    if failed:
         raise Findings()
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from par_cli.editing.record import (
+    BatchOutcome,
     Change,
     EditRefused,
     completion_change,
@@ -364,9 +365,19 @@ def _has_evidence(criterion: Any, fields: dict[str, Any]) -> bool:
 class CollectOutcome:
     path: Path
     collected: Collected
-    diff: str
-    written: bool
+    write: BatchOutcome = field(repr=False)
     older_version: bool
+
+    @property
+    def written(self) -> bool:
+        return self.write.written
+
+    @property
+    def diff(self) -> str:
+        """The change to the plan as `git diff` shows it, computed only when asked for
+        (``--dry-run``, ``--format json``): on 2,000 criteria with 1,000 values filled it
+        took half of a collect that showed nothing of it."""
+        return self.write.diff
 
 
 def collect_workbook(plan_path: Path, filled: FilledWorkbook, default_day: dt.date, *, dry_run: bool, lock_wait: float) -> CollectOutcome:
@@ -388,7 +399,7 @@ def collect_workbook(plan_path: Path, filled: FilledWorkbook, default_day: dt.da
         return collected.changes
 
     outcome = record_all(plan_path, build, dry_run=dry_run, lock_wait=lock_wait)
-    return CollectOutcome(filled.path, holder["collected"], outcome.diff, outcome.written, older)
+    return CollectOutcome(filled.path, holder["collected"], outcome, older)
 
 
 @dataclass(frozen=True)

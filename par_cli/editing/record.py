@@ -103,13 +103,12 @@ class Outcome(_TextsOfAWrite):
 
 def find_criterion(plan: Any, criterion_id: str) -> Any:
     """The `checks.Node` of a criterion or sub-criterion, by its id as the plan writes it."""
-    from par_cli.plan.tree import walk
+    from par_cli.plan.tree import node_by_id
 
-    wanted = nfc(criterion_id.strip())
-    for node in walk(plan):
-        if node.criterion.id == wanted:
-            return node
-    raise EditRefused("edit.unknown_criterion", id=criterion_id)
+    node = node_by_id(plan, nfc(criterion_id.strip()))
+    if node is None:
+        raise EditRefused("edit.unknown_criterion", id=criterion_id)
+    return node
 
 
 def measurement_change(
@@ -882,40 +881,65 @@ def _splice_pieces(reading: Any, changes: Sequence[Change]) -> tuple[bytes, dict
 
 def _splice_by_spans(text: str, held: Sequence[tuple[tuple[int, int], Change]], notes: Any) -> str | None:
     """`edited_text_all` on ``text`` for each change with the span of the criterion of a
-    domain it falls in: each criterion composed alone from its span (`reader.compose_span`),
-    the spans moved by the edits made after them, the file's indentation from ``notes``
-    (`reader.EditNotes`). None when the criterion alone does not splice."""
+    domain it falls in, each criterion composed alone from its span (`reader.compose_span`),
+    the file's indentation from ``notes`` (`reader.EditNotes`). None when the criterion
+    alone does not splice.
+
+    The criteria are edited from the last to the first, as the whole-document splice edits
+    them, so an edit moves none of the spans still to edit but in a layout that puts it
+    before its criterion's first key (then they are moved as the text moved). A criterion
+    is composed once for its first edit, and again before each further edit of it: composing
+    each criterion again for every edit, and moving every span by every edit, grew with the
+    square of the edits of a workbook."""
     from par_cli.editing import splice
     from par_cli.reading.reader import compose_span
 
     orders = (criterion_order(), PROGRESS_ORDER)
     style = splice.style_from_counts(notes.indents, notes.offsets)
-    edits: list[tuple[tuple[int, int], int, int, Loc, str, str, str]] = []
+    # The edits of each criterion, numbered as the changes list them.
+    by_span: dict[tuple[int, int], list[tuple[int, Loc, str, str, str]]] = {}
     for number, (span, change) in enumerate(held):
         below = change.criterion_loc[4:]
-        edits += [(span, -1, number, below, "append", key, splice.render_flow(entry)) for key, entry in change.appends]
-        edits += [(span, -1, number, below, "set", key, splice.render_scalar(value)) for key, value in change.points]
-    # Where each criterion of a domain changed starts and ends now, moved by each edit made.
-    spans = {span: span for span, _ in held}
+        edits = by_span.setdefault(span, [])
+        edits += [(number, below, "append", key, splice.render_flow(entry)) for key, entry in change.appends]
+        edits += [(number, below, "set", key, splice.render_scalar(value)) for key, value in change.points]
+    # The spans still to edit, last first, moved when an edit lands at or before their end.
+    spans = sorted(by_span, reverse=True)
+    moved = {span: span for span in spans}
+    ordered: dict[tuple[int, int], list[tuple[int, Loc, str, str, str]]] = {}
+
+    def in_order(host: Any, span: tuple[int, int]) -> list[tuple[int, Loc, str, str, str]]:
+        # Within one criterion: the part changed that starts last first, then in the order
+        # the changes list them; placed as the criterion was before any edit.
+        return sorted(by_span[span], key=lambda edit: (-splice.start_of(host, edit[1]), edit[0]))
+
     try:
-        # Where each changed criterion starts, to order the edits as the whole-document splice
-        # does: later criteria first; within one criterion, in the order the changes list them.
-        placed = []
-        for span, _, number, below, verb, key, rendered in edits:
-            host = compose_span(text, *span)
+        for done, original in enumerate(spans):
+            start, end = moved[original]
+            host = compose_span(text, start, end)
             if host is None:
                 return None
-            placed.append((span, splice.start_of(host, below), number, below, verb, key, rendered))
-        placed.sort(key=lambda edit: (-edit[1], edit[2]))
-        for span, _, _, below, verb, key, rendered in placed:
-            host = compose_span(text, *spans[span])
-            if host is None:
-                return None
-            put = splice.append_to_list if verb == "append" else splice.set_scalar
-            changed = put(text, host, below, ("progress", key), rendered, orders, style)
-            at, delta = splice.first_difference(text, changed), len(changed) - len(text)
-            spans = {original: (start + delta if at < start else start, end + delta if at <= end else end) for original, (start, end) in spans.items()}
-            text = changed
+            edits = ordered.pop(original, None) or in_order(host, original)
+            for count, (_, below, verb, key, rendered) in enumerate(edits):
+                if count:
+                    host = compose_span(text, start, end)
+                    if host is None:
+                        return None
+                put = splice.append_to_list if verb == "append" else splice.set_scalar
+                changed = put(text, host, below, ("progress", key), rendered, orders, style)
+                at, delta = splice.first_difference(text, changed), len(changed) - len(text)
+                start, end = (start + delta if at < start else start, end + delta if at <= end else end)
+                for later in spans[done + 1 :]:
+                    first, last = moved[later]
+                    if at > last:
+                        break  # nor any span before it
+                    if later not in ordered:
+                        unmoved = compose_span(text, first, last)
+                        if unmoved is None:
+                            return None
+                        ordered[later] = in_order(unmoved, later)
+                    moved[later] = (first + delta if at < first else first, last + delta)
+                text = changed
     except Exception:  # noqa: BLE001 - a SpliceError, or a part that does not read alone: the whole is composed
         return None
     return text

@@ -264,9 +264,9 @@ def _where_key_goes(text: str, mapping: Any, key: str, order: Sequence[str]) -> 
     follower = next((i for i, (k, _) in enumerate(pairs) if rank.get(str(k.value), -1) > new_rank), None)
     if follower == 0:
         first = pairs[0][0].start_mark.index
-        begins = line_start(text, first)
-        if not text[begins:first].strip():
-            return begins
+        start = line_start(text, first)
+        if not text[start:first].strip():
+            return start
         follower = None  # the first key shares its line with a list dash: add the key last
     previous = pairs[-1] if follower is None else pairs[follower - 1]
     end = max(content_end(text, previous[1]), previous[0].end_mark.index)

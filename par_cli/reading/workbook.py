@@ -200,13 +200,18 @@ def _filled(path: Path, book: Any) -> FilledWorkbook:
         _read_through(book, book.sheetnames)
         raise NotAWorkbook("collect.not_ours")
     pairs = {}
-    originals: list[tuple[str, str, str]] = []
+    # The text each locked cell was written with, by sheet and reference, numbered in the
+    # order the hidden sheet lists them (the order the changed ones are told in): each is
+    # compared as its sheet is read, and only the changed ones kept.
+    originals: dict[str, dict[str, list[tuple[int, str]]]] = {}
+    listed = 0
     for read in book[META_SHEET].iter_rows(values_only=True):
         row = (*read, None, None, None, None)  # a read-only row ends at its last value
         if row[0] is None:
             continue
         if row[0] == "cell":
-            originals.append((str(row[1]), str(row[2]), cell_text(row[3])))
+            originals.setdefault(str(row[1]), {}).setdefault(str(row[2]), []).append((listed, cell_text(row[3])))
+            listed += 1
         else:
             pairs[str(row[0])] = cell_text(row[1])
     if pairs.get("format") != FORMAT:
@@ -218,17 +223,16 @@ def _filled(path: Path, book: Any) -> FilledWorkbook:
     except (KeyError, ValueError):
         raise NotAWorkbook("collect.not_ours") from None
     filled = FilledWorkbook(path, meta)
-    wanted: dict[str, set[str]] = {}
-    for sheet, ref, _ in originals:
-        wanted.setdefault(sheet, set()).add(ref)
-    found: dict[tuple[str, str], str] = {}
-    for sheet in [name for name in book.sheetnames if name in wanted]:
-        refs = wanted[sheet]
+    tampered: list[tuple[int, Tampered]] = []
+    for sheet in [name for name in book.sheetnames if name in originals]:
+        refs = originals[sheet]
         for number, cells in enumerate(book[sheet].iter_rows(max_col=len(COLUMNS), values_only=True), start=1):
             values = dict(zip(NAMES, cells))
             for name, letter in COLUMNS:
-                if f"{letter}{number}" in refs:
-                    found[sheet, f"{letter}{number}"] = cell_text(values.get(name))
+                ref = f"{letter}{number}"
+                if ref in refs:
+                    text = cell_text(values.get(name))
+                    tampered += [(place, Tampered(f"{sheet}!{ref}", written, text)) for place, written in refs.pop(ref) if text != written]
             key = cell_text(values.get("key"))
             if number < FIRST_ROW or not key:
                 continue
@@ -242,12 +246,12 @@ def _filled(path: Path, book: Any) -> FilledWorkbook:
                 if value is not None:
                     filled_values[name] = value
             filled.rows.append(FilledRow(sheet, number, key, kind, filled_values))
-    _read_through(book, [name for name in book.sheetnames if name not in wanted and name != META_SHEET])
-    for sheet, ref, written in originals:
-        if sheet not in book.sheetnames:
-            filled.tampered.append(Tampered(f"{sheet}!{ref}", written, ""))
-            continue
-        text = found.get((sheet, ref), "")
-        if text != written:
-            filled.tampered.append(Tampered(f"{sheet}!{ref}", written, text))
+    _read_through(book, [name for name in book.sheetnames if name not in originals and name != META_SHEET])
+    # The cells left were not found: on a sheet the workbook no longer has, each is changed;
+    # past the end of its sheet, each not written empty.
+    for sheet, refs in originals.items():
+        gone = sheet not in book.sheetnames
+        for ref, written_there in refs.items():
+            tampered += [(place, Tampered(f"{sheet}!{ref}", written, "")) for place, written in written_there if gone or written != ""]
+    filled.tampered = [found for _, found in sorted(tampered, key=lambda item: item[0])]
     return filled
