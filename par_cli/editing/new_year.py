@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from par_cli.editing.splice import SpliceError, after_line_of, content_end, line_start
+from par_cli.editing.splice import SpliceError, after_line_of, content_end, is_mapping, is_scalar, is_sequence, line_start
 from par_cli.plan.model import Criterion, Plan
 from par_cli.state.as_of import latest_readings, stage_that_counts
 
@@ -104,7 +104,7 @@ def roll_over(plan: Plan, text: str, previous: float | None = None, rank: tuple[
     # that ends; the caps, the heading, the signer and the recipients carry over.
     for key, kept in (("adjustments", ("bonus", "penalty")), ("report", ("number", "date", "difficulties", "recommendations"))):
         section = _value(root, key)
-        if _is_mapping(section):
+        if is_mapping(section):
             for name in kept:
                 edits.remove(section, name)
     header = (
@@ -192,20 +192,20 @@ def _mark_for_review(node: Any, mark: str, edits: "_Edits", skip: set[int] | Non
     count = 0
     if skip and id(node) in skip:
         return 0
-    if _is_mapping(node):
+    if is_mapping(node):
         for key, value in node.value:
             if key.value in ("assumption", "why") and _is_text(value):
                 if not value.value.startswith(mark):
                     edits.prefix(value, mark, node.flow_style)
                 count += 1
-            elif key.value == "assumptions" and _is_mapping(value) and _value(value, "unknown_share") is None and _value(value, "why") is None:
+            elif key.value == "assumptions" and is_mapping(value) and _value(value, "unknown_share") is None and _value(value, "why") is None:
                 for _, item in value.value:
                     if _is_text(item):
                         edits.prefix(item, mark, value.flow_style)
                         count += 1
             else:
                 count += _mark_for_review(value, mark, edits, skip)
-    elif _is_sequence(node):
+    elif is_sequence(node):
         for item in node.value:
             count += _mark_for_review(item, mark, edits, skip)
     return count
@@ -311,7 +311,7 @@ class _Edits:
         key_node, old = _pair(mapping, key)
         if old is None:
             self._add(mapping, self._after_kept(mapping), key, value)
-        elif _is_scalar(old) or old.flow_style:
+        elif is_scalar(old) or old.flow_style:
             if isinstance(value, str) and _is_text(old):
                 value = _styled(old)(value)  # as ruamel.yaml's mapping keeps a text's quotes
             self._edits[old.start_mark.index, old.end_mark.index, 0] = self.render(value, mapping.flow_style)
@@ -389,24 +389,12 @@ def _pair(mapping: Any, key: str) -> tuple[Any, Any]:
 
 
 def _value(node: Any, key: str) -> Any:
-    return _pair(node, key)[1] if _is_mapping(node) else None
+    return _pair(node, key)[1] if is_mapping(node) else None
 
 
 def _items(node: Any) -> list[Any]:
-    return node.value if _is_sequence(node) else []
+    return node.value if is_sequence(node) else []
 
 
 def _is_text(node: Any) -> bool:
-    return _is_scalar(node) and node.tag.endswith(":str")
-
-
-def _is_mapping(node: Any) -> bool:
-    return type(node).__name__ == "MappingNode"
-
-
-def _is_sequence(node: Any) -> bool:
-    return type(node).__name__ == "SequenceNode"
-
-
-def _is_scalar(node: Any) -> bool:
-    return type(node).__name__ == "ScalarNode"
+    return is_scalar(node) and node.tag.endswith(":str")

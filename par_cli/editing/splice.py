@@ -91,9 +91,9 @@ def detect_style(root: Any) -> Style:
     mappings: Counter[int] = Counter()
     offsets: Counter[int] = Counter()
     for key, value in _block_pairs(root):
-        if _is_mapping(value) and not value.flow_style and value.value:
+        if is_mapping(value) and not value.flow_style and value.value:
             mappings[value.value[0][0].start_mark.column - key.start_mark.column] += 1
-        elif _is_sequence(value) and not value.flow_style and value.value:
+        elif is_sequence(value) and not value.flow_style and value.value:
             offsets[value.start_mark.column - key.start_mark.column] += 1
     return style_from_counts(mappings, offsets)
 
@@ -145,12 +145,12 @@ def _block_pairs(root: Any):
         if id(node) in seen:
             continue
         seen.add(id(node))
-        if _is_mapping(node):
+        if is_mapping(node):
             for key, value in node.value:
                 if not node.flow_style:
                     yield key, value
                 stack.append(value)
-        elif _is_sequence(node):
+        elif is_sequence(node):
             stack.extend(node.value)
 
 
@@ -188,7 +188,7 @@ def _put(text: str, root: Any, host_loc: Loc, keys: Sequence[str], action: tuple
 def _put_in(text: str, node: Any, keys: Sequence[str], action: tuple[str, str], orders: Orders, style: Style) -> str:
     parent_key: Any = None  # the key node whose value ``node`` is, when its mapping is block style
     for depth, key in enumerate(keys):
-        if not _is_mapping(node):
+        if not is_mapping(node):
             raise SpliceError("splice.not_mapping", key=str(key))
         if parent_key is not None and node.flow_style and not node.value:
             return _open_empty(text, parent_key, node, keys[depth:], action, style)
@@ -200,10 +200,10 @@ def _put_in(text: str, node: Any, keys: Sequence[str], action: tuple[str, str], 
         node = child
     verb, rendered = action
     if verb == "set":
-        if not _is_scalar(node) or node.end_mark.index <= node.start_mark.index:
+        if not is_scalar(node) or node.end_mark.index <= node.start_mark.index:
             raise SpliceError("splice.not_scalar")
         return text[: node.start_mark.index] + rendered + text[node.end_mark.index :]
-    if not _is_sequence(node):
+    if not is_sequence(node):
         raise SpliceError("splice.not_list")
     if node.flow_style and not node.value and parent_key is not None:
         return _open_empty(text, parent_key, node, (), action, style)
@@ -307,12 +307,12 @@ def _newline_near(text: str, at: int) -> str:
 def content_end(text: str, node: Any) -> int:
     """Where the last character of a node's own content is: a block collection ends where its
     last item ends (its end mark is the next token, past any closing comments)."""
-    while (_is_mapping(node) or _is_sequence(node)) and not node.flow_style and node.value:
+    while (is_mapping(node) or is_sequence(node)) and not node.flow_style and node.value:
         last = node.value[-1]
         if isinstance(last, tuple):
             key, value = last
             written_elsewhere = value.start_mark.index < key.end_mark.index  # an alias: ``key: *name``
-            if written_elsewhere or (_is_scalar(value) and value.end_mark.index <= value.start_mark.index):
+            if written_elsewhere or (is_scalar(value) and value.end_mark.index <= value.start_mark.index):
                 return key.end_mark.index
             node = value
         else:
@@ -320,7 +320,7 @@ def content_end(text: str, node: Any) -> int:
                 raise SpliceError("splice.alias_end")
             node = last
     end = node.end_mark.index
-    if _is_scalar(node) and node.style in ("|", ">"):
+    if is_scalar(node) and node.style in ("|", ">"):
         header = text[node.start_mark.index : after_line_of(text, node.start_mark.index)]
         if "+" not in header:
             # A clipped or stripped block scalar's span runs over the blank lines after it;
@@ -369,11 +369,11 @@ def _at(root: Any, loc: Loc) -> Any:
     node = root
     for part in loc:
         if isinstance(part, int):
-            if not _is_sequence(node) or not 0 <= part < len(node.value):
+            if not is_sequence(node) or not 0 <= part < len(node.value):
                 raise SpliceError("splice.no_item", index=part)
             node = node.value[part]
         else:
-            child = _child(node, part)[1] if _is_mapping(node) else None
+            child = _child(node, part)[1] if is_mapping(node) else None
             if child is None:
                 raise SpliceError("splice.no_key", key=str(part))
             node = child
@@ -384,18 +384,18 @@ def _child(mapping: Any, key: str) -> tuple[Any, Any]:
     for key_node, value in mapping.value:
         if key_node.tag.endswith(":merge"):
             raise SpliceError("splice.merge_key")
-        if _is_scalar(key_node) and key_node.value == key:
+        if is_scalar(key_node) and key_node.value == key:
             return key_node, value
     return None, None
 
 
-def _is_mapping(node: Any) -> bool:
+def is_mapping(node: Any) -> bool:
     return type(node).__name__ == "MappingNode"
 
 
-def _is_sequence(node: Any) -> bool:
+def is_sequence(node: Any) -> bool:
     return type(node).__name__ == "SequenceNode"
 
 
-def _is_scalar(node: Any) -> bool:
+def is_scalar(node: Any) -> bool:
     return type(node).__name__ == "ScalarNode"
