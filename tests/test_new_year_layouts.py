@@ -137,3 +137,17 @@ def test_criteria_written_as_flow_mappings_get_their_baselines_in_braces(tmp_pat
     assert (by_id["1.1"].deadlines[0].by, by_id["1.1"].deadlines[0].assumption) == (dt.date(2025, 3, 1), NOTE.format(old="01/03/2024", new="01/03/2025"))
     assert by_id["1.1"].progress.model_dump(exclude_defaults=True) == {}
     assert "title: \"Thử 2025\"" in text and "\nyear: 2025\n" in text
+
+
+def test_block_scalars_replaced_by_one_line_keep_the_lines_after_them(tmp_path):
+    """A block scalar's span runs over its last line break and the blank lines after it: a
+    new value written on one line over all of it glued the next key onto it (a block title,
+    a block assumption of a one-off deadline, one with an indentation indicator)."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    text = text.replace('title: "Nâng cao chỉ số công tác cải cách hành chính năm 2024"\n', "title: >\n  Nâng cao chỉ số năm 2024\n\n", 1)
+    text = text.replace(DEADLINES_1_2, DEADLINES_1_2.replace("before: {every: quarter, day: 12}", "before: 2024-03-12\n            assumption: |\n              line one\n              line two"), 1)
+    by_id, written, _ = roll(tmp_path, text)
+    assert "\nyear: 2025\n" in written
+    assert by_id["1.2"].deadlines[0].assumption == MARK + "line one\nline two\n " + NOTE.format(old="12/03/2024", new="12/03/2025")
+    assert by_id["1.2"].deadlines[0].before == dt.date(2025, 3, 12)
+    assert load_plan(tmp_path / "next-2024.yaml").plan.title == "Nâng cao chỉ số năm 2025\n"

@@ -123,8 +123,8 @@ def write_new(path: Path, text: str | bytes) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        os.chmod(temporary, new_file_mode())  # mkstemp's 0600 would keep the plan from everyone else
         with os.fdopen(handle, "wb") as stream:
+            os.chmod(temporary, new_file_mode())  # mkstemp's 0600 would keep the plan from everyone else
             stream.write(text if isinstance(text, bytes) else text.encode("utf-8"))
             stream.flush()
             os.fsync(stream.fileno())

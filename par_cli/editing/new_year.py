@@ -304,7 +304,16 @@ class _Edits:
         self.replace_scalar(scalar, _styled(scalar)(mark + scalar.value), flow)
 
     def replace_scalar(self, scalar: Any, value: Any, flow: bool) -> None:
-        self._edits[scalar.start_mark.index, scalar.end_mark.index, 0] = self.render(value, flow)
+        self._edits[self._span(scalar)] = self.render(value, flow)
+
+    def _span(self, scalar: Any) -> tuple[int, int, int]:
+        """What a new value of ``scalar`` (or of a flow collection) replaces: a block scalar's span runs over its last
+        line break and the blank lines after it, which stay (the value written is one line)."""
+        start, end = scalar.start_mark.index, scalar.end_mark.index
+        if is_scalar(scalar) and scalar.style in ("|", ">"):
+            while end > start and self.text[end - 1] in " \r\n":
+                end -= 1
+        return start, end, 0
 
     def set(self, mapping: Any, key: str, value: Any) -> None:
         """Give ``key`` of ``mapping`` the ``value``, where the key stands, or added last."""
@@ -314,7 +323,7 @@ class _Edits:
         elif is_scalar(old) or old.flow_style:
             if isinstance(value, str) and _is_text(old):
                 value = _styled(old)(value)  # as ruamel.yaml's mapping keeps a text's quotes
-            self._edits[old.start_mark.index, old.end_mark.index, 0] = self.render(value, mapping.flow_style)
+            self._edits[self._span(old)] = self.render(value, mapping.flow_style)
         else:
             self._edits[key_node.end_mark.index, content_end(self.text, old), 0] = self.render(value, False, ": ")
 
