@@ -220,16 +220,23 @@ def test_rows_no_longer_matching_and_workbooks_not_collected(runner, plan_copy, 
     assert foreign["problems"][0]["message"] == "không phải sổ do `par workbook` lập (thiếu trang ẩn _par)"
 
 
-def test_the_table_output_is_unchanged(runner, plan_copy, tmp_path):
-    # Worked out from the messages before --format existed: the same lines, on the same
-    # streams, with and without --format text.
+def good_and_refused(runner, plan: Path, tmp_path: Path) -> tuple[Path, Path, str]:
+    """Two workbooks of the plan's Văn phòng: vp.xlsx filled with good values, sai.xlsx with
+    one refused (1.3's percentage, 140), and the refused cell's reference."""
     good, bad = tmp_path / "vp.xlsx", tmp_path / "sai.xlsx"
-    make(runner, plan_copy, good)
-    make(runner, plan_copy, bad)
+    make(runner, plan, good)
+    make(runner, plan, bad)
     fill_good(good)
     filler = Filler(bad)
     pct = filler.put(LEAD, "measure|1.3|contest_participation_pct", "value", 140)
     filler.save()
+    return good, bad, pct
+
+
+def test_the_table_output_is_unchanged(runner, plan_copy, tmp_path):
+    # Worked out from the messages before --format existed: the same lines, on the same
+    # streams, with and without --format text.
+    good, bad, pct = good_and_refused(runner, plan_copy, tmp_path)
     for extra in ((), ("--format", "text")):
         refused = collect(runner, plan_copy, bad, extra=extra)
         assert refused.exit_code == 1
@@ -282,13 +289,7 @@ def keys(value: object, found: set[str]) -> set[str]:
 
 
 def test_the_readme_lists_exactly_the_keys(runner, plan_copy, tmp_path):
-    workbook, bad = tmp_path / "vp.xlsx", tmp_path / "sai.xlsx"
-    make(runner, plan_copy, workbook)
-    make(runner, plan_copy, bad)
-    fill_good(workbook)
-    filler = Filler(bad)
-    filler.put(LEAD, "measure|1.3|contest_participation_pct", "value", 140)
-    filler.save()
+    workbook, bad, _ = good_and_refused(runner, plan_copy, tmp_path)
     _, first = as_json(runner, plan_copy, workbook, bad)
     _, second = as_json(runner, plan_copy, workbook)
     seen = keys(second, keys(first, set()))
