@@ -15,6 +15,7 @@ from par_cli.editing.atomic import PlanChanged, lock_path_of, plan_lock, replace
 from par_cli.reading.reader import load_plan
 from par_cli.render.problems import problem_line
 from tests.edit_support import BUNDLED, par, par_executable, subprocess_env
+from tests.other_users import as_plain_user, give_to_plain_user, plain_users_folder
 
 
 @pytest.fixture
@@ -173,13 +174,20 @@ def test_a_writer_killed_mid_write_leaves_the_original_whole(tmp_path: Path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["2024.yaml"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write any file, so a read-only flag cannot be shown to hold")
-def test_a_read_only_plan_is_not_replaced(plan: Path):
-    plan.chmod(0o444)
-    before = plan.read_bytes()
+def test_a_read_only_plan_is_not_replaced():
+    # Run by a user who is not root (root may write any file): see tests/other_users.py.
+    with plain_users_folder() as folder:
+        plan = folder / "2024.yaml"
+        plan.write_bytes(BUNDLED.read_bytes())
+        give_to_plain_user(plan)
+        plan.chmod(0o444)
+        before = plan.read_bytes()
 
-    result = par(plan, "set", "1.4", "initiatives=2", "--date", "2024-03-10")
+        done = subprocess.run(
+            as_plain_user(par_executable(), "set", "1.4", "initiatives=2", "--date", "2024-03-10", "--plan", str(plan)),
+            capture_output=True, text=True, cwd="/", env=subprocess_env(HOME="/nonexistent"), timeout=120,
+        )
 
-    assert result.exit_code == 1
-    assert result.stderr == "par: không ghi được tệp: không có quyền (permission denied); tệp kế hoạch không thay đổi\n"
-    assert plan.read_bytes() == before
+        assert (done.returncode, done.stderr) == (1, "par: không ghi được tệp: không có quyền (permission denied); tệp kế hoạch không thay đổi\n")
+        assert plan.read_bytes() == before
+        assert sorted(path.name for path in folder.iterdir()) == ["2024.yaml"]

@@ -27,6 +27,7 @@ from par_cli.plan.problems import Problem
 from par_cli.render.problems import problem_line
 from tests.edit_support import BUNDLED, par_executable, subprocess_env
 from tests.history_repo import git
+from tests.other_users import as_plain_user, give_to_plain_user, plain_users_folder
 
 LANGS = ("vi", "en")
 JSON_KEYS = {"path", "line", "column", "criterion_id", "code", "severity", "message"}  # README, "JSON output"
@@ -168,14 +169,44 @@ def test_a_plan_name_too_long(tmp_path: Path):
     assert (done.returncode, done.stderr) == (2, f"par: {path}: tên tệp hoặc đường dẫn quá dài\n")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
-def test_an_unreadable_plan_says_permission_denied(tmp_path: Path):
-    path = tmp_path / "secret.yaml"
-    shutil.copyfile(BUNDLED, path)
-    path.chmod(0)
-    result = invoke("validate", str(path))
-    assert result.exit_code == 2
-    assert result.stderr == f"par: {path}: không đọc được tệp: không có quyền (permission denied)\n"
+# Every way a command is given a plan it reads: as its argument, after --plan.
+READERS = [
+    ("validate", "{plan}"), ("score", "{plan}"), ("score", "--plan", "{plan}"), ("gap", "--plan", "{plan}"),
+    ("due", "--plan", "{plan}"), ("units", "--plan", "{plan}"), ("report", "--plan", "{plan}"), ("sheet", "{plan}"),
+    ("set", "--plan", "{plan}", "1.4", "initiatives=2"), ("done", "{plan}", "1.4"), ("evidence", "--plan", "{plan}", "1.4"),
+    ("justify", "--plan", "{plan}"), ("workbook", "{plan}", "--unit", "van-phong", "--output", "{folder}/vp.xlsx"),
+    ("new-year", "{plan}", "--output", "{folder}/2025.yaml"), ("diff", "{plan}", str(BUNDLED)),
+]
+
+
+def test_an_unreadable_plan_says_permission_denied():
+    # Run by a user who is not root (root reads a file whatever its mode): see
+    # tests/other_users.py. Typer gives every path option click's readable check, which
+    # answered first and in click's English ("path '…' is not readable"), as a misused option.
+    with plain_users_folder() as folder:
+        path = folder / "secret.yaml"
+        shutil.copyfile(BUNDLED, path)
+        give_to_plain_user(path)
+        path.chmod(0)
+        for lang, words in (("vi", "không đọc được tệp: không có quyền (permission denied)"), ("en", "cannot read the file: permission denied")):
+            for command in READERS:
+                args = [arg.format(plan=path, folder=folder) for arg in command]
+                done = subprocess.run(as_plain_user(par_executable(), *args, "--lang", lang), capture_output=True, text=True, cwd="/", env=subprocess_env(HOME="/nonexistent"), timeout=120)
+                assert (done.returncode, done.stderr) == (2, f"par: {path}: {words}\n"), command
+        assert sorted(entry.name for entry in folder.iterdir()) == ["secret.yaml"]
+
+
+def test_an_unreadable_output_is_replaced_like_any_other():
+    # An output is written, never read: click's readable check refused it as a misused
+    # option. The folder is the user's, so the new file takes the old one's place.
+    with plain_users_folder() as folder:
+        output = folder / "bao-cao.html"
+        output.write_text("cũ", encoding="utf-8")
+        give_to_plain_user(output)
+        output.chmod(0o200)
+        done = subprocess.run(as_plain_user(par_executable(), "report", "--plan", str(BUNDLED), "--output", str(output)), capture_output=True, text=True, cwd="/", env=subprocess_env(HOME="/nonexistent"), timeout=120)
+        assert (done.returncode, done.stderr) == (0, f"đã ghi báo cáo vào {output}\n")
+        assert output.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 def test_an_output_behind_a_file(tmp_path: Path):

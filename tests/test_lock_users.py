@@ -26,6 +26,7 @@ import pytest
 
 from par_cli.editing.atomic import lock_path_of
 from tests.edit_support import BUNDLED, par_executable, subprocess_env
+from tests.other_users import SETPRIV, as_user
 from tests.test_edit_atomic import big_plan, entries_of_1_4
 
 # Users (uid, primary gid) and the group they share. Each user's primary group is their own,
@@ -36,8 +37,6 @@ ALICE = (46501, 46501)  # owns the plan
 BINH = (46502, 46502)  # another planner
 MALLORY = (46503, 46503)  # a planner who plants links
 
-SETPRIV = shutil.which("setpriv")  # util-linux; .ci/run installs it where it is missing
-
 pytestmark = [
     pytest.mark.skipif(
         not hasattr(os, "geteuid") or os.geteuid() != 0,
@@ -47,12 +46,9 @@ pytestmark = [
 ]
 
 
-def as_user(user: tuple[int, int] | None, *command: str) -> list[str]:
+def as_planner(user: tuple[int, int] | None, *command: str) -> list[str]:
     """``command`` run as ``user`` (None: root itself), a member of the planners' group."""
-    if user is None:
-        return list(command)
-    assert SETPRIV is not None, "setpriv (util-linux) is missing: .ci/run installs it"
-    return [SETPRIV, f"--reuid={user[0]}", f"--regid={user[1]}", f"--groups={PLANNERS}", "--", *command]
+    return as_user(user, *command, groups=(PLANNERS,))
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -60,7 +56,7 @@ def _others_can_run_par() -> None:
     """Other users must be able to run the `par` under test (the checkout, the venv and its
     Python readable to them). On a developer's machine a checkout under a private home skips
     these tests; in CI (CI set) that is a failure, so the tests cannot silently not run."""
-    done = subprocess.run(as_user(ALICE, par_executable(), "--help"), capture_output=True, text=True, cwd="/", env=_env(), timeout=60)
+    done = subprocess.run(as_planner(ALICE, par_executable(), "--help"), capture_output=True, text=True, cwd="/", env=_env(), timeout=60)
     if done.returncode != 0:
         reason = f"another user cannot run {par_executable()}: {done.stderr.strip()[-300:]}"
         if os.environ.get("CI"):
@@ -101,7 +97,7 @@ def plan(folder: Path) -> Path:
 def start(user: tuple[int, int] | None, *args: str, umask: int = 0o022, wait: float = 30) -> subprocess.Popen:
     """`par ARGS` as ``user`` (None: root), a member of the planners, with ``umask``."""
     return subprocess.Popen(
-        as_user(user, par_executable(), *args), cwd="/", env=_env(PAR_LOCK_WAIT=str(wait)), umask=umask,
+        as_planner(user, par_executable(), *args), cwd="/", env=_env(PAR_LOCK_WAIT=str(wait)), umask=umask,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
@@ -175,7 +171,7 @@ def test_a_lock_made_by_another_user_read_only_to_us_is_waited_on(folder: Path, 
     # A lock as an older par made it: 0644 alice:alice, which Bình may only read. Alice's
     # process holds it (a plain flock, as par takes it) until told to let go.
     holder = subprocess.Popen(
-        as_user(ALICE, sys.executable, "-c", (
+        as_planner(ALICE, sys.executable, "-c", (
             "import fcntl, os, sys\n"
             f"handle = os.open({str(lock_path_of(plan))!r}, os.O_RDWR | os.O_CREAT, 0o644)\n"
             "fcntl.flock(handle, fcntl.LOCK_EX)\n"
@@ -238,7 +234,7 @@ def test_a_symlink_planted_at_the_lock_path_is_refused_and_never_followed(folder
         target.write_text("sổ tay\n", encoding="utf-8")
         os.chown(target, *owner)
         target.chmod(0o600)
-    planted = subprocess.run(as_user(MALLORY, "ln", "-s", str(target), str(lock_path_of(plan))), capture_output=True, text=True)
+    planted = subprocess.run(as_planner(MALLORY, "ln", "-s", str(target), str(lock_path_of(plan))), capture_output=True, text=True)
     assert planted.returncode == 0, planted.stderr
     before = plan.read_bytes()
 

@@ -111,16 +111,21 @@ class LangChoice(str, Enum):
 
 # --- the options shared by several commands -------------------------------------------------
 
-PlanArgument = Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", help="help.common.plan_argument", show_default=False)]
+# Every path a command takes says `readable=False`: typer's default has click test access
+# first and refuse an unreadable file as a misused option, in click's English ("path '…' is
+# not readable"), an output that is only written included. The reader and the writers say
+# why a file cannot be read or written, in the user's language (tests/test_library_words.py).
+
+PlanArgument = Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", help="help.common.plan_argument", show_default=False, readable=False)]
 # The plan before a command's other words (`par done [PLAN] ID`): see `plan_first`.
 PlanFirstArgument = Annotated[Optional[str], typer.Argument(metavar="[PLAN]", help="help.common.plan_first", show_default=False)]
-PlanOption = Annotated[Optional[Path], typer.Option("--plan", "-p", help="help.common.plan", show_default=False)]
+PlanOption = Annotated[Optional[Path], typer.Option("--plan", "-p", help="help.common.plan", show_default=False, readable=False)]
 LangOption = Annotated[Optional[LangChoice], typer.Option("--lang", envvar="PAR_LANG", help="help.common.lang", show_default=False)]
 UnitOption = Annotated[Optional[str], typer.Option("--unit", "-u", metavar="ID", help="help.common.unit", show_default=False)]
 AsOfOption = Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD|DD/MM/YYYY", help="help.common.as-of", show_default=False)]
 TodayOption = Annotated[Optional[str], typer.Option("--today", metavar="YYYY-MM-DD|DD/MM/YYYY", help="help.common.today", show_default=False)]
 DaysOption = Annotated[int, typer.Option("--days", "-d", help="help.common.days")]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="help.common.output", show_default=False)]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="help.common.output", show_default=False, readable=False)]
 
 
 class OfferedFormats:

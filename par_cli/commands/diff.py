@@ -24,10 +24,10 @@ FormatOption = format_option(OFFERED)
 
 
 def diff(
-    old: Annotated[Path, typer.Argument(metavar="OLD", help="help.diff.old", show_default=False)],
-    new: Annotated[Path, typer.Argument(metavar="NEW", help="help.diff.new", show_default=False)],
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="help.diff.old", show_default=False, readable=False)],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="help.diff.new", show_default=False, readable=False)],
     carry: Annotated[bool, typer.Option("--carry", help="help.diff.carry")] = False,
-    mapping: Annotated[Optional[Path], typer.Option("--mapping", help="help.diff.mapping", show_default=False)] = None,
+    mapping: Annotated[Optional[Path], typer.Option("--mapping", help="help.diff.mapping", show_default=False, readable=False)] = None,
     fmt: FormatOption = Format.auto,
     output: OutputOption = None,
     lang: LangOption = None,

@@ -40,7 +40,7 @@ UntilOption = _day_option("--until", "help.history.until")
 
 
 def history(
-    path: Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", help="help.history.path", show_default=False)] = None,
+    path: Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", help="help.history.path", show_default=False, readable=False)] = None,
     plan: PlanOption = None,
     since: SinceOption = None,
     until: UntilOption = None,

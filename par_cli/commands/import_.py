@@ -31,8 +31,8 @@ FormatOption = format_option(OFFERED)
 
 
 def import_(
-    source: Annotated[Path, typer.Argument(metavar="FILE", help="help.import.source", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="help.import.output", show_default=False)],
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="help.import.source", show_default=False, readable=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="help.import.output", show_default=False, readable=False)],
     year: Annotated[Optional[int], typer.Option("--year", help="help.import.year", show_default=False)] = None,
     index_max: Annotated[
         Optional[str], typer.Option("--index-max", help="help.import.index-max", show_default=False)

@@ -12,7 +12,7 @@ from par_cli.i18n import t
 def init(
     year: Annotated[Optional[int], typer.Option("--year", min=2000, max=2100, help="help.init.year", show_default=False)] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="help.init.output", show_default=False)
+        Optional[Path], typer.Option("--output", "-o", help="help.init.output", show_default=False, readable=False)
     ] = None,
     lang: LangOption = None,
 ) -> None:

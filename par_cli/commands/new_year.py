@@ -22,11 +22,11 @@ from par_cli.render.formats import Format
 
 
 def new_year(
-    plan_path: Annotated[Path, typer.Argument(metavar="PLAN", help="help.new_year.plan-path", show_default=False)],
+    plan_path: Annotated[Path, typer.Argument(metavar="PLAN", help="help.new_year.plan-path", show_default=False, readable=False)],
     previous: PreviousOption = None,
     rank: RankOption = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="help.new_year.output", show_default=False)
+        Optional[Path], typer.Option("--output", "-o", help="help.new_year.output", show_default=False, readable=False)
     ] = None,
     lang: LangOption = None,
 ) -> None:

@@ -33,7 +33,7 @@ DepthOption = Annotated[int, typer.Option("--depth", min=1, max=3, help="help.sc
 
 
 def score(
-    path: Annotated[Optional[Path], typer.Argument(metavar="[PLAN|DIR]", help="help.score.path", show_default=False)] = None,
+    path: Annotated[Optional[Path], typer.Argument(metavar="[PLAN|DIR]", help="help.score.path", show_default=False, readable=False)] = None,
     plan: PlanOption = None,
     depth: DepthOption = 3,
     unit: UnitOption = None,

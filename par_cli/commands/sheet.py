@@ -37,7 +37,7 @@ FormatOption = format_option(OFFERED, "help.sheet.format")
 
 
 def sheet(
-    path: Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", help="help.sheet.path", show_default=False)] = None,
+    path: Annotated[Optional[Path], typer.Argument(metavar="[PLAN]", help="help.sheet.path", show_default=False, readable=False)] = None,
     plan: PlanOption = None,
     as_of: AsOfOption = None,
     stage: Annotated[
@@ -49,11 +49,11 @@ def sheet(
     ] = False,
     fmt: FormatOption = Format.md,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="help.sheet.output", show_default=False)
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="help.sheet.output", show_default=False, readable=False)
     ] = None,
     template: Annotated[
         Optional[Path],
-        typer.Option("--template", metavar="FORM.docx", help="help.sheet.template", show_default=False),
+        typer.Option("--template", metavar="FORM.docx", help="help.sheet.template", show_default=False, readable=False),
     ] = None,
     lang: LangOption = None,
 ) -> None:

@@ -21,7 +21,7 @@ FormatOption = format_option(OFFERED)
 
 
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PLAN|DIR]...", help="help.validate.path", show_default=False)] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PLAN|DIR]...", help="help.validate.path", show_default=False, readable=False)] = None,
     fmt: FormatOption = Format.auto,
     lang: LangOption = None,
 ) -> None:

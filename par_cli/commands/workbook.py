@@ -51,6 +51,7 @@ def workbook(
             "-o",
             help="help.workbook.output",
             show_default=False,
+            readable=False,
         ),
     ],
     given: PlanArgument = None,
