@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import subprocess
 
-import pytest
 from typer.testing import CliRunner
 
 from par_cli.cli import app

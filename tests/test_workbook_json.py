@@ -12,7 +12,6 @@ from pathlib import Path
 
 import openpyxl
 
-from par_cli.cli import app
 from tests.edit_support import ROOT, par_executable, subprocess_env
 from tests.test_workbook import LEAD, Filler, collect, fill_good, make
 

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from par_cli.reading.reader import LoadedPlan
     from par_cli.render.formats import Output
 
-from par_cli.commands.help import EXIT_OK, EXIT_USAGE, language_of  # noqa: F401 - shared from there
+from par_cli.commands.help import EXIT_OK, EXIT_USAGE  # noqa: F401 - shared from there
 
 EXIT_FINDINGS = 1  # invalid plan, refused change, or findings a scheduled job should fail on
 EXIT_INTERNAL = 3  # a bug in par; see cli.main

@@ -15,7 +15,6 @@ from par_cli.reading.framework_table import Cell, FrameworkFileError, SourceTabl
 def read_xlsx(path: Path, data: bytes) -> list[SourceTable]:
     """The tables of the Excel file ``data`` (read from ``path``, which the messages name)."""
     import io
-    import zipfile
 
     import openpyxl
 

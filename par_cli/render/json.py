@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import Enum

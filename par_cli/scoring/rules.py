@@ -13,7 +13,6 @@ past its last day (``overdue``) it can at best be done late. Readings and occurr
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, assert_never
 
