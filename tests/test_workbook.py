@@ -4,6 +4,7 @@ openpyxl as a person would fill it in Excel, collected back into a real copy of 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from par_cli.cli import app
 from par_cli.reading.reader import load_plan
 from par_cli.reading.workbook import LETTER, META_SHEET, plan_sha256
 from tests.edit_support import par_executable, subprocess_env
+
+SOFFICE = shutil.which("soffice")
 
 
 def make(runner, plan: Path, target: Path, unit: str = "van-phong", *extra: str) -> None:
@@ -409,3 +412,44 @@ def test_a_large_workbook_validates_exactly_the_cells_to_fill(runner, tmp_path):
     assert found == expected
     assert all(not sheet[ref].protection.locked for refs in expected.values() for ref in refs)
     assert [row[0].value for row in openpyxl.load_workbook(target)["_ds"]["A1:A2"]] == ["Có", "Không"]
+
+
+def resaved_by_calc(workbook: Path, folder: Path) -> Path:
+    """``workbook`` opened and saved again by LibreOffice Calc, as a head of unit's
+    spreadsheet program writes it back: its own XML, styles, shared strings and sheet order."""
+    profile = folder / "lo-profile"  # a profile of its own: parallel runs do not share one
+    out = folder / "resaved"
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--calc", "--convert-to", "xlsx", "--outdir", str(out), str(workbook)],
+        check=True, capture_output=True, timeout=180,
+    )
+    return out / workbook.name
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: .ci/run installs libreoffice-calc-nogui")
+def test_a_workbook_saved_again_by_a_spreadsheet_program_is_collected_the_same(runner, plan_copy, tmp_path):
+    # collect reads the workbook in openpyxl's read-only mode, pairing each row's cells with
+    # the columns A to Q by position: a program that writes its own XML must give the same
+    # values, and the same refusal of a changed locked cell.
+    workbook = tmp_path / "van-phong.xlsx"
+    make(runner, plan_copy, workbook)
+    fill_good(workbook)
+    resaved = resaved_by_calc(workbook, tmp_path)
+    as_written = tmp_path / "as-written.yaml"
+    as_written.write_bytes(plan_copy.read_bytes())
+    first = collect(runner, as_written, workbook)
+    assert first.exit_code == 0 and "đã ghi 6 giá trị" in first.output, first.output
+    second = collect(runner, plan_copy, resaved)
+    assert second.exit_code == 0 and "đã ghi 6 giá trị" in second.output, second.output
+    assert plan_copy.read_bytes() == as_written.read_bytes()
+
+    changed = tmp_path / "changed" / "van-phong.xlsx"
+    changed.parent.mkdir()
+    filler = Filler(workbook)
+    ref = filler.put(LEAD, "criterion|1.4", "max", 3)
+    filler.save(changed)
+    before = plan_copy.read_bytes()
+    refused = collect(runner, plan_copy, resaved_by_calc(changed, tmp_path / "changed"))
+    assert refused.exit_code == 1
+    assert f"van-phong.xlsx!{ref}: ô bị khóa đã bị sửa: lúc lập là '2', nay là '3'" in refused.stdout
+    assert plan_copy.read_bytes() == before
