@@ -1307,6 +1307,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "sheet.col.explanation": {"vi": "Giải trình", "en": "Explanation"},
     "sheet.col.note": {"vi": "Ghi chú", "en": "Note"},
+    "sheet.col.level": {"vi": "Cấp (cho công thức)", "en": "Level (for the formulas)"},
     "sheet.col.cut": {"vi": "Chênh lệch", "en": "Cut"},
     "sheet.col.why": {"vi": "Lý do", "en": "Why"},
     "sheet.outside_note": {"vi": "Không tự đánh giá (điều tra xã hội học)", "en": "Not self-assessed (survey)"},

@@ -1,7 +1,10 @@
 """The score sheet as an Excel workbook: the table with real numbers, where every sum is a
 formula (an officer edits a score and the total moves), the evidence register, and the
 explanations. Vietnamese headings, widths set, heading row frozen, A4 landscape. Written row
-by row in openpyxl's write-only mode: a large plan's sheet is not kept whole in memory."""
+by row in openpyxl's write-only mode: a large plan's sheet is not kept whole in memory. A sum
+lists its cells (``=SUM(C6,C7,C9)``) while Excel admits them; a parent of more than 255
+children sums its block of rows one level below it instead (``=SUMIF(H6:H5005,1,C6:C5005)``),
+over a hidden column H of each row's level, written only in a sheet that has such a parent."""
 
 from __future__ import annotations
 
@@ -20,6 +23,11 @@ from par_cli.scoring.sheet import Sheet, SheetRow
 TABLE_HEADING_ROW = 4
 POINTS = "General"
 DATE = "DD/MM/YYYY"
+# Excel takes at most 255 arguments in one function (and 8,192 characters in a formula, which
+# 255 references of at most 8 characters each stay well within). A parent of more children
+# sums them with SUMIF over the hidden column LEVEL, which holds each row's level in the tree.
+MAX_ARGUMENTS = 255
+LEVEL = "H"
 
 
 def render_xlsx(sheet: Sheet, lang: Lang) -> bytes:
@@ -47,9 +55,13 @@ def _titles(table, sheet: Sheet, lang: Lang) -> None:
 
 
 def _table(table, sheet: Sheet, lang: Lang) -> None:
+    top = [row for row in sheet.rows if row.depth == 0]
+    levels = len(top) > MAX_ARGUMENTS or any(len(row.children) > MAX_ARGUMENTS for row in sheet.rows)
     printable(table, (8, 50, 10, 12, 55, 35, 25), TABLE_HEADING_ROW)
+    if levels:
+        table.column_dimensions[LEVEL].hidden = True
     _titles(table, sheet, lang)
-    table.append(heading_row(table, c.headings(sheet, lang)))
+    table.append(heading_row(table, c.headings(sheet, lang) + ([t("sheet.col.level", lang)] if levels else [])))
     body = BodyCells(table)
     where = {row.id: TABLE_HEADING_ROW + 1 + offset for offset, row in enumerate(sheet.rows)}
     by_id = {row.id: row for row in sheet.rows}
@@ -57,20 +69,24 @@ def _table(table, sheet: Sheet, lang: Lang) -> None:
         bold, italic = row.level == "domain", row.level == "outside"
         cells = [body(row.stt, bold=bold, italic=italic), body(row.title, bold=bold, italic=italic)]
         if row.children:
-            maxima = ",".join(f"C{where[child]}" for child in row.children)
-            applicable = [child for child in row.children if by_id[child].not_applicable is None]
-            points = f"=SUM({','.join(f'D{where[child]}' for child in applicable)})" if applicable and row.points is not None else None
-            cells += [body(f"=SUM({maxima})", bold=bold, number_format=POINTS, formula=True), body(points, bold=bold, number_format=POINTS, formula=True)]
+            block = (where[row.id] + 1, where[_last_descendant(row, by_id).id], row.depth + 1)
+            children = [where[child] for child in row.children]
+            applicable = [where[child] for child in row.children if by_id[child].not_applicable is None]
+            points = _sum("D", applicable, block) if applicable and row.points is not None else None
+            cells += [body(_sum("C", children, block), bold=bold, number_format=POINTS, formula=True), body(points, bold=bold, number_format=POINTS, formula=True)]
         else:
             cells += [body(row.max, bold=bold, italic=italic, number_format=POINTS), body(row.points, bold=bold, italic=italic, number_format=POINTS)]
         cells += [body("\n".join(c.evidence_text(row, lang))), body(c.explanation_text(row, lang)), body(c.note_text(row, lang), italic=italic)]
+        if levels:
+            cells.append(body(row.depth))
         table.append(cells)
-    top = [where[row.id] for row in sheet.rows if row.depth == 0]
+    top_rows = [where[row.id] for row in top]
+    every_row = (TABLE_HEADING_ROW + 1, TABLE_HEADING_ROW + len(sheet.rows), 0)
     line = TABLE_HEADING_ROW + 1 + len(sheet.rows)
     closing = dict(zip(("points", "bonus", "penalty", "total", "index"), c.closing_rows(sheet, lang)))
     adjustments, adjusted = sheet.plan.adjustments, sheet.adjusted
     rows: dict[str, int] = {"points": line}
-    table.append(_closing(body, closing["points"].label, f"=SUM({','.join(f'C{n}' for n in top)})", f"=SUM({','.join(f'D{n}' for n in top)})", None))
+    table.append(_closing(body, closing["points"].label, _sum("C", top_rows, every_row), _sum("D", top_rows, every_row), None))
     line += 1
     # Each bonus and penalty item on its own row, so its points can be edited too; the side's
     # row sums them under the plan's cap.
@@ -91,6 +107,23 @@ def _table(table, sheet: Sheet, lang: Lang) -> None:
     rows["total"] = line
     table.append(_closing(body, closing["total"].label, adjusted.applicable_max, f"=MIN(MAX(D{rows['points']}+D{rows['bonus']}-D{rows['penalty']},{adjustments.floor:g}),{ceiling:g})", None))
     table.append(_closing(body, closing["index"].label, None, f"=IF(C{rows['total']}>0,D{rows['total']}/C{rows['total']},\"\")", None, number_format="0.00%"))
+
+
+def _last_descendant(row: SheetRow, by_id: dict[str, SheetRow]) -> SheetRow:
+    while row.children:
+        row = by_id[row.children[-1]]
+    return row
+
+
+def _sum(column: str, rows: list[int], block: tuple[int, int, int]) -> str:
+    """The sum of ``column`` on ``rows``: the cells listed while Excel takes them as one
+    function's arguments, past that those of ``block`` (its first row, its last row, the
+    level of ``rows``) whose level is the level of ``rows``. The rows there on the level that
+    ``rows`` leave out (a child that does not apply) have no points to add."""
+    if len(rows) <= MAX_ARGUMENTS:
+        return f"=SUM({','.join(f'{column}{n}' for n in rows)})"
+    first, last, level = block
+    return f"=SUMIF({LEVEL}{first}:{LEVEL}{last},{level},{column}{first}:{column}{last})"
 
 
 def _closing(body: BodyCells, label: str, maximum: object, value: object, note: str | None, *, number_format: str = POINTS) -> list:
