@@ -6,8 +6,6 @@ recomputes the workbook and its figures are compared with the scorer's."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,10 +14,9 @@ from openpyxl import load_workbook
 from openpyxl.formula.tokenizer import Token, Tokenizer
 
 from tests.edit_support import BUNDLED, par_executable, subprocess_env
+from tests.office import CALC, convert
 from tests.test_hostile_input import _one_line_criteria
 
-SOFFICE = shutil.which("soffice")
-CALC = SOFFICE is not None and (Path(os.path.realpath(SOFFICE)).parent / "libsclo.so").exists()
 EXCEL_ARGUMENTS, EXCEL_CHARACTERS = 255, 8192
 
 
@@ -50,15 +47,7 @@ def arguments(formula: str) -> list[int]:
 def recomputed(path: Path, tmp_path: Path) -> list[tuple]:
     """The table's rows (number, title, max, points, …) as Calc computes them: the workbook
     opened, recomputed and saved again by LibreOffice, its cached values read back."""
-    out = tmp_path / "calc"
-    profile = tmp_path / "lo-profile"  # a profile of its own: parallel runs do not share one
-    subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(path)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    table = load_workbook(out / path.name, data_only=True).worksheets[0]
+    table = load_workbook(convert(path, "xlsx", tmp_path / "calc"), data_only=True).worksheets[0]
     return [tuple(cell.value for cell in row) for row in table.iter_rows(min_row=5)]
 
 

@@ -4,7 +4,6 @@ openpyxl as a person would fill it in Excel, collected back into a real copy of 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -15,8 +14,7 @@ from par_cli.cli import app
 from par_cli.reading.reader import load_plan
 from par_cli.reading.workbook import LETTER, META_SHEET, plan_sha256
 from tests.edit_support import par_executable, subprocess_env
-
-SOFFICE = shutil.which("soffice")
+from tests.office import CALC, convert
 
 
 def make(runner, plan: Path, target: Path, unit: str = "van-phong", *extra: str) -> None:
@@ -417,16 +415,11 @@ def test_a_large_workbook_validates_exactly_the_cells_to_fill(runner, tmp_path):
 def resaved_by_calc(workbook: Path, folder: Path) -> Path:
     """``workbook`` opened and saved again by LibreOffice Calc, as a head of unit's
     spreadsheet program writes it back: its own XML, styles, shared strings and sheet order."""
-    profile = folder / "lo-profile"  # a profile of its own: parallel runs do not share one
-    out = folder / "resaved"
-    subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--calc", "--convert-to", "xlsx", "--outdir", str(out), str(workbook)],
-        check=True, capture_output=True, timeout=180,
-    )
-    return out / workbook.name
+    return convert(workbook, "xlsx", folder / "resaved")
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: .ci/run installs libreoffice-calc-nogui")
+
+@pytest.mark.skipif(not CALC, reason="LibreOffice Calc is not installed: .ci/run installs libreoffice-calc-nogui")
 def test_a_workbook_saved_again_by_a_spreadsheet_program_is_collected_the_same(runner, plan_copy, tmp_path):
     # collect reads the workbook in openpyxl's read-only mode, pairing each row's cells with
     # the columns A to Q by position: a program that writes its own XML must give the same
