@@ -25,7 +25,7 @@ from par_cli.plan.points import points
 from par_cli.scoring.scorer import NodeScore, PlanScore, score_plan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GapRow:
     id: str
     title: str

@@ -13,7 +13,9 @@ past its last day (``overdue``) it can at best be done late. Readings and occurr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal, assert_never
 
 from par_cli.plan.model import (
@@ -58,6 +60,14 @@ class Outcome:
     reading: Reading | None = None  # single-measure rules
     share: float | None = None
     occurrences: tuple[OccurrenceStatus, ...] = field(default=())
+
+
+@lru_cache(maxsize=256, typed=True)  # typed: 1 and 1.0 are written apart in JSON
+def plain(points: float | None) -> Outcome:
+    """The outcome of points alone (a criterion scored by hand, a measure not read): one
+    shared value for each figure, as an outcome never changes (a plan of 50,000 criteria
+    scored by hand held 150,000 of them)."""
+    return Outcome(points)
 
 
 def comparison_of(threshold: Threshold) -> tuple[str, object]:
@@ -118,7 +128,7 @@ def evaluate(
     rule: Rule | None,
     criterion: Criterion,
     readings: dict[str, Reading],
-    statuses: list[OccurrenceStatus],
+    statuses: Sequence[OccurrenceStatus],
     policy: Policy,
     claimed: float | None = None,
 ) -> Outcome:
@@ -148,14 +158,14 @@ def evaluate(
         reading = readings.get(rule.measure)
         if reading is None:
             best = top * max(rule.shares.values()) if isinstance(rule, QualityRule) else top
-            return Outcome({"known": None, "fail": 0.0, "pass": best}[policy])
+            return plain({"known": None, "fail": 0.0, "pass": best}[policy])
         return _single_measure(rule, top, reading, scale_of(criterion, rule.measure))
     if isinstance(rule, DeadlineRule):
         return _deadline(rule, top, statuses, policy)
     if isinstance(rule, ManualRule) or rule is None:
         if policy == "known":
-            return Outcome(claimed)
-        return Outcome(0.0 if policy == "fail" else top)
+            return plain(claimed)
+        return plain(0.0 if policy == "fail" else top)
     assert_never(rule)
 
 
@@ -182,10 +192,10 @@ def _single_measure(rule: PerItemRule | QualityRule | DeductionRule | Proportion
     return Outcome(share * top, reading=reading, share=share)
 
 
-def _deadline(rule: DeadlineRule, top: float, statuses: list[OccurrenceStatus], policy: Policy) -> Outcome:
+def _deadline(rule: DeadlineRule, top: float, statuses: Sequence[OccurrenceStatus], policy: Policy) -> Outcome:
     states = [status.state for status in statuses]
     if not states:
-        return Outcome({"known": None, "fail": rule.missing * top, "pass": rule.on_time * top}[policy], occurrences=())
+        return plain({"known": None, "fail": rule.missing * top, "pass": rule.on_time * top}[policy])
     if policy == "known":
         if "open" in states or "overdue" in states:
             return Outcome(None, occurrences=tuple(statuses))

@@ -32,7 +32,7 @@ plan's table is one more node, projected from its own declared assumption.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -70,7 +70,7 @@ class LeafDetail:
     """What a leaf's points were computed from, kept for ``--explain``."""
 
     readings: dict[str, Reading]
-    statuses: list[OccurrenceStatus]
+    statuses: Sequence[OccurrenceStatus]  # the state's own occurrences, not a copy
     known: Outcome
     low: Outcome  # missing readings taken as failing; ``known`` once the readings decide
     high: Outcome  # ... as passing
@@ -102,7 +102,7 @@ class NodeScore:
     appraised: float | None = None
     computed: float | None = None
     no_evidence: bool = False
-    children: list[NodeScore] = field(default_factory=list)
+    children: Sequence[NodeScore] = ()  # a leaf's: one empty tuple for all of them
     criterion: Criterion | None = None
     detail: LeafDetail | None = None
     account: Account = "assumed"  # recorded / derived / assumed: see the module's docstring
@@ -300,7 +300,7 @@ def _score_leaf(plan: Plan, state: CriterionState, depth: int) -> NodeScore:
     criterion = state.criterion
     rule = criterion.rule
     readings = state.readings
-    statuses = list(state.occurrences) if isinstance(rule, DeadlineRule) else []
+    statuses = state.occurrences if isinstance(rule, DeadlineRule) else ()
     claim = state.self_assessed
     claimed = claim.points if claim is not None else None
     known = evaluate(rule, criterion, readings, statuses, "known", claimed)
@@ -394,7 +394,7 @@ def _score_leaf(plan: Plan, state: CriterionState, depth: int) -> NodeScore:
     )
 
 
-def _status(basis: Basis, readings: dict[str, Reading], statuses: list[OccurrenceStatus]) -> Status:
+def _status(basis: Basis, readings: dict[str, Reading], statuses: Sequence[OccurrenceStatus]) -> Status:
     if basis in ("appraised", "recorded", "self_assessed"):
         return basis  # type: ignore[return-value]
     if any(status.state == "overdue" for status in statuses):
