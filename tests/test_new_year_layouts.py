@@ -151,3 +151,26 @@ def test_block_scalars_replaced_by_one_line_keep_the_lines_after_them(tmp_path):
     assert by_id["1.2"].deadlines[0].assumption == MARK + "line one\nline two\n " + NOTE.format(old="12/03/2024", new="12/03/2025")
     assert by_id["1.2"].deadlines[0].before == dt.date(2025, 3, 12)
     assert load_plan(tmp_path / "next-2024.yaml").plan.title == "Nâng cao chỉ số năm 2025\n"
+
+
+def test_single_quoted_texts_with_a_line_break_are_rewritten_on_one_line(tmp_path):
+    """A single-quoted text keeps its line break (a blank line inside the quotes) when written
+    again in single quotes, even in a flow collection: a one-off deadline's assumption, the
+    plan's title with its year, each given a new value in that style, took more than a line
+    and new-year stopped on an internal error (exit 3). They are written in double quotes,
+    the break as \\n, and read back as the old round trip of the whole plan wrote them."""
+    text = BUNDLED.read_text(encoding="utf-8")
+    text = text.replace('title: "Nâng cao chỉ số công tác cải cách hành chính năm 2024"\n', "title: 'Nâng cao chỉ số năm 2024\n\n  hai'\n", 1)
+    text = text.replace(DEADLINES_1_2, DEADLINES_1_2.replace("before: {every: quarter, day: 12}", "before: 2024-03-12\n            assumption: 'một\n\n              hai'"), 1)
+    by_id, written, _ = roll(tmp_path, text)
+    assert "\ntitle: \"Nâng cao chỉ số năm 2025\\nhai\"\n" in written
+    assert load_plan(tmp_path / "next-2024.yaml").plan.title == "Nâng cao chỉ số năm 2025\nhai"
+    assert by_id["1.2"].deadlines[0].assumption == MARK + "một\nhai " + NOTE.format(old="12/03/2024", new="12/03/2025")
+    # A criterion of one line: the assumption inside its deadline's braces.
+    lines = ['plan: {number: "1/KH", date: 2024-01-02, issuer: "Sở"}', 'issuer: "Sở"', 'title: "Thử"', "year: 2024", "index_max: 1",
+             "units:", '- {id: vp, name: "Văn phòng"}', "domains:", '- id: "1"', '  title: "Một"', "  criteria:",
+             "  - {id: \"1.1\", title: \"t\", max: 1, lead: vp, deadlines: [{id: d1, what: \"x\", by: 2024-03-01, assumption: 'a\n\n      b'}]}"]  # fmt: skip
+    by_id, written, _ = roll(tmp_path, "\n".join(lines) + "\n", "flow.yaml")
+    note = NOTE.format(old="01/03/2024", new="01/03/2025")
+    assert f'  - {{id: "1.1", title: "t", max: 1, lead: vp, deadlines: [{{id: d1, what: "x", by: 2025-03-01, assumption: "{MARK}a\\nb {note}"}}], baseline: {{points: unknown}}}}\n' in written
+    assert by_id["1.1"].deadlines[0].assumption == f"{MARK}a\nb {note}"

@@ -250,6 +250,7 @@ class _Edits:
     def _rendered(self) -> list[str]:
         from ruamel.yaml import YAML
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
         yaml = YAML(typ="rt")
         yaml.width = 1 << 30  # never fold: each value stays on its line
@@ -275,11 +276,16 @@ class _Edits:
                 return [line[len(prefix) : len(line) - flow] for line, prefix in zip(lines, prefixes)]
             if len(values) > 1:  # one of them took more than a line: each alone
                 return [dumped([value], flow)[0] for value in values]
-            if flow:
-                raise SpliceError("splice.one_line")
-            # A text the emitter writes as a block in a block mapping (a line break in it) is
-            # written as it would be in a flow collection, quoted on one line.
-            return dumped(values, True)
+            (value,) = values
+            if not flow:
+                # A text the emitter writes as a block in a block mapping (a line break in it) is
+                # written as it would be in a flow collection, quoted on one line.
+                return dumped(values, True)
+            if isinstance(value, str) and not isinstance(value, DoubleQuotedScalarString):
+                # Single quotes write a line break as a line break, even in a flow collection
+                # ('a<break><break>  b'): the text is written in double quotes, where it is \n.
+                return dumped([DoubleQuotedScalarString(value)], True)
+            raise SpliceError("splice.one_line")
 
         found: list[str] = [""] * len(self._pending)
         for flow in (False, True):
