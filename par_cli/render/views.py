@@ -237,13 +237,13 @@ def units_view(plan: "Plan", table: "UnitsTable", today: "dt.date", machine: boo
             view.styles[index] = "red"
         elif load.collective:
             view.styles[index] = "italic"
-    names = {load.unit.id: load.unit.name for load in loads}
+    unit_names = {load.unit.id: load.unit.name for load in loads}
     for load in loads:
         if load.collective:
             view.footer.append(t(f"units.footer.{load.unit.kind}", lang, name=load.unit.name))
     for load in loads:
         for member in load.members:
-            view.footer.append(t("units.footer.part_of", lang, outer=load.unit.name, inner=names[member]))
+            view.footer.append(t("units.footer.part_of", lang, outer=load.unit.name, inner=unit_names[member]))
     view.footer.append(t("units.footer.total", lang, counted=table.counted, table=table.table))
     view.footer.append(t("units.footer.deadlines", lang, date=fmt_date(today, lang)))
     return view
